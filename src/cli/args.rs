@@ -1,0 +1,86 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// hewal — a terminal news browser for Sorani Kurdish and mixed Kurdish/English news.
+///
+/// With no command, opens the reader. On first run with an empty library it
+/// imports the bundled sample articles.
+#[derive(Debug, Parser)]
+#[command(name = "hewal", version, about, long_about = None)]
+pub struct Cli {
+    /// Data directory (database and search index); default: the platform's data dir
+    /// (~/.local/share/hewal on Linux).
+    #[arg(long, global = true, env = "HEWAL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the terminal reader (the default).
+    Tui,
+    /// Import .txt and .jsonl files, or directories of them.
+    Import {
+        /// Files or directories.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Search the library, best match first.
+    Search {
+        /// Print JSON Lines (id, title, score, snippet, published, source, url).
+        #[arg(long)]
+        json: bool,
+        /// Maximum number of results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The query: words, "phrases", -excluded; a last word without a trailing space also
+        /// matches as a prefix.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+    },
+    /// List the library, newest first.
+    List {
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+        /// Maximum number of articles (default: all).
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Lay out text for the terminal: each input line is a paragraph, printed as display-order
+    /// lines (RTL paragraphs right-aligned). A bidi-aware `cat`.
+    Layout {
+        /// Width in cells (default: the terminal's, or 80).
+        #[arg(long, short)]
+        width: Option<usize>,
+        /// Base direction of every paragraph.
+        #[arg(long, value_enum, default_value_t = DirArg::Auto)]
+        dir: DirArg,
+        /// Input file; `-` or none reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Rebuild the search index from the database.
+    Reindex,
+}
+
+/// Paragraph direction on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DirArg {
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+impl From<DirArg> for crate::text::BaseDirection {
+    fn from(d: DirArg) -> Self {
+        match d {
+            DirArg::Auto => Self::Auto,
+            DirArg::Rtl => Self::Rtl,
+            DirArg::Ltr => Self::Ltr,
+        }
+    }
+}

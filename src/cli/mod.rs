@@ -1,0 +1,189 @@
+//! Command dispatch. Holds no business logic: each command opens what it
+//! needs and calls into the library.
+
+pub mod args;
+mod output;
+
+use crate::config::Paths;
+use crate::search::{OpenState, SearchError, SearchIndex};
+use crate::store::import::Importer;
+use crate::store::Store;
+use anyhow::{Context, Result};
+use args::{Cli, Command};
+use clap::Parser;
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Parse the process arguments and run.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let (paths, _config) = Paths::resolve(cli.data_dir)?;
+    match cli.command.unwrap_or(Command::Tui) {
+        Command::Tui => crate::tui::run(&paths).map(|()| ExitCode::SUCCESS),
+        Command::Import { paths: inputs } => import(&paths, &inputs),
+        Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json),
+        Command::List { json, limit } => list(&paths, limit, json),
+        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref()),
+        Command::Reindex => reindex(&paths),
+    }
+}
+
+fn open_store(paths: &Paths) -> Result<Store> {
+    Store::open(&paths.db_path())
+        .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))
+}
+
+/// Open the index and bring it up to date with the store, reporting on stderr.
+/// A locked index (another hewal is writing it) is used as it is.
+fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
+    let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
+    if let OpenState::Rebuilt(why) = &state {
+        eprintln!("hewal: the search index was {why}; rebuilding it from the library");
+    }
+    let progress = output::Progress::new("indexing");
+    match index.sync(store, &mut |done, total| progress.update(done, total)) {
+        Ok(_) => {}
+        Err(e @ SearchError::Locked { .. }) => {
+            eprintln!("hewal: {e}; searching the index as it is")
+        }
+        Err(e) => return Err(e.into()),
+    }
+    progress.finish();
+    Ok(index)
+}
+
+fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let mut store = open_store(paths)?;
+    let mut importer = Importer::new(&mut store);
+    importer.import_paths(inputs)?;
+    let report = importer.finish()?;
+    for issue in &report.issues {
+        eprintln!("hewal: {issue}");
+    }
+    eprintln!(
+        "imported {} new article(s), {} already in the library, {} problem(s)",
+        report.inserted,
+        report.duplicates,
+        report.issues.len()
+    );
+    open_index(paths, &store)?;
+    Ok(if report.issues.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+    let store = open_store(paths)?;
+    let index = open_index(paths, &store)?;
+    let results = index.search(query, limit)?;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let tty = std::io::stdout().is_terminal();
+    for hit in &results.hits {
+        let a = store.article(hit.key)?;
+        let (snippet, _) = crate::search::query::snippet(&a.body, &results.matcher, 160);
+        if json {
+            writeln!(out, "{}", output::search_json(&a, hit.score, &snippet))?;
+        } else {
+            writeln!(
+                out,
+                "{}",
+                output::row_plain(&a.title, &a.source, a.published, tty)
+            )?;
+        }
+    }
+    if !json {
+        eprintln!("{} of {} match(es)", results.hits.len(), results.total);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
+    let store = open_store(paths)?;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let tty = std::io::stdout().is_terminal();
+    let limit = limit.unwrap_or(usize::MAX);
+    let mut offset = 0u64;
+    while (offset as usize) < limit {
+        let page = store.window(offset, (limit - offset as usize).min(1000))?;
+        if page.is_empty() {
+            break;
+        }
+        for s in &page {
+            if json {
+                writeln!(out, "{}", output::summary_json(&store.article(s.key)?))?;
+            } else {
+                writeln!(
+                    out,
+                    "{}",
+                    output::row_plain(&s.title, &s.source, s.published, tty)
+                )?;
+            }
+        }
+        offset += page.len() as u64;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn layout(
+    width: Option<usize>,
+    dir: crate::text::BaseDirection,
+    file: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let width = width
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
+                .flatten()
+        })
+        .unwrap_or(80)
+        .max(1);
+    let input: Box<dyn BufRead> = match file {
+        None => Box::new(std::io::stdin().lock()),
+        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
+        Some(p) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        )),
+    };
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    let opts = crate::text::LayoutOptions {
+        direction: dir,
+        highlights: &[],
+    };
+    let mut buf = Vec::new();
+    let mut input = input;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            writeln!(out)?;
+            continue;
+        }
+        for l in crate::text::layout_paragraph(line, width, &opts) {
+            writeln!(out, "{}", l.to_plain(width))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reindex(paths: &Paths) -> Result<ExitCode> {
+    let store = open_store(paths)?;
+    let dir = paths.index_dir();
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .with_context(|| format!("cannot remove the old index at {}", dir.display()))?;
+    }
+    let index = open_index(paths, &store)?;
+    eprintln!("indexed {} article(s)", index.num_docs());
+    Ok(ExitCode::SUCCESS)
+}

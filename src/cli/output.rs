@@ -1,0 +1,114 @@
+//! How the CLI prints: JSON Lines for machines, display-order rows for
+//! people, a progress bar on stderr.
+
+use crate::store::Article;
+use crate::text::{layout_single_line, sanitize, BaseDirection};
+use serde_json::json;
+
+/// A progress bar on stderr, hidden when stderr is not a terminal.
+pub struct Progress(indicatif::ProgressBar);
+
+impl Progress {
+    pub fn new(what: &str) -> Progress {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} {wide_bar} {pos}/{len} {per_sec} eta {eta}",
+            )
+            .expect("valid template"),
+        );
+        bar.set_message(what.to_owned());
+        Progress(bar)
+    }
+
+    pub fn update(&self, done: u64, total: u64) {
+        self.0.set_length(total);
+        self.0.set_position(done);
+    }
+
+    pub fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// RFC 3339 for a Unix time.
+pub fn rfc3339(t: i64) -> Option<String> {
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+}
+
+/// serde_json escapes C0 controls but writes C1 controls and bidi controls
+/// as they are; a terminal showing the JSON could act on them. Escape those
+/// too: the JSON stays equivalent.
+pub fn json_safe(s: String) -> String {
+    if !s.chars().any(needs_escape) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+pub fn search_json(a: &Article, score: f32, snippet: &str) -> String {
+    json_safe(
+        json!({
+            "id": a.id, "key": a.key, "title": a.title, "score": score, "snippet": snippet,
+            "published": a.published.and_then(rfc3339), "source": a.source, "url": a.url,
+        })
+        .to_string(),
+    )
+}
+
+pub fn summary_json(a: &Article) -> String {
+    json_safe(
+        json!({
+            "id": a.id, "key": a.key, "title": a.title, "published": a.published.and_then(rfc3339),
+            "source": a.source, "url": a.url, "lang": a.lang, "read": a.read, "starred": a.starred,
+        })
+        .to_string(),
+    )
+}
+
+/// `date  source  title`. To a terminal the title is in display order (and
+/// sanitised); to a pipe it stays in logical order, sanitised.
+pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: bool) -> String {
+    let date = published
+        .and_then(rfc3339)
+        .map(|d| d[..10].to_owned())
+        .unwrap_or_else(|| "          ".into());
+    let title = if tty {
+        layout_single_line(title, 100, BaseDirection::Auto).text()
+    } else {
+        sanitize(title).to_string()
+    };
+    format!("{date}  {}  {title}", sanitize(source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_safe_escapes_c1_and_bidi_controls() {
+        let s = json!({"t": "a\u{9b}31m\u{202e}b\u{1b}"}).to_string();
+        let safe = json_safe(s);
+        assert_eq!(safe, r#"{"t":"a\u009b31m\u202eb\u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["t"], "a\u{9b}31m\u{202e}b\u{1b}");
+    }
+}

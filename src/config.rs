@@ -1,0 +1,70 @@
+//! Where hewal keeps its data and configuration, and what the optional
+//! `config.toml` may say.
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Resolved locations.
+#[derive(Clone, Debug)]
+pub struct Paths {
+    pub data_dir: PathBuf,
+    pub config_dir: PathBuf,
+}
+
+impl Paths {
+    /// The data directory is, in order: `--data-dir`, `$HEWAL_DATA_DIR`
+    /// (both arrive here through clap), `data_dir` in config.toml, or the
+    /// platform's data directory (XDG on Linux: `~/.local/share/hewal`).
+    pub fn resolve(data_dir: Option<PathBuf>) -> Result<(Paths, Config)> {
+        let dirs = directories::ProjectDirs::from("", "", "hewal");
+        let config_dir = std::env::var_os("HEWAL_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
+            .context(
+                "cannot find a home directory for hewal's configuration; set HEWAL_CONFIG_DIR",
+            )?;
+        let config = Config::load(&config_dir.join("config.toml"))?;
+        let data_dir = data_dir
+            .or_else(|| config.data_dir.clone())
+            .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned()))
+            .context("cannot find a home directory for hewal's data; pass --data-dir DIR or set HEWAL_DATA_DIR")?;
+        Ok((
+            Paths {
+                data_dir,
+                config_dir,
+            },
+            config,
+        ))
+    }
+
+    /// The SQLite database.
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("hewal.db")
+    }
+
+    /// The search index directory.
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
+    }
+}
+
+/// Settings from `config.toml`; every key is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Data directory, if not the platform's.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Read `path`; a missing file is an empty config.
+    pub fn load(path: &Path) -> Result<Config> {
+        match std::fs::read_to_string(path) {
+            Ok(s) => toml::from_str(&s)
+                .with_context(|| format!("{}: invalid configuration", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! hewal (هەواڵ, "news" in Sorani Kurdish): a terminal news browser for
+//! Sorani Kurdish and mixed Kurdish/English news.
+//!
+//! Data flows one way: files and feeds are imported into the [`store`]
+//! (SQLite, the source of truth); the [`search`] index is derived from it;
+//! the [`tui`] and [`cli`] read both, and every piece of article text passes
+//! through [`text`] (sanitising, wrapping, bidi reordering) on its way to a
+//! terminal cell. See `docs/ARCHITECTURE.md`.
+
+pub mod cli;
+pub mod config;
+pub mod jobs;
+pub mod search;
+pub mod store;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,105 @@
+//! Text analysis for the search index: a Sorani Kurdish (Arabic script)
+//! analyzer that also handles the Latin text mixed into Kurdish news.
+//!
+//! Two analyzers are registered with tantivy:
+//!
+//! * [`SORANI_EXACT`]: [`SoraniTokenizer`] → [`SoraniNormalizer`] →
+//!   `RemoveLongFilter`. Spelling variants from Kurdish, Arabic and Persian
+//!   keyboards are folded onto one form and Latin text is lower-cased; no
+//!   stemming. Used for exact-form ranking and for prefix matching of the
+//!   word being typed (see [`prefix_variants`] for the one rule that is not
+//!   prefix-stable).
+//! * [`SORANI_STEMMED`]: the same, then [`SoraniStemmer`], which strips
+//!   Sorani nominal and verbal suffixes and clitics so that `وڵات`,
+//!   `وڵاتەکان` and `وڵاتانی` meet.
+//!
+//! Token offsets are byte offsets into the original text and token positions
+//! count words, so both analyzers give the same positions and offsets for the
+//! same text. Stopwords are *not* removed; see [`is_stopword`].
+//!
+//! The rules are documented in the submodules and in docs/SORANI_ANALYZER.md.
+
+mod normalizer;
+mod presentation_forms;
+mod stemmer;
+mod stopwords;
+mod tokenizer;
+
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenizerManager};
+
+pub use normalizer::{
+    normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream,
+};
+pub use stemmer::{
+    stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
+};
+pub use stopwords::STOPWORDS;
+pub use tokenizer::{SoraniTokenStream, SoraniTokenizer};
+
+/// Stemmed analyzer: normalisation + stemming. Used for the main text fields.
+pub const SORANI_STEMMED: &str = "hewal_sorani";
+/// Normalised, unstemmed analyzer: used for exact-form and prefix matching.
+pub const SORANI_EXACT: &str = "hewal_sorani_exact";
+/// Bumped whenever either analyzer's output changes; an index built with an
+/// older version is rebuilt from the store.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// Tokens longer than this many bytes (after normalisation) are dropped, as
+/// tantivy's default analyzer does at 40; Sorani letters take two bytes.
+pub const MAX_TOKEN_BYTES: usize = 255;
+
+/// The stemmed analyzer.
+pub fn stemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SoraniTokenizer::default())
+        .filter(SoraniNormalizer)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(SoraniStemmer)
+        .build()
+}
+
+/// The exact (normalised, unstemmed) analyzer.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SoraniTokenizer::default())
+        .filter(SoraniNormalizer)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .build()
+}
+
+/// Register both analyzers; must run on every index create and open path.
+pub fn register_analyzers(manager: &TokenizerManager) {
+    manager.register(SORANI_STEMMED, stemmed_analyzer());
+    manager.register(SORANI_EXACT, exact_analyzer());
+}
+
+/// Whether `term` (already analysed, by either analyzer) is a stopword.
+pub fn is_stopword(term: &str) -> bool {
+    stopwords::contains(term)
+}
+
+/// The exact-analyzer forms to use as *prefixes* for one half-typed word
+/// (raw text as typed, a single word).
+///
+/// Normalisation is prefix-stable except for rule N6 (a word-final `ه` is
+/// read as the vowel `ە`): typing `شەه` on the way to `شەهید` normalises to
+/// `شەە`, which is not a prefix of `شەهید`. When the typed word ends in a
+/// bare `ه`, this returns both readings, vowel first: `["شەە", "شەه"]`; the
+/// caller should OR the prefix queries. Otherwise it returns one form (or
+/// none if the word normalises to nothing).
+pub fn prefix_variants(word: &str) -> Vec<String> {
+    let n = normalize(word);
+    if n.is_empty() {
+        return Vec::new();
+    }
+    let last_raw = word.chars().rev().find(|&c| {
+        !(tokenizer::is_joiner(c) || tokenizer::is_combining_mark(c) || c == '\u{0640}')
+    });
+    let ends_bare_heh = last_raw == Some('\u{0647}') && !word.ends_with('\u{200C}');
+    if ends_bare_heh && n.ends_with('\u{06D5}') {
+        let mut alt = n.clone();
+        alt.pop();
+        alt.push('\u{0647}');
+        vec![n, alt]
+    } else {
+        vec![n]
+    }
+}

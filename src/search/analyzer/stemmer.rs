@@ -1,0 +1,358 @@
+//! `SoraniStemmer`: a light, rule-based suffix stripper for Sorani nouns,
+//! adjectives and (partly) verbs. It runs after `SoraniNormalizer`, so it
+//! sees folded text (ڕ→ر, ڵ→ل, ه→ە at the end, ...).
+//!
+//! Sorani inflection stacks small suffixes: `وڵات` + `ەکان` + `ی` + `ش` +
+//! `دا`. Rather than list every stack (as Lucene's `SoraniStemmer` does, and
+//! fails on stacks it does not list), the stemmer strips one *minimal*
+//! suffix at a time, outermost first, and repeats until no rule applies
+//! (at most [`MAX_STEPS`] times). Multi-morpheme suffixes are decomposed so
+//! that every inflected form passes through its base form on the way down:
+//! `-ەکان` is stripped as `-کان` (after a vowel) and then `-ە`, `-تان`
+//! (clitic) as `-ان` + `-ت`, `-یشیان` as `-ان`, `-ی`, `-ش`, `-ی`. Because of
+//! that, a word and all its inflections reach the same stem, and a word on
+//! the protected list stops the descent wherever it is reached.
+//!
+//! Rule table (first matching rule wins at each step; "stem ≥ n" is the
+//! minimum number of chars that must remain; vowel letters are ا ە ۆ ێ ی و):
+//!
+//! | rule | suffix | condition                                  | stem ≥ | what it is |
+//! |------|--------|--------------------------------------------|--------|------------|
+//! | S1   | ترین   |                                            | 2 | superlative (`گەورەترین`) |
+//! | S2   | ەوە    |                                            | 2 | postposition / verbal particle (`وڵاتەوە`, `کۆکردنەوە`) |
+//! | S2b  | وە     | after `یا`, `کا`, `پا`, `نا`, `ۆ`, `ێ`          | 3 | `-ەوە` after a vowel-final name (`ڕووسیاوە`, `ئەمریکاوە`) |
+//! | S3   | کان    | after a vowel                              | 2 | definite plural (`-ەکان` = `-کان` then S17) |
+//! | S4   | یەک    | after a vowel                              | 2 | indefinite after a vowel (`ناوچەیەک`) |
+//! | S5   | دا     |                                            | 3 | postposition `لە ... دا` (`کاتێکدا`) |
+//! | S6   | کە     | after a vowel                              | 2 | definite singular (`-ەکە` = `-کە` then S17) |
+//! | S7   | ێک     |                                            | 2 | indefinite (`وڵاتێک`) |
+//! | S8   | تر     |                                            | 3 | comparative (`باشتر`) |
+//! | S8b  | مان, تان | after a consonant (`تان`: not in `ستان`)   | 3 | clitics `-مان -تان` after a consonant (`ڕۆژمان`) |
+//! | S9   | ان     | word does not end in `ستان`                | 2 | plural, and the `-ان` of clitics `-مان -تان -یان` |
+//! | S10  | ش      | after a vowel                              | 3 | additive `-یش/-ش` (`-یش` = `-ش` then S16) |
+//! | S11  | م, ت   | after `کە`, `کان`, `ەک`, `ێک`, `د` or `ت`     | 3 | singular clitics `-م -ت` and the `م/ت` left by S9 from `-مان -تان` |
+//! | S12  | ن      | after `رد ند ست شت خت فت وت ات رت وو`        | 2 | infinitive / verbal noun (`کردن` → `کرد`, `بوون` → `بوو`) |
+//! | S13  | ی      |                                            | 2 | ezafe, 3sg clitic, `-یی`, and stem-final `-ی` (`سیاسی`) |
+//! | S14  | ە      |                                            | 2 | demonstrative/copula `-ە`, and stem-final `-ە` (`ناوچە`) |
+//!
+//! S3, S4, S6 and S7 are determiners: at most one of them is stripped per
+//! word (`سەرۆکەکان` → `سەرۆکە` → `سەرۆک`, never on to `سەرۆ`).
+//!
+//! Guards: tokens that are not entirely Arabic-script letters (Latin words,
+//! numbers, mixed tokens) are returned unchanged; words of one or two chars
+//! are unchanged; before each step, a word on the protected list
+//! ([`PROTECTED`]) stops the descent; and if any applicable rule would leave
+//! a protected word, that rule is taken and the descent stops (`پیاوە` →
+//! `پیاو`, `سەرۆکە` → `سەرۆک` rather than S6's `سەرۆ`).
+//!
+//! Deliberate non-goals: verb prefixes (`دە-`, `نا-`, `ب-`, `نە-`) and
+//! present-tense person endings are not touched (without a lexicon they
+//! over-stem badly: `دەرەوە`, `ناتۆ`, `بەڵام`, `وڵات`, `ئێران` all look
+//! prefixed or suffixed); derivational suffixes (`-کار`, `-ایەتی`, `-ستان`)
+//! are kept.
+
+use std::collections::HashSet;
+use std::mem;
+use std::sync::OnceLock;
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use super::normalizer::normalize;
+
+/// Upper bound on the number of suffixes stripped from one word.
+pub const MAX_STEPS: usize = 8;
+
+/// Words (in ordinary spelling; they are normalised before use) at which the
+/// stemmer stops: names and common words that a rule would truncate or
+/// conflate with an unrelated word. Any inflection that reduces to one of
+/// them keeps it whole (`ئێرانییەکان` → `ئێران`).
+pub const PROTECTED: &[&str] = &[
+    // places and names ending in -ان, -دا, -ی, -ە
+    "ئێران",
+    "ئیران",
+    "تاران",
+    "ئازەربایجان",
+    "لوبنان",
+    "سودان",
+    "سوودان",
+    "یۆنان",
+    "عومان",
+    "سلێمانی",
+    "بەغدا",
+    "هەڵەبجە",
+    // common words ending in -ان that are not plurals
+    "نێوان",
+    "جیهان",
+    "ژیان",
+    "زیان",
+    "باران",
+    "گیان",
+    "میدان",
+    "مەیدان",
+    "زمان",
+    "پەرلەمان",
+    "هاوپەیمان",
+    "پەیمان",
+    "دەرمان",
+    "ئاسمان",
+    "گومان",
+    "فەرمان",
+    "سازمان",
+    "قارەمان",
+    "سەرەتان",
+    "تاوان",
+    "ئاسان",
+    "گران",
+    "جوان",
+    "ئیمان",
+    "کاروان",
+    "بەیان",
+    "دووکان",
+    "دوکان",
+    // months ending in -ان
+    "نیسان",
+    "حوزەیران",
+    "ڕەمەزان",
+    "ئابان",
+    // words ending in -دا that are not the postposition
+    "خودا",
+    "پەیدا",
+    "سەودا",
+    // -ە words whose truncation is another common word
+    "هەفتە",
+    "پارە",
+    "کێشە",
+    "دیکە",
+    // other words a rule would truncate into a different word
+    "ئاسایش",
+    "یەکەم",
+    "یەکەمین",
+    "ڕوون",
+    "پیاو",
+    "نیشتمان",
+    "ئەڵمان",
+    "فڕۆکە",
+    "ئاساییش",
+    // stems ending in vowel + ک, which S3/S6 would read as -کان/-کە
+    "سەرۆک",
+    "چەک",
+    "نزیک",
+    "خاک",
+    "پاک",
+    "بچووک",
+    "کۆمەک",
+    "دهۆک",
+    "پلاستیک",
+    "ترسناک",
+];
+
+fn protected() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| PROTECTED.iter().map(|w| normalize(w)).collect())
+}
+
+/// Token filter applying [`stem`] to each token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SoraniStemmer;
+
+impl TokenFilter for SoraniStemmer {
+    type Tokenizer<T: Tokenizer> = SoraniStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
+        SoraniStemmerFilter {
+            tokenizer,
+            buffer: String::new(),
+        }
+    }
+}
+
+/// The [`Tokenizer`] produced by [`SoraniStemmer`].
+#[derive(Clone)]
+pub struct SoraniStemmerFilter<T> {
+    tokenizer: T,
+    buffer: String,
+}
+
+impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
+    type TokenStream<'a> = SoraniStemmerTokenStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.buffer.clear();
+        SoraniStemmerTokenStream {
+            tail: self.tokenizer.token_stream(text),
+            buffer: &mut self.buffer,
+        }
+    }
+}
+
+/// The [`TokenStream`] of [`SoraniStemmerFilter`].
+pub struct SoraniStemmerTokenStream<'a, T> {
+    buffer: &'a mut String,
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if !token.text.is_ascii() {
+            self.buffer.clear();
+            self.buffer.push_str(&token.text);
+            stem_in_place(self.buffer);
+            mem::swap(&mut token.text, self.buffer);
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cond {
+    Always,
+    AfterVowel,
+    /// After a country-name ending (`-یا -کا -پا -نا`) or `ۆ`, `ێ`.
+    AfterPlaceVowel,
+    /// After a consonant letter (not ا ە ۆ ێ ی و).
+    AfterConsonant,
+    /// After a consonant, and the word does not end in `ستان`.
+    AfterConsonantNotStan,
+    NotStan,
+    AfterDefiniteOrPast,
+    AfterPastStem,
+}
+
+struct Rule {
+    suffix: &'static str,
+    cond: Cond,
+    min_stem: usize,
+    /// Determiners (definite/indefinite) fill one slot: at most one of them
+    /// is stripped from a word.
+    determiner: bool,
+}
+
+const fn rule(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
+    Rule {
+        suffix,
+        cond,
+        min_stem,
+        determiner: false,
+    }
+}
+
+const fn det(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
+    Rule {
+        suffix,
+        cond,
+        min_stem,
+        determiner: true,
+    }
+}
+
+// Suffixes are written in normalised form (ل for ڵ, ر for ڕ).
+static RULES: &[Rule] = &[
+    rule("ترین", Cond::Always, 2),           // S1
+    rule("ەوە", Cond::Always, 2),            // S2
+    rule("وە", Cond::AfterPlaceVowel, 3),    // S2b
+    det("کان", Cond::AfterVowel, 2),         // S3
+    det("یەک", Cond::AfterVowel, 2),         // S4
+    rule("دا", Cond::Always, 3),             // S5
+    det("کە", Cond::AfterVowel, 2),          // S6
+    det("ێک", Cond::Always, 2),              // S7
+    rule("تر", Cond::Always, 3),             // S8
+    rule("مان", Cond::AfterConsonant, 3),        // S8b
+    rule("تان", Cond::AfterConsonantNotStan, 3), // S8b
+    rule("ان", Cond::NotStan, 2),            // S9
+    rule("ش", Cond::AfterVowel, 3),          // S10
+    rule("م", Cond::AfterDefiniteOrPast, 3), // S11
+    rule("ت", Cond::AfterDefiniteOrPast, 3), // S11
+    rule("ن", Cond::AfterPastStem, 2),       // S12
+    rule("ی", Cond::Always, 2),              // S13
+    rule("ە", Cond::Always, 2),              // S14
+];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'ا' | 'ە' | 'ۆ' | 'ێ' | 'ی' | 'و')
+}
+
+/// Arabic-script letters only (no digits, no Latin): the words we stem.
+fn is_arabic_word(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}'))
+}
+
+fn applies(word: &str, r: &Rule) -> Option<usize> {
+    let rest = word.strip_suffix(r.suffix)?;
+    if rest.chars().count() < r.min_stem {
+        return None;
+    }
+    let ok = match r.cond {
+        Cond::Always => true,
+        Cond::AfterVowel => rest.chars().next_back().is_some_and(is_vowel),
+        Cond::NotStan => !word.ends_with("ستان"),
+        Cond::AfterPlaceVowel => ["یا", "کا", "پا", "نا", "ۆ", "ێ"].iter().any(|e| rest.ends_with(e)),
+        Cond::AfterConsonant => rest.chars().next_back().is_some_and(|c| !is_vowel(c)),
+        Cond::AfterConsonantNotStan => {
+            !word.ends_with("ستان") && rest.chars().next_back().is_some_and(|c| !is_vowel(c))
+        }
+        Cond::AfterDefiniteOrPast => ["کە", "کان", "ەک", "ێک", "د", "ت"]
+            .iter()
+            .any(|e| rest.ends_with(e)),
+        Cond::AfterPastStem => ["رد", "ند", "ست", "شت", "خت", "فت", "وت", "ات", "رت", "وو"]
+            .iter()
+            .any(|e| rest.ends_with(e)),
+    };
+    ok.then_some(rest.len())
+}
+
+/// Stem `word` in place (see the module docs for the rules).
+pub(crate) fn stem_in_place(word: &mut String) {
+    if word.chars().nth(2).is_none() || !is_arabic_word(word) {
+        return;
+    }
+    let protected = protected();
+    let mut determiner_done = false;
+    for _ in 0..MAX_STEPS {
+        if protected.contains(word.as_str()) {
+            return;
+        }
+        // If some applicable rule leaves a protected word, take it and stop:
+        // the protected list doubles as a small lexicon of stems
+        // (`سەرۆکە` → `سەرۆک` by S14, not `سەرۆ` by S6).
+        let anchored = RULES
+            .iter()
+            .filter(|r| !(r.determiner && determiner_done))
+            .filter_map(|r| applies(word, r))
+            .find(|&len| protected.contains(&word[..len]));
+        if let Some(len) = anchored {
+            word.truncate(len);
+            return;
+        }
+        let step = RULES
+            .iter()
+            .filter(|r| !(r.determiner && determiner_done))
+            .find_map(|r| applies(word, r).map(|len| (len, r.determiner)));
+        match step {
+            Some((len, det)) => {
+                word.truncate(len);
+                determiner_done |= det;
+            }
+            None => return,
+        }
+    }
+}
+
+/// Stem one *normalised* word (the output of [`normalize`]).
+pub fn stem(normalized_word: &str) -> String {
+    let mut s = normalized_word.to_string();
+    stem_in_place(&mut s);
+    s
+}

@@ -1,0 +1,253 @@
+//! Search: a tantivy index derived from the store.
+//!
+//! The index is never the source of truth. It records in its commit payload
+//! the store's change sequence it has caught up to, plus the analyzer and
+//! schema versions it was built with. Opening it therefore has three outcomes:
+//! - it is current: use it;
+//! - it is behind (a crash, a kill, an import by another process): index the
+//!   changed rows ([`SearchIndex::sync`]); re-indexing a row deletes its old
+//!   document by key first, so doing it twice is harmless;
+//! - it is missing, damaged, or built by another analyzer/schema version:
+//!   wipe it and rebuild from the store.
+
+pub mod analyzer;
+pub mod error;
+pub mod query;
+pub mod schema;
+
+pub use error::{Result, SearchError};
+pub use query::{Hit, Matcher, SearchResults};
+
+use crate::store::{IndexRow, Store};
+use schema::Fields;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::directory::MmapDirectory;
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Memory budget of the index writer (tantivy splits it across threads).
+const WRITER_BUDGET: usize = 64 << 20;
+/// Rows read from the store per step while catching up.
+const SYNC_STEP: usize = 1000;
+/// Rows indexed between commits while catching up: a kill loses at most this.
+const SYNC_COMMIT_EVERY: usize = 20_000;
+
+/// What the index remembers about itself, in its commit payload.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+struct Payload {
+    /// Store change sequence covered by this commit.
+    seq: i64,
+    analyzer: u32,
+    schema: u32,
+}
+
+impl Payload {
+    fn current(seq: i64) -> Payload {
+        Payload {
+            seq,
+            analyzer: analyzer::ANALYZER_VERSION,
+            schema: schema::SCHEMA_VERSION,
+        }
+    }
+}
+
+/// How an index came to be open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenState {
+    /// Opened as it was.
+    Existing,
+    /// There was none: created empty.
+    Created,
+    /// The old one was damaged or outdated (reason given): rebuilt empty.
+    Rebuilt(String),
+}
+
+/// The search index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    path: Option<PathBuf>,
+}
+
+impl SearchIndex {
+    /// Open the index in `dir`, creating or rebuilding it as needed. It may
+    /// still be behind the store: call [`sync`](Self::sync).
+    pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState)> {
+        let has_meta = dir.join("meta.json").exists();
+        if has_meta {
+            match Self::open_existing(dir) {
+                Ok(idx) => {
+                    let p = idx.payload();
+                    if p.analyzer == analyzer::ANALYZER_VERSION
+                        && p.schema == schema::SCHEMA_VERSION
+                    {
+                        return Ok((idx, OpenState::Existing));
+                    }
+                    let why = format!(
+                        "built by another version (analyzer {}, schema {}; this hewal uses {} and {})",
+                        p.analyzer,
+                        p.schema,
+                        analyzer::ANALYZER_VERSION,
+                        schema::SCHEMA_VERSION
+                    );
+                    drop(idx);
+                    return Ok((Self::create_fresh(dir)?, OpenState::Rebuilt(why)));
+                }
+                Err(e) => {
+                    return Ok((
+                        Self::create_fresh(dir)?,
+                        OpenState::Rebuilt(format!("damaged: {e}")),
+                    ))
+                }
+            }
+        }
+        Ok((Self::create_fresh(dir)?, OpenState::Created))
+    }
+
+    fn open_existing(dir: &Path) -> Result<SearchIndex> {
+        let index = Index::open_in_dir(dir)?;
+        Self::from_index(index, Some(dir.to_owned()))
+    }
+
+    fn create_fresh(dir: &Path) -> Result<SearchIndex> {
+        let create = |source| SearchError::Create {
+            path: dir.to_owned(),
+            source,
+        };
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| create(e.into()))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| create(e.into()))?;
+        let mmap = MmapDirectory::open(dir).map_err(|e| create(tantivy::TantivyError::from(e)))?;
+        let index = Index::create(mmap, schema::build(), Default::default()).map_err(create)?;
+        Self::from_index(index, Some(dir.to_owned()))
+    }
+
+    /// An index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex> {
+        Self::from_index(Index::create_in_ram(schema::build()), None)
+    }
+
+    fn from_index(index: Index, path: Option<PathBuf>) -> Result<SearchIndex> {
+        // The schema records only analyzer names; an index opened from disk
+        // starts with tantivy's default tokenizers, so register on every path.
+        analyzer::register_analyzers(index.tokenizers());
+        let fields = Fields::from_schema(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            path,
+        })
+    }
+
+    fn payload(&self) -> Payload {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+
+    /// The store change sequence this index has caught up to.
+    pub fn synced_seq(&self) -> i64 {
+        self.payload().seq
+    }
+
+    /// Number of indexed documents (as of the last reload).
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn writer(&self) -> Result<IndexWriter> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 2);
+        self.index
+            .writer_with_num_threads(threads, WRITER_BUDGET)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => SearchError::Locked {
+                    path: self.path.clone().unwrap_or_default(),
+                },
+                e => e.into(),
+            })
+    }
+
+    /// Index every store row changed since the last sync. `progress(done,
+    /// total)` is called after each step. Returns the number of rows indexed.
+    pub fn sync(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        let mut seq = self.synced_seq();
+        let total = store.count_changed_since(seq)?;
+        if total == 0 {
+            return Ok(0);
+        }
+        let mut writer = self.writer()?;
+        let (mut done, mut since_commit) = (0u64, 0usize);
+        loop {
+            let rows = store.changed_since(seq, SYNC_STEP)?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in &rows {
+                writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
+                writer.add_document(self.document(row))?;
+            }
+            seq = rows.last().map_or(seq, |r| r.change_seq);
+            done += rows.len() as u64;
+            since_commit += rows.len();
+            if since_commit >= SYNC_COMMIT_EVERY {
+                commit_with(&mut writer, seq)?;
+                since_commit = 0;
+            }
+            progress(done, total);
+        }
+        commit_with(&mut writer, seq)?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(done)
+    }
+
+    fn document(&self, row: &IndexRow) -> TantivyDocument {
+        let f = &self.fields;
+        doc!(
+            f.key => row.key,
+            f.id => row.id.as_str(),
+            f.source => row.source.as_str(),
+            f.published => row.published.unwrap_or(0),
+            f.title => row.title.as_str(),
+            f.body => row.body.as_str(),
+            f.title_exact => row.title.as_str(),
+            f.body_exact => row.body.as_str(),
+        )
+    }
+
+    /// Run a search-box query; see [`query`] for its semantics.
+    pub fn search(&self, input: &str, limit: usize) -> Result<SearchResults> {
+        query::run(
+            &self.index,
+            &self.reader.searcher(),
+            &self.fields,
+            input,
+            limit,
+        )
+    }
+
+    /// Pick up commits made by another process.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+}
+
+fn commit_with(writer: &mut IndexWriter, seq: i64) -> Result<()> {
+    let payload = serde_json::to_string(&Payload::current(seq)).expect("payload serialises");
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}

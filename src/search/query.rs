@@ -1,0 +1,396 @@
+//! From what a reader types in the search box to a tantivy query, and from
+//! hits back to highlight ranges.
+//!
+//! Semantics (the same for the TUI and `hewal search`):
+//! - every complete word must match, through the stemmed analyzer, in the
+//!   title or the body (BM25; title weighted above body; the unstemmed,
+//!   normalised form adds a bonus, so an exact form ranks above a stemmed one);
+//! - the word being typed (no trailing space yet, two letters or more) also
+//!   matches as a prefix of normalised terms, so results appear while typing;
+//! - `"quoted phrases"` match as phrases; `-word` excludes;
+//! - stopwords are optional when the query has other words, required when it
+//!   has nothing else, so a query of only stopwords still finds something;
+//! - a query with nothing searchable (punctuation only) matches nothing and
+//!   never errors. Ties break by recency.
+
+use super::analyzer::{exact_analyzer, is_stopword, stemmed_analyzer};
+use super::schema::Fields;
+use super::Result;
+use crate::store::ArticleKey;
+use std::collections::HashSet;
+use std::ops::Range;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, Index, Score, Searcher, SegmentReader, Term};
+
+/// Weight of a title match relative to a body match.
+const TITLE_BOOST: Score = 2.5;
+/// Extra weight of the unstemmed (exact) form.
+const EXACT_BOOST: Score = 0.6;
+/// Shortest word being typed that is matched as a prefix, in characters.
+const MIN_PREFIX_CHARS: usize = 2;
+
+/// A search box input, split into its parts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    /// Complete words (followed by a space or another token).
+    pub words: Vec<String>,
+    /// The last word when no space follows it yet.
+    pub partial: Option<String>,
+    pub phrases: Vec<String>,
+    pub excluded: Vec<String>,
+}
+
+/// Split the input. Quotes may be left open while typing.
+pub fn parse(input: &str) -> ParsedQuery {
+    let mut q = ParsedQuery::default();
+    let mut rest = input;
+    let mut last_word: Option<String> = None;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(after) = rest.strip_prefix('"') {
+            let end = after.find('"').unwrap_or(after.len());
+            q.words.extend(last_word.take());
+            q.phrases.push(after[..end].to_owned());
+            rest = after.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        rest = &rest[end..];
+        q.words.extend(last_word.take());
+        if let Some(ex) = word.strip_prefix('-').filter(|w| !w.is_empty()) {
+            q.excluded.push(ex.to_owned());
+        } else {
+            last_word = Some(word.to_owned());
+        }
+    }
+    if let Some(w) = last_word {
+        if input.ends_with(char::is_whitespace) {
+            q.words.push(w);
+        } else {
+            q.partial = Some(w);
+        }
+    }
+    q
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub key: ArticleKey,
+    pub score: Score,
+}
+
+/// The answer to a query.
+#[derive(Clone, Debug, Default)]
+pub struct SearchResults {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// All matching documents (may exceed `hits.len()`).
+    pub total: usize,
+    /// What to highlight in the texts of the hits.
+    pub matcher: Matcher,
+}
+
+/// Decides which words of a text are hits, for highlighting.
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
+    stems: HashSet<String>,
+    exacts: HashSet<String>,
+    prefix: Option<String>,
+}
+
+impl Matcher {
+    /// Whether there is anything to highlight.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty() && self.exacts.is_empty() && self.prefix.is_none()
+    }
+
+    /// Byte ranges of `text` that match the query, in order, merged.
+    pub fn hit_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut add = |r: Range<usize>| out.push(r);
+        let mut stemmed = stemmed_analyzer();
+        let mut ts = stemmed.token_stream(text);
+        while let Some(t) = ts.next() {
+            if self.stems.contains(&t.text) {
+                add(t.offset_from..t.offset_to);
+            }
+        }
+        let mut exact = exact_analyzer();
+        let mut ts = exact.token_stream(text);
+        while let Some(t) = ts.next() {
+            if self.exacts.contains(&t.text)
+                || self
+                    .prefix
+                    .as_deref()
+                    .is_some_and(|p| t.text.starts_with(p))
+            {
+                add(t.offset_from..t.offset_to);
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        out.dedup_by(|b, a| {
+            if b.start <= a.end {
+                a.end = a.end.max(b.end);
+                true
+            } else {
+                false
+            }
+        });
+        out
+    }
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ts = analyzer.token_stream(text);
+    while let Some(t) = ts.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    stemmed: TextAnalyzer,
+    exact: TextAnalyzer,
+    matcher: Matcher,
+}
+
+impl Builder<'_> {
+    fn term(&self, field: Field, text: &str, boost: Score) -> Box<dyn Query> {
+        let q = TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        );
+        Box::new(BoostQuery::new(Box::new(q), boost))
+    }
+
+    /// A word matches in title or body, stemmed or exact.
+    fn word(&mut self, word: &str) -> Vec<Box<dyn Query>> {
+        let stems = tokens(&mut self.stemmed, word);
+        let exacts = tokens(&mut self.exact, word);
+        let mut out = Vec::new();
+        for (i, stem) in stems.iter().enumerate() {
+            let f = self.fields;
+            let mut any = vec![
+                (Occur::Should, self.term(f.title, stem, TITLE_BOOST)),
+                (Occur::Should, self.term(f.body, stem, 1.0)),
+            ];
+            if let Some(ex) = exacts.get(i) {
+                any.push((
+                    Occur::Should,
+                    self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST),
+                ));
+                any.push((Occur::Should, self.term(f.body_exact, ex, EXACT_BOOST)));
+                self.matcher.exacts.insert(ex.clone());
+            }
+            self.matcher.stems.insert(stem.clone());
+            out.push(Box::new(BooleanQuery::new(any)) as Box<dyn Query>);
+        }
+        out
+    }
+
+    /// The word being typed: its completed forms, or any term it begins.
+    fn partial(&mut self, word: &str) -> Option<Box<dyn Query>> {
+        let mut alts = self.word(word);
+        let exacts = tokens(&mut self.exact, word);
+        let last = exacts.last()?;
+        if last.chars().count() >= MIN_PREFIX_CHARS {
+            let f = self.fields;
+            for (field, boost) in [(f.title_exact, TITLE_BOOST * 0.5), (f.body_exact, 0.5)] {
+                let q = FuzzyTermQuery::new_prefix(Term::from_field_text(field, last), 0, false);
+                alts.push(Box::new(BoostQuery::new(Box::new(q), boost)));
+            }
+            self.matcher.prefix = Some(last.clone());
+        }
+        // A multi-token word (e.g. "covid-1"): all but the last must match.
+        let mut alts = alts
+            .into_iter()
+            .map(|q| (Occur::Should, q))
+            .collect::<Vec<_>>();
+        if exacts.len() > 1 {
+            alts.drain(..exacts.len() - 1).for_each(drop);
+        }
+        Some(Box::new(BooleanQuery::new(alts)))
+    }
+
+    fn phrase(&mut self, phrase: &str) -> Option<Box<dyn Query>> {
+        let stems = tokens(&mut self.stemmed, phrase);
+        match stems.len() {
+            0 => None,
+            1 => self.word(phrase).pop(),
+            _ => {
+                let f = self.fields;
+                let mk = |field| -> Box<dyn Query> {
+                    Box::new(PhraseQuery::new(
+                        stems
+                            .iter()
+                            .map(|s| Term::from_field_text(field, s))
+                            .collect(),
+                    ))
+                };
+                self.matcher.stems.extend(stems.iter().cloned());
+                Some(Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)) as Box<dyn Query>,
+                    ),
+                    (Occur::Should, mk(f.body)),
+                ])))
+            }
+        }
+    }
+}
+
+/// Build the query for `input`. `None` when nothing in it is searchable.
+pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> {
+    let parsed = parse(input);
+    let mut b = Builder {
+        fields,
+        stemmed: stemmed_analyzer(),
+        exact: exact_analyzer(),
+        matcher: Matcher::default(),
+    };
+    let mut required: Vec<Box<dyn Query>> = Vec::new();
+    let mut optional: Vec<Box<dyn Query>> = Vec::new();
+    let all_stop = parsed.partial.is_none()
+        && parsed.phrases.is_empty()
+        && parsed
+            .words
+            .iter()
+            .all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));
+    for w in &parsed.words {
+        let stop = tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t));
+        let qs = b.word(w);
+        if stop && !all_stop {
+            optional.extend(qs);
+        } else {
+            required.extend(qs);
+        }
+    }
+    required.extend(parsed.partial.as_deref().and_then(|p| b.partial(p)));
+    for p in &parsed.phrases {
+        required.extend(b.phrase(p));
+    }
+    if required.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        required.into_iter().map(|q| (Occur::Must, q)).collect();
+    clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
+    let matcher = std::mem::take(&mut b.matcher);
+    for ex in &parsed.excluded {
+        for stem in tokens(&mut b.stemmed, ex) {
+            for field in [fields.title, fields.body] {
+                clauses.push((Occur::MustNot, b.term(field, &stem, 1.0)));
+            }
+        }
+    }
+    Some((Box::new(BooleanQuery::new(clauses)), matcher))
+}
+
+/// Run `input` against the index: the best `limit` hits and the total count.
+pub(super) fn run(
+    _index: &Index,
+    searcher: &Searcher,
+    fields: &Fields,
+    input: &str,
+    limit: usize,
+) -> Result<SearchResults> {
+    let Some((query, matcher)) = build(fields, input) else {
+        return Ok(SearchResults::default());
+    };
+    let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |seg: &SegmentReader| {
+        let published = seg.fast_fields().i64("published").ok();
+        move |doc: DocId, score: Score| {
+            (
+                score,
+                published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+            )
+        }
+    });
+    let (docs, total) = searcher.search(&*query, &(top, Count))?;
+    let mut hits = Vec::with_capacity(docs.len());
+    for ((score, _), addr) in docs {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        if let Some(key) = seg.fast_fields().i64("key")?.first(addr.doc_id) {
+            hits.push(Hit { key, score });
+        }
+    }
+    Ok(SearchResults {
+        hits,
+        total,
+        matcher,
+    })
+}
+
+/// A short extract of `body` around its first hit (or its start), with the
+/// hit ranges inside the extract. At most about `max_chars` characters.
+pub fn snippet(body: &str, matcher: &Matcher, max_chars: usize) -> (String, Vec<Range<usize>>) {
+    let hits = matcher.hit_ranges(body);
+    let centre = hits.first().map_or(0, |r| r.start);
+    let before = max_chars / 4;
+    let mut start = centre;
+    for (n, (i, _)) in body[..centre].char_indices().rev().enumerate() {
+        start = i;
+        if n >= before {
+            break;
+        }
+    }
+    if start > 0 {
+        start = body[start..centre]
+            .find(char::is_whitespace)
+            .map_or(start, |i| start + i);
+    }
+    let end = body[start..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(body.len(), |(i, _)| start + i);
+    let text: String = body[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut text = if start > 0 {
+        format!("…{text}")
+    } else {
+        text
+    };
+    if end < body.len() {
+        text.push('…');
+    }
+    let ranges = matcher.hit_ranges(&text);
+    (text, ranges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_splits_words_partial_phrases_and_exclusions() {
+        let q = parse("وڵات \"سەرۆکی ھەرێم\" -نەوت hew");
+        assert_eq!(q.words, ["وڵات"]);
+        assert_eq!(q.phrases, ["سەرۆکی ھەرێم"]);
+        assert_eq!(q.excluded, ["نەوت"]);
+        assert_eq!(q.partial.as_deref(), Some("hew"));
+        let q = parse("a b ");
+        assert_eq!((q.words.len(), q.partial), (2, None));
+        let q = parse("\"open phr");
+        assert_eq!(q.phrases, ["open phr"]);
+        assert_eq!(parse("  "), ParsedQuery::default());
+        assert_eq!(parse("-").partial.as_deref(), Some("-"));
+    }
+}

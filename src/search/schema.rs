@@ -1,0 +1,68 @@
+//! The index schema: which fields exist and how each is analysed.
+
+use super::analyzer::{SORANI_EXACT, SORANI_STEMMED};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+/// Bumped when the fields below change; an index with another version is
+/// rebuilt from the store.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles to every field.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Store key (SQLite rowid): what a hit points at, and the delete term
+    /// when an article is re-indexed.
+    pub key: Field,
+    pub id: Field,
+    pub source: Field,
+    /// Publication (or import) time, Unix seconds: recency tie-break.
+    pub published: Field,
+    /// Stemmed text, with positions for phrase queries.
+    pub title: Field,
+    pub body: Field,
+    /// Normalised, unstemmed text: exact-form bonus and prefix matching.
+    pub title_exact: Field,
+    pub body_exact: Field,
+}
+
+impl Fields {
+    /// Look the fields up in a schema built by [`build`].
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name| schema.get_field(name);
+        Ok(Fields {
+            key: f("key")?,
+            id: f("id")?,
+            source: f("source")?,
+            published: f("published")?,
+            title: f("title")?,
+            body: f("body")?,
+            title_exact: f("title_exact")?,
+            body_exact: f("body_exact")?,
+        })
+    }
+}
+
+/// The schema.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_i64_field("key", INDEXED | STORED | FAST);
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("source", STRING | STORED | FAST);
+    b.add_i64_field("published", STORED | FAST);
+    let text = |analyzer: &str, record| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(record),
+        )
+    };
+    let stemmed = text(SORANI_STEMMED, IndexRecordOption::WithFreqsAndPositions);
+    let exact = text(SORANI_EXACT, IndexRecordOption::WithFreqs);
+    b.add_text_field("title", stemmed.clone());
+    b.add_text_field("body", stemmed);
+    b.add_text_field("title_exact", exact.clone());
+    b.add_text_field("body_exact", exact);
+    b.build()
+}

@@ -1,0 +1,393 @@
+//! The store: an embedded SQLite database, the source of truth for articles
+//! and reading state. The search index is derived from it.
+//!
+//! Every write that changes what the index must hold (a new or updated
+//! article) stamps the row with a fresh `change_seq`. The index remembers the
+//! highest sequence it has committed, so catching up after a crash, a kill or
+//! an import by another process is "index every row with a higher sequence"
+//! (see `search::SearchIndex::sync`). Reading state (read, starred, position)
+//! does not touch the sequence: it is never indexed.
+
+pub mod error;
+pub mod import;
+pub mod model;
+pub mod sample;
+
+pub use error::{Result, StoreError};
+pub use model::{Article, ArticleKey, ArticleSummary, IndexRow, NewArticle};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Schema version written to `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS articles (
+    key          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    source       TEXT NOT NULL DEFAULT '',
+    url          TEXT,
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    lang         TEXT,
+    published    INTEGER,
+    imported_at  INTEGER NOT NULL,
+    sort_time    INTEGER NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    read         INTEGER NOT NULL DEFAULT 0,
+    starred      INTEGER NOT NULL DEFAULT 0,
+    position     INTEGER NOT NULL DEFAULT 0,
+    change_seq   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time DESC, key DESC);
+CREATE INDEX IF NOT EXISTS articles_by_change ON articles (change_seq);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (name, value) VALUES ('change_seq', 0);
+";
+
+const SUMMARY_COLS: &str = "key, title, source, published, read, starred";
+
+/// What happened to each article of an import batch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    pub inserted: usize,
+    /// Already in the store (same id or same content): left untouched.
+    pub duplicates: usize,
+}
+
+/// A connection to the article database. Not `Sync`: each thread that needs
+/// the store opens its own (SQLite in WAL mode lets readers run beside one
+/// writer).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::init(conn, path)
+    }
+
+    /// Open an existing database read-only (for `hewal search`/`list` when
+    /// the directory is not writable, and for worker threads).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// An in-memory store, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn init(conn: Connection, path: &Path) -> Result<Store> {
+        let damaged = |source| StoreError::Damaged {
+            path: path.to_owned(),
+            source,
+        };
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(damaged)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(damaged)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch(SCHEMA).map_err(damaged)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Where the database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Insert a batch of articles in one transaction: either all of the new
+    /// ones are stored or none is. Articles whose id or content is already
+    /// stored are skipped (import is idempotent).
+    pub fn insert_batch(&mut self, batch: &[NewArticle], now: i64) -> Result<BatchOutcome> {
+        let tx = self.conn.transaction()?;
+        let mut seq: i64 = tx.query_row(
+            "SELECT value FROM meta WHERE name = 'change_seq'",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut out = BatchOutcome::default();
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
+                                       sort_time, content_hash, change_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT DO NOTHING",
+            )?;
+            for a in batch {
+                let n = stmt.execute(params![
+                    a.id,
+                    a.source,
+                    a.url,
+                    a.title,
+                    a.body,
+                    a.lang,
+                    a.published,
+                    now,
+                    a.published.unwrap_or(now),
+                    a.content_hash(),
+                    seq + 1,
+                ])?;
+                if n == 1 {
+                    seq += 1;
+                    out.inserted += 1;
+                } else {
+                    out.duplicates += 1;
+                }
+            }
+        }
+        tx.execute(
+            "UPDATE meta SET value = ?1 WHERE name = 'change_seq'",
+            [seq],
+        )?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Number of articles.
+    pub fn count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    /// Rows `offset..offset+limit` of the library, newest first. Only this
+    /// window is read, so a list of a million articles costs what its visible
+    /// rows cost.
+    pub fn window(&self, offset: u64, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time DESC, key DESC LIMIT ?1 OFFSET ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Summaries for the given keys, in the given order (missing keys are
+    /// left out).
+    pub fn summaries(&self, keys: &[ArticleKey]) -> Result<Vec<ArticleSummary>> {
+        let sql = format!("SELECT {SUMMARY_COLS} FROM articles WHERE key = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            if let Some(s) = stmt.query_row([k], summary_from_row).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The whole article.
+    pub fn article(&self, key: ArticleKey) -> Result<Article> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, id, source, url, title, body, lang, published, imported_at, content_hash,
+                    read, starred, position FROM articles WHERE key = ?1",
+        )?;
+        stmt.query_row([key], |r| {
+            Ok(Article {
+                key: r.get(0)?,
+                id: r.get(1)?,
+                source: r.get(2)?,
+                url: r.get(3)?,
+                title: r.get(4)?,
+                body: r.get(5)?,
+                lang: r.get(6)?,
+                published: r.get(7)?,
+                imported_at: r.get(8)?,
+                content_hash: r.get(9)?,
+                read: r.get(10)?,
+                starred: r.get(11)?,
+                position: r.get(12)?,
+            })
+        })
+        .optional()?
+        .ok_or(StoreError::NotFound(key))
+    }
+
+    /// Mark an article read or unread.
+    pub fn set_read(&self, key: ArticleKey, read: bool) -> Result<()> {
+        self.update_state("read", key, read as i64)
+    }
+
+    /// Star or unstar an article.
+    pub fn set_starred(&self, key: ArticleKey, starred: bool) -> Result<()> {
+        self.update_state("starred", key, starred as i64)
+    }
+
+    /// Remember where the reader stopped.
+    pub fn set_position(&self, key: ArticleKey, position: i64) -> Result<()> {
+        self.update_state("position", key, position)
+    }
+
+    fn update_state(&self, column: &'static str, key: ArticleKey, value: i64) -> Result<()> {
+        let sql = format!("UPDATE articles SET {column} = ?1 WHERE key = ?2");
+        let n = self
+            .conn
+            .prepare_cached(&sql)?
+            .execute(params![value, key])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(key));
+        }
+        Ok(())
+    }
+
+    /// The highest change sequence number handed out so far.
+    pub fn change_seq(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT value FROM meta WHERE name = 'change_seq'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Up to `limit` rows changed after sequence `after`, in sequence order:
+    /// what the index must (re)index to catch up.
+    pub fn changed_since(&self, after: i64, limit: usize) -> Result<Vec<IndexRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, id, source, title, body, published, change_seq FROM articles
+             WHERE change_seq > ?1 ORDER BY change_seq LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![after, limit as i64], |r| {
+            Ok(IndexRow {
+                key: r.get(0)?,
+                id: r.get(1)?,
+                source: r.get(2)?,
+                title: r.get(3)?,
+                body: r.get(4)?,
+                published: r.get(5)?,
+                change_seq: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of rows changed after sequence `after` (for progress).
+    pub fn count_changed_since(&self, after: i64) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE change_seq > ?1",
+            [after],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+}
+
+fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        key: r.get(0)?,
+        title: r.get(1)?,
+        source: r.get(2)?,
+        published: r.get(3)?,
+        read: r.get(4)?,
+        starred: r.get(5)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, title: &str, body: &str, published: Option<i64>) -> NewArticle {
+        NewArticle {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            published,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn insert_is_idempotent_by_id_and_content() {
+        let mut s = Store::open_in_memory().unwrap();
+        let out = s
+            .insert_batch(&[art("a", "T", "B", None), art("b", "T2", "B2", None)], 100)
+            .unwrap();
+        assert_eq!(
+            out,
+            BatchOutcome {
+                inserted: 2,
+                duplicates: 0
+            }
+        );
+        // same id, other content; other id, same content
+        let out = s
+            .insert_batch(&[art("a", "X", "Y", None), art("c", "T2", "B2", None)], 101)
+            .unwrap();
+        assert_eq!(
+            out,
+            BatchOutcome {
+                inserted: 0,
+                duplicates: 2
+            }
+        );
+        assert_eq!(s.count().unwrap(), 2);
+        assert_eq!(s.change_seq().unwrap(), 2);
+    }
+
+    #[test]
+    fn window_is_newest_first_and_paged() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch: Vec<_> = (0..10)
+            .map(|i| art(&format!("{i}"), &format!("t{i}"), &format!("b{i}"), Some(i)))
+            .collect();
+        s.insert_batch(&batch, 1000).unwrap();
+        let w = s.window(2, 3).unwrap();
+        let titles: Vec<_> = w.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["t7", "t6", "t5"]);
+        assert!(s.window(10, 5).unwrap().is_empty());
+    }
+
+    #[test]
+    fn reading_state_round_trips_without_touching_change_seq() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[art("a", "T", "B", None)], 1).unwrap();
+        let key = s.window(0, 1).unwrap()[0].key;
+        s.set_read(key, true).unwrap();
+        s.set_starred(key, true).unwrap();
+        s.set_position(key, 42).unwrap();
+        let a = s.article(key).unwrap();
+        assert!(a.read && a.starred);
+        assert_eq!(a.position, 42);
+        assert_eq!(s.changed_since(0, 10).unwrap().len(), 1);
+        assert_eq!(s.changed_since(1, 10).unwrap().len(), 0);
+        assert!(matches!(
+            s.set_read(999, true),
+            Err(StoreError::NotFound(999))
+        ));
+    }
+}

@@ -1,0 +1,236 @@
+//! From a logical paragraph to display lines: sanitise, resolve levels for
+//! the whole paragraph, wrap on the logical text, then reorder each line on
+//! its own (L1, L2 over grapheme clusters, which gives L3, and L4).
+
+use super::bidi::{apply_l1, mirror, removed_by_x9, resolve, Resolved};
+use super::sanitize::{clean, is_hidden, Clean, TAB_WIDTH};
+use super::wrap::{wrap, Grapheme};
+use super::{Alignment, BaseDirection, DisplayLine, Segment};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Shown instead of a grapheme wider than the whole line (a wide CJK char
+/// or emoji at width 1), so that no line ever overflows.
+pub const TOO_WIDE: &str = "?";
+
+/// Shown at the logical end of a truncated single line.
+pub const ELLIPSIS: &str = "…";
+
+/// A paragraph ready for wrapping: clean text, levels, graphemes.
+pub struct Prepared {
+    /// Length of the original paragraph in bytes.
+    orig_len: usize,
+    clean: Clean,
+    res: Resolved,
+    pub gs: Vec<Grapheme>,
+}
+
+impl Prepared {
+    pub fn new(text: &str, dir: BaseDirection) -> Prepared {
+        let clean = clean(text);
+        let res = resolve(&clean.text, dir);
+        let gs = graphemes(&clean.text);
+        Prepared {
+            orig_len: text.len(),
+            clean,
+            res,
+            gs,
+        }
+    }
+
+    pub fn alignment(&self) -> Alignment {
+        if self.res.para_level == 1 {
+            Alignment::Right
+        } else {
+            Alignment::Left
+        }
+    }
+
+    pub fn wrap(&self, width: usize) -> Vec<Range<usize>> {
+        wrap(&self.clean.text, &self.gs, width)
+    }
+
+    /// Original byte offset where grapheme `g` starts (the paragraph's end
+    /// for `g == gs.len()`).
+    pub fn orig_offset(&self, g: usize) -> usize {
+        self.gs
+            .get(g)
+            .map_or(self.orig_len, |g| self.clean.orig[g.char_idx])
+    }
+
+    /// Build the display line for graphemes `r` (trailing blanks are
+    /// dropped), `logical` being the original byte range it stands for.
+    pub fn line(
+        &self,
+        r: Range<usize>,
+        width: usize,
+        hl: &[Range<usize>],
+        logical: Range<usize>,
+    ) -> DisplayLine {
+        let gs = &self.gs[r.clone()];
+        let n = gs.len() - gs.iter().rev().take_while(|g| g.blank).count();
+        let gs = &gs[..n];
+        let mut out = LineBuilder::default();
+        if let (Some(first), Some(last)) = (gs.first(), gs.last()) {
+            let chars = first.char_idx..last.char_idx + last.chars;
+            let mut levels = self.res.levels[chars.clone()].to_vec();
+            apply_l1(
+                &mut levels,
+                &self.res.classes[chars.clone()],
+                self.res.para_level,
+            );
+            let glevels: Vec<u8> = gs
+                .iter()
+                .map(|g| self.grapheme_level(g, &levels, chars.start))
+                .collect();
+            for gi in super::bidi::visual_order(&glevels) {
+                self.emit(&gs[gi], &levels, chars.start, width, hl, &mut out);
+            }
+        }
+        out.finish(self.alignment(), logical)
+    }
+
+    /// The level a cluster is reordered at: that of its first char that X9
+    /// does not remove (marks follow their base, rule L3).
+    fn grapheme_level(&self, g: &Grapheme, levels: &[u8], base: usize) -> u8 {
+        (g.char_idx..g.char_idx + g.chars)
+            .find(|&i| !removed_by_x9(self.res.classes[i]))
+            .map_or(levels[g.char_idx - base], |i| levels[i - base])
+    }
+
+    /// Append one cluster in visual order: hidden chars dropped, tabs
+    /// expanded, chars at odd levels mirrored.
+    fn emit(
+        &self,
+        g: &Grapheme,
+        levels: &[u8],
+        base: usize,
+        width: usize,
+        hl: &[Range<usize>],
+        out: &mut LineBuilder,
+    ) {
+        let chars = g.char_idx..g.char_idx + g.chars;
+        let highlight = !hl.is_empty()
+            && chars.clone().any(|ci| {
+                let (o, len) = (self.clean.orig[ci], self.clean.orig_len[ci]);
+                hl.iter().any(|h| h.start < o + len && o < h.end)
+            });
+        if g.width > width {
+            return out.push(TOO_WIDE, 1, highlight);
+        }
+        let text = out.open(highlight);
+        for (ci, c) in chars.zip(self.clean.text[g.start..g.end].chars()) {
+            match c {
+                '\t' => text.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
+                c if is_hidden(c) => {}
+                c if levels[ci - base] % 2 == 1 => text.push(mirror(c).unwrap_or(c)),
+                c => text.push(c),
+            }
+        }
+        out.close(g.width);
+    }
+}
+
+/// Grapheme clusters of the clean text with their widths.
+fn graphemes(text: &str) -> Vec<Grapheme> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut char_idx = 0;
+    for (start, g) in text.grapheme_indices(true) {
+        let mut it = g.chars();
+        let (first, rest) = (it.next().expect("non-empty cluster"), it.next().is_some());
+        let (chars, width, blank) = if rest {
+            let blank = g.chars().all(|c| c.is_whitespace() || is_hidden(c));
+            (g.chars().count(), cluster_width(g), blank)
+        } else {
+            (
+                1,
+                char_width(first),
+                first.is_whitespace() || is_hidden(first),
+            )
+        };
+        out.push(Grapheme {
+            start,
+            end: start + g.len(),
+            char_idx,
+            chars,
+            width,
+            blank,
+        });
+        char_idx += chars;
+    }
+    out
+}
+
+/// Cells of a one-char cluster (the common case, kept fast).
+fn char_width(c: char) -> usize {
+    match c {
+        '\t' => TAB_WIDTH,
+        c if is_hidden(c) => 0,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// Cells of one cluster as shown: hidden chars take none, a tab
+/// [`TAB_WIDTH`].
+pub fn cluster_width(g: &str) -> usize {
+    let mut it = g.chars();
+    if let (Some(c), None) = (it.next(), it.next()) {
+        return char_width(c);
+    }
+    if g.chars().any(is_hidden) {
+        let shown: String = g.chars().filter(|&c| !is_hidden(c)).collect();
+        return shown.width();
+    }
+    g.width()
+}
+
+/// Collects clusters into segments, merging neighbours of one style.
+#[derive(Default)]
+pub struct LineBuilder {
+    segments: Vec<Segment>,
+    width: usize,
+}
+
+impl LineBuilder {
+    pub fn push(&mut self, text: &str, width: usize, highlight: bool) {
+        self.open(highlight).push_str(text);
+        self.close(width);
+    }
+
+    /// The text of the segment to append to: the last one if it has this
+    /// style, else a new one. Call [`LineBuilder::close`] after writing.
+    fn open(&mut self, highlight: bool) -> &mut String {
+        if self
+            .segments
+            .last()
+            .is_none_or(|s| s.highlight != highlight)
+        {
+            self.segments.push(Segment {
+                text: String::new(),
+                width: 0,
+                highlight,
+            });
+        }
+        &mut self.segments.last_mut().expect("just pushed").text
+    }
+
+    /// Account `width` cells to the last segment; drop it if still empty.
+    fn close(&mut self, width: usize) {
+        self.width += width;
+        let last = self.segments.last_mut().expect("opened");
+        last.width += width;
+        if last.text.is_empty() {
+            self.segments.pop();
+        }
+    }
+
+    pub fn finish(self, alignment: Alignment, logical_range: Range<usize>) -> DisplayLine {
+        DisplayLine {
+            segments: self.segments,
+            width: self.width,
+            alignment,
+            logical_range,
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Making article text safe for a terminal, with a map back to the original.
+//!
+//! Article text is untrusted: it may hold escape sequences (colour, cursor
+//! movement, OSC 52 clipboard writes, OSC 8 links, DCS), bare C0/C1 controls
+//! and invisible characters. Sanitising happens in two steps so that the bidi
+//! algorithm still sees what it must:
+//!
+//! 1. [`clean`] builds the *internal* logical text used for line breaking and
+//!    level resolution, with the original byte offset of every char:
+//!    - C0 and C1 controls and DEL are dropped, one char at a time. Only the
+//!      control itself goes: of `ESC [31m` the `[31m` stays as literal text.
+//!      Without its ESC (or C1 CSI/OSC/DCS introducer) a sequence is inert,
+//!      so no parser is needed that could be confused by malformed input and
+//!      swallow article text; whatever was smuggled in stays visible.
+//!    - line feed, CR, VT, FF, NEL, U+2028 and U+2029 become a space (a soft
+//!      line break inside a paragraph); CR LF becomes one space.
+//!    - a tab is kept internally (bidi class S matters to rule L1) and shown
+//!      as [`TAB_WIDTH`] spaces: tab stops mean nothing once a paragraph is
+//!      wrapped and reordered.
+//!    - noncharacters and code points unassigned in Unicode 15 (the vendored
+//!      table) become U+FFFD, so a terminal with newer or older tables cannot
+//!      disagree with us about their width.
+//! 2. [`is_hidden`] chars stay in the internal text but are never written:
+//!    bidi controls (LRE…PDI, LRM, RLM, ALM), and invisible format characters
+//!    that terminals draw inconsistently (ZWSP, word joiner, BOM, invisible
+//!    operators, Mongolian vowel separator, the deprecated shaping controls
+//!    U+206A–206F, interlinear annotation controls, tag characters, which can
+//!    smuggle invisible text).
+//!
+//! ZWNJ and ZWJ are kept and written: they are part of Sorani orthography
+//! (ZWNJ stops Arabic joining) and of emoji sequences, grapheme segmentation
+//! keeps them with their base, and we count them as zero cells, as glibc's
+//! wcwidth and the common terminals do. A terminal that draws them as a cell
+//! would misalign that line by a cell; dropping them would change the text a
+//! reader copies.
+
+use super::bidi::is_bidi_control;
+use super::tables::ASSIGNED;
+use std::cmp::Ordering;
+use std::sync::OnceLock;
+
+/// Cells a tab is shown as.
+pub const TAB_WIDTH: usize = 4;
+
+/// Internal logical text plus, for each of its chars, where it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Clean {
+    /// Logical text: no terminal controls; tabs and hidden chars still in.
+    pub text: String,
+    /// Original byte offset of each char of `text`, in order.
+    pub orig: Vec<usize>,
+    /// Original byte length of each char of `text` (a CR LF pair is 2).
+    pub orig_len: Vec<usize>,
+}
+
+/// Step 1 above: drop controls, map line breaks to spaces, replace
+/// unassigned code points, remember original offsets.
+pub fn clean(s: &str) -> Clean {
+    let mut out = Clean {
+        text: String::with_capacity(s.len()),
+        orig: Vec::with_capacity(s.len()),
+        orig_len: Vec::with_capacity(s.len()),
+    };
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mapped = match c {
+            '\t' => '\t',
+            '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
+                chars.next();
+                out.push(' ', i, 2);
+                continue;
+            }
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
+            c if c.is_control() => continue,
+            c if !is_assigned(c) => '\u{FFFD}',
+            c => c,
+        };
+        out.push(mapped, i, c.len_utf8());
+    }
+    out
+}
+
+impl Clean {
+    fn push(&mut self, c: char, orig: usize, len: usize) {
+        self.text.push(c);
+        self.orig.push(orig);
+        self.orig_len.push(len);
+    }
+}
+
+/// Step 2 above: chars kept for the algorithms but never written.
+pub fn is_hidden(c: char) -> bool {
+    c >= '\u{AD}'
+        && (is_bidi_control(c)
+            || matches!(c,
+                '\u{00AD}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}'
+                | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}'))
+}
+
+/// Whether `c` is assigned in the vendored Unicode table and is not a
+/// noncharacter.
+pub fn is_assigned(c: char) -> bool {
+    let cp = c as u32;
+    if (0xFDD0..=0xFDEF).contains(&cp) || cp & 0xFFFE == 0xFFFE {
+        return false;
+    }
+    if let Some(&bits) = bmp_bits().get(cp as usize / 64) {
+        return bits >> (cp % 64) & 1 == 1;
+    }
+    ASSIGNED
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                Ordering::Less
+            } else if lo > cp {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// [`ASSIGNED`] as a bitset over the Basic Multilingual Plane, built once:
+/// a binary search per char was a hot spot of the layout.
+fn bmp_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for &(lo, hi) in ASSIGNED.iter().filter(|r| r.0 < 0x10000) {
+            for cp in lo..=hi.min(0xFFFF) {
+                bits[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Terminal-safe text in logical order: [`clean`], minus hidden chars, tabs
+/// as spaces.
+pub fn to_terminal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in clean(s).text.chars() {
+        match c {
+            '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
+            c if is_hidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_lose_their_introducer() {
+        assert_eq!(to_terminal("a\x1b[31mred\x1b[0m"), "a[31mred[0m");
+        assert_eq!(to_terminal("\x1b]52;c;aGk=\x07x"), "]52;c;aGk=x");
+        assert_eq!(to_terminal("\u{9b}2J\u{9d}8;;u\u{9c}"), "2J8;;u");
+        assert_eq!(to_terminal("\x1bP1$r\x1b\\"), "P1$r\\");
+    }
+
+    #[test]
+    fn line_breaks_tabs_and_bidi_controls() {
+        assert_eq!(to_terminal("a\r\nb\nc\rd"), "a b c d");
+        assert_eq!(to_terminal("a\tb"), "a    b");
+        assert_eq!(to_terminal("\u{202B}ئەو\u{202C}\u{200F}"), "ئەو");
+        assert_eq!(to_terminal("نو\u{200C}ێ"), "نو\u{200C}ێ");
+    }
+
+    #[test]
+    fn unassigned_and_noncharacters_become_replacement() {
+        assert_eq!(
+            to_terminal("\u{0378}\u{FDD0}\u{FFFF}\u{10FFFF}"),
+            "\u{FFFD}".repeat(4)
+        );
+        assert!(is_assigned('ە') && is_assigned('\u{E000}') && is_assigned('😀'));
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let c = clean("a\x1b\r\nب");
+        assert_eq!(c.text, "a ب");
+        assert_eq!(c.orig, vec![0, 2, 4]);
+        assert_eq!(c.orig_len, vec![1, 2, 2]);
+    }
+}

@@ -1,0 +1,39 @@
+//! Everything the app can be asked to do, independent of keys.
+
+/// An action from the keymap (or a test).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Move the selection (list) or scroll (reader) by this many lines.
+    Move(i64),
+    /// A page down (+1) or up (-1).
+    Page(i64),
+    /// First (`false`) or last (`true`) item / line.
+    Jump {
+        end: bool,
+    },
+    /// Open the selected article in the reader.
+    Open,
+    /// Switch focus between the list and the reader.
+    SwitchFocus,
+    /// Put the cursor in the search bar.
+    FocusSearch,
+    /// Leave the search bar, keeping the query (`Enter`).
+    SubmitSearch,
+    /// Clear the query and leave the search bar (`Esc`), or go back.
+    Back,
+    /// Type into the search bar.
+    Insert(char),
+    DeleteBack,
+    DeleteWord,
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    ToggleHelp,
+    ToggleStar,
+    ToggleRead,
+    /// Next (`true`) or previous hit in the reader.
+    NextHit(bool),
+}

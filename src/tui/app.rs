@@ -1,0 +1,460 @@
+//! App state and `update`. No drawing here; the only I/O is small indexed
+//! reads and writes of the store (a window of list rows, one article, its
+//! reading state). Search requests are not sent from here: they queue in an
+//! outbox the main loop drains, so the app can be driven in tests without
+//! threads.
+
+use super::action::Action;
+use super::layout::{areas, Areas};
+use super::reader::ReaderPane;
+use crate::jobs::search::{SearchRequest, SearchResponse, WorkerEvent};
+use crate::search::Matcher;
+use crate::store::{ArticleSummary, Store};
+use ratatui::layout::Rect;
+
+/// What keys mean right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing in the search bar.
+    Search,
+    /// The help overlay is open; any key closes it.
+    Help,
+}
+
+/// Which pane j/k act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+/// State of the search index, as the worker reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexState {
+    Opening,
+    Indexing { done: u64, total: u64 },
+    Ready { docs: u64 },
+    Failed(String),
+}
+
+/// What the list shows.
+#[derive(Clone, Debug)]
+pub enum ListSource {
+    /// The whole library, newest first; rows are read from the store a
+    /// window at a time.
+    Library { total: u64 },
+    /// Search results, best first.
+    Search(Box<SearchResponse>),
+}
+
+/// The article list. Only the visible window of rows is held.
+#[derive(Debug)]
+pub struct ListPane {
+    pub source: ListSource,
+    pub selected: u64,
+    /// First visible row.
+    pub offset: u64,
+    /// Visible rows (set by `prepare`).
+    pub height: usize,
+    /// Library rows from `window_start` on.
+    pub window: Vec<ArticleSummary>,
+    window_start: u64,
+}
+
+impl ListPane {
+    /// Number of rows in the list.
+    pub fn len(&self) -> u64 {
+        match &self.source {
+            ListSource::Library { total } => *total,
+            ListSource::Search(r) => r.rows.len() as u64,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The summary of row `i`, if it is loaded.
+    pub fn row(&self, i: u64) -> Option<&ArticleSummary> {
+        match &self.source {
+            ListSource::Library { .. } => i
+                .checked_sub(self.window_start)
+                .and_then(|j| self.window.get(j as usize)),
+            ListSource::Search(r) => r.rows.get(i as usize).map(|r| &r.summary),
+        }
+    }
+
+    fn select(&mut self, i: i64) {
+        let last = self.len().saturating_sub(1) as i64;
+        self.selected = i.clamp(0, last.max(0)) as u64;
+        self.scroll_to_selected();
+    }
+
+    fn scroll_to_selected(&mut self) {
+        let h = self.height.max(1) as u64;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+    }
+}
+
+/// The search bar: text and a cursor (a byte offset on a char boundary).
+#[derive(Debug, Default)]
+pub struct SearchBar {
+    pub query: String,
+    pub cursor: usize,
+}
+
+/// The app.
+pub struct App {
+    store: Store,
+    pub mode: Mode,
+    help_return: Mode,
+    pub focus: Focus,
+    pub list: ListPane,
+    pub reader: ReaderPane,
+    pub search: SearchBar,
+    pub index: IndexState,
+    /// A message for the status line (errors, notes).
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Bumped on every query change; answers for older generations are dropped.
+    generation: u64,
+    /// The generation whose results are on screen.
+    shown_generation: u64,
+    outbox: Vec<SearchRequest>,
+    pub areas: Areas,
+}
+
+impl App {
+    /// An app over `store`, showing the library.
+    pub fn new(store: Store) -> App {
+        let total = store.count().unwrap_or(0);
+        App {
+            store,
+            mode: Mode::Normal,
+            help_return: Mode::Normal,
+            focus: Focus::List,
+            list: ListPane {
+                source: ListSource::Library { total },
+                selected: 0,
+                offset: 0,
+                height: 0,
+                window: Vec::new(),
+                window_start: 0,
+            },
+            reader: ReaderPane::default(),
+            search: SearchBar::default(),
+            index: IndexState::Opening,
+            message: None,
+            quit: false,
+            generation: 0,
+            shown_generation: 0,
+            outbox: Vec::new(),
+            areas: Areas::default(),
+        }
+    }
+
+    /// Search requests to send to the worker.
+    pub fn take_requests(&mut self) -> Vec<SearchRequest> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// The highlight matcher of the results on screen, if any.
+    pub fn matcher(&self) -> Option<&Matcher> {
+        match &self.list.source {
+            ListSource::Search(r) => Some(&r.matcher),
+            ListSource::Library { .. } => None,
+        }
+    }
+
+    /// Fit the state to a screen of `size`: rows of the visible window are
+    /// loaded and the reader laid out for its width (from cache if it can).
+    /// Called before every draw; cheap when nothing changed.
+    pub fn prepare(&mut self, size: Rect) {
+        self.areas = areas(size, matches!(self.list.source, ListSource::Search(_)));
+        self.list.height = self.areas.list_rows;
+        self.list.scroll_to_selected();
+        if let ListSource::Library { .. } = self.list.source {
+            let (start, h) = (self.list.offset, self.list.height as u64);
+            let have =
+                self.list.window_start..self.list.window_start + self.list.window.len() as u64;
+            let need_end = (start + h).min(self.list.len());
+            if start < have.start || need_end > have.end {
+                match self.store.window(start, h as usize + 32) {
+                    Ok(rows) => {
+                        self.list.window = rows;
+                        self.list.window_start = start;
+                    }
+                    Err(e) => self.message = Some(format!("cannot read the library: {e}")),
+                }
+            }
+        }
+        self.sync_reader();
+        let matcher = self.matcher().cloned();
+        self.reader.prepare(
+            self.areas.reader_text_width(),
+            self.areas.reader.height as usize,
+            matcher.as_ref(),
+            self.shown_generation,
+        );
+    }
+
+    /// Keep the reader on the selected article.
+    fn sync_reader(&mut self) {
+        let Some(key) = self.list.row(self.list.selected).map(|r| r.key) else {
+            if self.list.is_empty() {
+                self.leave_article();
+            }
+            return;
+        };
+        if self.reader.key() == Some(key) {
+            return;
+        }
+        self.leave_article();
+        match self.store.article(key) {
+            Ok(a) => self.reader.show(a),
+            Err(e) => self.message = Some(format!("cannot read the article: {e}")),
+        }
+    }
+
+    /// Remember the reading position of the article being left.
+    fn leave_article(&mut self) {
+        if let Some((key, pos, changed)) = self.reader.take_position() {
+            if changed {
+                if let Err(e) = self.store.set_position(key, pos as i64) {
+                    self.message = Some(format!("cannot save the reading position: {e}"));
+                }
+            }
+        }
+        self.reader.clear();
+    }
+
+    /// Apply an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                self.leave_article();
+                self.quit = true;
+            }
+            Action::ToggleHelp => {
+                if self.mode == Mode::Help {
+                    self.mode = self.help_return;
+                } else {
+                    self.help_return = self.mode;
+                    self.mode = Mode::Help;
+                }
+            }
+            Action::Move(n) => self.move_by(n),
+            Action::Page(n) => {
+                let page = match self.focus {
+                    Focus::List => self.list.height,
+                    Focus::Reader => self.reader.height,
+                }
+                .saturating_sub(1)
+                .max(1) as i64;
+                self.move_by(n * page);
+            }
+            Action::Jump { end } => match self.focus {
+                Focus::List => self.list.select(if end { i64::MAX } else { 0 }),
+                Focus::Reader => self.reader.scroll_to(if end { usize::MAX } else { 0 }),
+            },
+            Action::Open => self.open_selected(),
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::List if self.reader.key().is_some() => Focus::Reader,
+                    _ => Focus::List,
+                }
+            }
+            Action::FocusSearch => self.mode = Mode::Search,
+            Action::SubmitSearch => {
+                self.mode = Mode::Normal;
+                self.focus = Focus::List;
+            }
+            Action::Back => self.back(),
+            Action::Insert(c) => {
+                self.search.query.insert(self.search.cursor, c);
+                self.search.cursor += c.len_utf8();
+                self.query_changed();
+            }
+            Action::DeleteBack => {
+                if let Some(c) = self.search.query[..self.search.cursor].chars().next_back() {
+                    self.search.cursor -= c.len_utf8();
+                    self.search.query.remove(self.search.cursor);
+                    self.query_changed();
+                }
+            }
+            Action::DeleteWord => {
+                let head = self.search.query[..self.search.cursor].trim_end();
+                let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                self.search
+                    .query
+                    .replace_range(start..self.search.cursor, "");
+                self.search.cursor = start;
+                self.query_changed();
+            }
+            Action::ClearQuery => {
+                self.search.query.clear();
+                self.search.cursor = 0;
+                self.query_changed();
+            }
+            Action::CursorLeft => {
+                if let Some(c) = self.search.query[..self.search.cursor].chars().next_back() {
+                    self.search.cursor -= c.len_utf8();
+                }
+            }
+            Action::CursorRight => {
+                if let Some(c) = self.search.query[self.search.cursor..].chars().next() {
+                    self.search.cursor += c.len_utf8();
+                }
+            }
+            Action::CursorHome => self.search.cursor = 0,
+            Action::CursorEnd => self.search.cursor = self.search.query.len(),
+            Action::ToggleStar => self.toggle_state(true),
+            Action::ToggleRead => self.toggle_state(false),
+            Action::NextHit(forward) => {
+                if !self.reader.jump_to_hit(forward) {
+                    self.message = Some("no search hits in this article".into());
+                }
+            }
+        }
+    }
+
+    fn move_by(&mut self, n: i64) {
+        match self.focus {
+            Focus::List => self.list.select(self.list.selected as i64 + n),
+            Focus::Reader => self.reader.scroll_by(n),
+        }
+    }
+
+    fn open_selected(&mut self) {
+        self.sync_reader();
+        let Some(key) = self.reader.key() else { return };
+        self.focus = Focus::Reader;
+        if let Err(e) = self.store.set_read(key, true) {
+            self.message = Some(format!("cannot mark as read: {e}"));
+        }
+        self.reader.set_read(true);
+        self.refresh_row(key, |r| r.read = true);
+    }
+
+    fn back(&mut self) {
+        if self.mode == Mode::Search {
+            self.mode = Mode::Normal;
+            self.search.query.clear();
+            self.search.cursor = 0;
+            self.query_changed();
+        } else if self.focus == Focus::Reader {
+            self.focus = Focus::List;
+        } else if !self.search.query.is_empty() {
+            self.search.query.clear();
+            self.search.cursor = 0;
+            self.query_changed();
+        }
+    }
+
+    fn toggle_state(&mut self, star: bool) {
+        let Some(row) = self.list.row(self.list.selected).cloned() else {
+            return;
+        };
+        let result = if star {
+            self.store.set_starred(row.key, !row.starred)
+        } else {
+            self.store.set_read(row.key, !row.read)
+        };
+        match result {
+            Ok(()) => self.refresh_row(row.key, |r| {
+                if star {
+                    r.starred = !r.starred
+                } else {
+                    r.read = !r.read
+                }
+            }),
+            Err(e) => self.message = Some(format!("cannot save: {e}")),
+        }
+    }
+
+    /// Apply a change to every loaded copy of a row.
+    fn refresh_row(&mut self, key: i64, f: impl Fn(&mut ArticleSummary)) {
+        match &mut self.list.source {
+            ListSource::Library { .. } => self
+                .list
+                .window
+                .iter_mut()
+                .filter(|r| r.key == key)
+                .for_each(&f),
+            ListSource::Search(resp) => resp
+                .rows
+                .iter_mut()
+                .map(|r| &mut r.summary)
+                .filter(|r| r.key == key)
+                .for_each(&f),
+        }
+    }
+
+    /// The query text changed: ask for new results (they replace the old ones
+    /// when they arrive, so the list never flickers empty while typing).
+    fn query_changed(&mut self) {
+        self.generation += 1;
+        if self.search.query.trim().is_empty() {
+            self.show_library();
+        } else {
+            self.outbox.push(SearchRequest {
+                generation: self.generation,
+                query: self.search.query.clone(),
+            });
+        }
+    }
+
+    fn show_library(&mut self) {
+        let total = self.store.count().unwrap_or(0);
+        self.list.source = ListSource::Library { total };
+        self.list.window.clear();
+        self.list.selected = 0;
+        self.list.offset = 0;
+        self.shown_generation = self.generation;
+    }
+
+    /// A notification from the search worker.
+    pub fn on_worker(&mut self, event: WorkerEvent) {
+        match event {
+            WorkerEvent::Indexing { done, total } => {
+                self.index = IndexState::Indexing { done, total }
+            }
+            WorkerEvent::Ready { docs, note } => {
+                self.index = IndexState::Ready { docs };
+                if note.is_some() {
+                    self.message = note;
+                }
+            }
+            WorkerEvent::Results(resp) => {
+                if resp.generation != self.generation {
+                    return; // superseded while it ran
+                }
+                self.shown_generation = resp.generation;
+                self.list.source = ListSource::Search(Box::new(resp));
+                self.list.selected = 0;
+                self.list.offset = 0;
+            }
+            WorkerEvent::Error {
+                generation,
+                message,
+            } => {
+                if generation.is_none_or(|g| g == self.generation) {
+                    if generation.is_none() {
+                        self.index = IndexState::Failed(message.clone());
+                    }
+                    self.message = Some(message);
+                }
+            }
+        }
+    }
+
+    /// Whether a search is under way (typed, no answer yet).
+    pub fn is_searching(&self) -> bool {
+        self.shown_generation != self.generation
+    }
+}

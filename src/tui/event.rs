@@ -1,0 +1,70 @@
+//! One stream of events for the main loop: terminal input, worker
+//! notifications and signals, merged with a crossbeam `select`.
+
+use crate::jobs::search::WorkerEvent;
+use crossbeam_channel::{Receiver, Sender};
+use crossterm::event::Event as TermEvent;
+use std::time::Duration;
+
+/// Everything the main loop reacts to.
+#[derive(Debug)]
+pub enum Event {
+    Term(TermEvent),
+    Worker(WorkerEvent),
+    /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
+    Signal(i32),
+    /// The input thread failed (the terminal is gone).
+    InputClosed,
+}
+
+/// Start the input reader thread. It lives until the process ends (or the
+/// loop stops listening and the next event fails to send).
+pub fn spawn_input(tx: Sender<Event>) {
+    std::thread::Builder::new()
+        .name("hewal-input".into())
+        .spawn(move || loop {
+            match crossterm::event::poll(Duration::from_millis(250)) {
+                Ok(true) => match crossterm::event::read() {
+                    Ok(ev) => {
+                        if tx.send(Event::Term(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tx.send(Event::InputClosed);
+                        return;
+                    }
+                },
+                Ok(false) => {}
+                Err(_) => {
+                    let _ = tx.send(Event::InputClosed);
+                    return;
+                }
+            }
+        })
+        .expect("spawn input thread");
+}
+
+/// Forward SIGTERM, SIGHUP and SIGINT to the loop.
+pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("hewal-signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(Event::Signal(sig)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Wait for the next event from either channel.
+pub fn next(events: &Receiver<Event>, worker: &Receiver<WorkerEvent>) -> Option<Event> {
+    crossbeam_channel::select! {
+        recv(events) -> e => e.ok(),
+        recv(worker) -> w => w.ok().map(Event::Worker),
+    }
+}

@@ -1,0 +1,102 @@
+//! (mode, key) → action. Actions never name keys; this is the only place
+//! that does (besides the help text, which is built from [`BINDINGS`]).
+
+use super::action::Action;
+use super::app::{Focus, Mode};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The help overlay's rows: (keys, what they do).
+pub const BINDINGS: &[(&str, &str)] = &[
+    (
+        "j / ↓, k / ↑",
+        "next / previous article, or scroll the reader",
+    ),
+    ("PgDn / Space, PgUp", "page down / up"),
+    ("g / Home, G / End", "first / last"),
+    ("Enter", "open the selected article"),
+    ("Tab", "switch between list and reader"),
+    ("/", "search (results update as you type)"),
+    ("Enter (in search)", "keep the results, back to the list"),
+    ("Esc", "clear the search / back to the list"),
+    ("n / N", "next / previous search hit in the reader"),
+    ("s", "star or unstar"),
+    ("m", "mark read or unread"),
+    ("?", "this help"),
+    ("q, Ctrl-C", "quit"),
+];
+
+/// The action for a key in the given mode, if any.
+pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Search => search_key(key, ctrl),
+        Mode::Help => Some(Action::ToggleHelp),
+        Mode::Normal => normal_key(key, ctrl, focus),
+    }
+}
+
+fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc => Action::Back,
+        KeyCode::Enter => Action::SubmitSearch,
+        KeyCode::Backspace if ctrl || key.modifiers.contains(KeyModifiers::ALT) => {
+            Action::DeleteWord
+        }
+        KeyCode::Backspace => Action::DeleteBack,
+        KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {
+            if key.code == KeyCode::Char('w') {
+                Action::DeleteWord
+            } else {
+                Action::DeleteBack
+            }
+        }
+        KeyCode::Char('u') if ctrl => Action::ClearQuery,
+        KeyCode::Char('a') if ctrl => Action::CursorHome,
+        KeyCode::Char('e') if ctrl => Action::CursorEnd,
+        KeyCode::Left => Action::CursorLeft,
+        KeyCode::Right => Action::CursorRight,
+        KeyCode::Home => Action::CursorHome,
+        KeyCode::End => Action::CursorEnd,
+        KeyCode::Down => Action::Move(1),
+        KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown => Action::Page(1),
+        KeyCode::PageUp => Action::Page(-1),
+        KeyCode::Char(c) if !ctrl => Action::Insert(c),
+        _ => return None,
+    })
+}
+
+fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::Char('d') if ctrl => Action::Page(1),
+        KeyCode::Char('u') if ctrl => Action::Page(-1),
+        KeyCode::Char('f') if ctrl => Action::Page(1),
+        KeyCode::Char('b') if ctrl => Action::Page(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::Page(1),
+        KeyCode::PageUp => Action::Page(-1),
+        KeyCode::Char('g') | KeyCode::Home => Action::Jump { end: false },
+        KeyCode::Char('G') | KeyCode::End => Action::Jump { end: true },
+        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right if focus == Focus::List => {
+            Action::Open
+        }
+        KeyCode::Char('h') | KeyCode::Left if focus == Focus::Reader => Action::Back,
+        KeyCode::Tab | KeyCode::BackTab => Action::SwitchFocus,
+        KeyCode::Char('/') => Action::FocusSearch,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('s') => Action::ToggleStar,
+        KeyCode::Char('m') => Action::ToggleRead,
+        KeyCode::Char('n') => Action::NextHit(true),
+        KeyCode::Char('N') => Action::NextHit(false),
+        _ => return None,
+    })
+}

@@ -1,0 +1,233 @@
+//! The reader pane's state: the article, its laid-out lines, scrolling.
+//!
+//! Layout is cached per (article, width, highlight generation): scrolling
+//! never lays out again, and resizing back to a recent width is a cache hit.
+
+use crate::search::Matcher;
+use crate::store::{Article, ArticleKey};
+use crate::text::paragraphs::paragraphs;
+use crate::text::{
+    layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions,
+};
+use std::rc::Rc;
+
+/// Layouts kept for quick resizes.
+const CACHE_SIZE: usize = 4;
+
+/// What a line of the reader is, for styling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Body,
+}
+
+/// One screen line of the reader; `None` is a blank line.
+#[derive(Clone, Debug)]
+pub struct ReaderLine {
+    pub kind: LineKind,
+    pub line: Option<DisplayLine>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CacheKey {
+    key: ArticleKey,
+    width: usize,
+    generation: u64,
+}
+
+/// The reader pane.
+#[derive(Debug, Default)]
+pub struct ReaderPane {
+    article: Option<Article>,
+    /// First visible line.
+    pub scroll: usize,
+    /// Visible lines (set by `prepare`).
+    pub height: usize,
+    /// Whether `scroll` still has to be set from the saved position.
+    restore_pending: bool,
+    moved: bool,
+    lines: Rc<Vec<ReaderLine>>,
+    current: Option<CacheKey>,
+    cache: Vec<(CacheKey, Rc<Vec<ReaderLine>>)>,
+    hit_lines: Vec<usize>,
+}
+
+impl ReaderPane {
+    pub fn key(&self) -> Option<ArticleKey> {
+        self.article.as_ref().map(|a| a.key)
+    }
+
+    pub fn article(&self) -> Option<&Article> {
+        self.article.as_ref()
+    }
+
+    /// The laid-out lines (valid after `prepare`).
+    pub fn lines(&self) -> &[ReaderLine] {
+        &self.lines
+    }
+
+    pub fn show(&mut self, article: Article) {
+        self.article = Some(article);
+        self.scroll = 0;
+        self.restore_pending = true;
+        self.moved = false;
+    }
+
+    pub fn clear(&mut self) {
+        self.article = None;
+        self.lines = Rc::default();
+        self.current = None;
+        self.hit_lines.clear();
+    }
+
+    pub fn set_read(&mut self, read: bool) {
+        if let Some(a) = &mut self.article {
+            a.read = read;
+        }
+    }
+
+    /// The position to save for the article being left: (key, first line,
+    /// whether the reader moved).
+    pub fn take_position(&mut self) -> Option<(ArticleKey, usize, bool)> {
+        let a = self.article.as_ref()?;
+        Some((a.key, self.scroll, std::mem::take(&mut self.moved)))
+    }
+
+    /// Lay out for `width` (cached) and clamp the scroll to `height`.
+    pub fn prepare(
+        &mut self,
+        width: usize,
+        height: usize,
+        matcher: Option<&Matcher>,
+        generation: u64,
+    ) {
+        self.height = height;
+        let Some(article) = &self.article else { return };
+        let key = CacheKey {
+            key: article.key,
+            width,
+            generation: if matcher.is_some() { generation } else { 0 },
+        };
+        if self.current != Some(key) {
+            self.lines = match self.cache.iter().find(|(k, _)| *k == key) {
+                Some((_, lines)) => lines.clone(),
+                None => {
+                    let lines = Rc::new(layout_article(article, width, matcher));
+                    if self.cache.len() >= CACHE_SIZE {
+                        self.cache.remove(0);
+                    }
+                    self.cache.push((key, lines.clone()));
+                    lines
+                }
+            };
+            self.current = Some(key);
+            self.hit_lines = self
+                .lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.line
+                        .as_ref()
+                        .is_some_and(|d| d.segments.iter().any(|s| s.highlight))
+                })
+                .map(|(i, _)| i)
+                .collect();
+        }
+        if std::mem::take(&mut self.restore_pending) {
+            self.scroll = article.position.max(0) as usize;
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    pub fn scroll_by(&mut self, n: i64) {
+        let s = (self.scroll as i64 + n).max(0) as usize;
+        self.scroll_to(s);
+    }
+
+    pub fn scroll_to(&mut self, line: usize) {
+        let s = line.min(self.max_scroll());
+        self.moved |= s != self.scroll;
+        self.scroll = s;
+    }
+
+    /// Scroll to the next (or previous) line holding a hit. False if none.
+    pub fn jump_to_hit(&mut self, forward: bool) -> bool {
+        const CONTEXT: usize = 2;
+        let here = self.scroll + CONTEXT;
+        let target = if forward {
+            self.hit_lines
+                .iter()
+                .find(|&&l| l > here)
+                .or(self.hit_lines.first())
+        } else {
+            self.hit_lines
+                .iter()
+                .rev()
+                .find(|&&l| l < here)
+                .or(self.hit_lines.last())
+        };
+        match target {
+            Some(&l) => {
+                self.scroll_to(l.saturating_sub(CONTEXT));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Title, a meta line, then the paragraphs with a blank line between.
+fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>) -> Vec<ReaderLine> {
+    let mut out = Vec::new();
+    let para = |text: &str, kind: LineKind, out: &mut Vec<ReaderLine>| {
+        let hits = matcher.map(|m| m.hit_ranges(text)).unwrap_or_default();
+        let opts = LayoutOptions {
+            direction: BaseDirection::Auto,
+            highlights: &hits,
+        };
+        out.extend(
+            layout_paragraph(text, width, &opts)
+                .into_iter()
+                .map(|l| ReaderLine {
+                    kind,
+                    line: Some(l),
+                }),
+        );
+    };
+    para(&a.title, LineKind::Title, &mut out);
+    let date = a
+        .published
+        .and_then(crate::tui::view::format_date)
+        .unwrap_or_default();
+    let meta: Vec<&str> = [
+        a.source.as_str(),
+        date.as_str(),
+        a.url.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    if !meta.is_empty() {
+        out.push(ReaderLine {
+            kind: LineKind::Meta,
+            line: Some(layout_single_line(
+                &meta.join(" · "),
+                width,
+                BaseDirection::Ltr,
+            )),
+        });
+    }
+    for p in paragraphs(&a.body) {
+        out.push(ReaderLine {
+            kind: LineKind::Body,
+            line: None,
+        });
+        para(p, LineKind::Body, &mut out);
+    }
+    out
+}
