@@ -38,8 +38,8 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// The query: words, "phrases", -excluded; a last word without a trailing space also
-        /// matches as a prefix.
-        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        /// matches as a prefix. Words may start with `-` (exclusions), so put options first.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true)]
         query: Vec<String>,
     },
     /// List the library, newest first.

@@ -67,7 +67,10 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Up => Action::Move(-1),
         KeyCode::PageDown => Action::Page(1),
         KeyCode::PageUp => Action::Page(-1),
-        KeyCode::Char(c) if !ctrl => Action::Insert(c),
+        // Alt+key is not text (and Esc typed fast before a key arrives as Alt+key).
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            Action::Insert(c)
+        }
         _ => return None,
     })
 }

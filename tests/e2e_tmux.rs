@@ -1,0 +1,220 @@
+//! End to end: the real binary in a real terminal (tmux), driven with
+//! send-keys and read with capture-pane.
+//!
+//! Needs tmux (`.ci/run` installs it). Waits scale with
+//! HEWAL_TEST_TIMEOUT_SCALE for slow machines.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A tmux server of our own running `hewal` on an empty data dir inside
+    /// a shell script that records the terminal state before and after.
+    fn start(w: u16, h: u16) -> Tmux {
+        assert!(
+            Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "tmux is needed for this test (apt-get install tmux; .ci/run does it)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let socket = format!(
+            "hewal-test-{}-{}",
+            std::process::id(),
+            dir.path().file_name().unwrap().to_string_lossy()
+        );
+        let script = dir.path().join("run.sh");
+        std::fs::write(
+            &script,
+            format!(
+                "stty -g > '{d}/before'\n'{bin}' --data-dir '{d}/data'\necho \"EXIT:$?\"\nstty -g > '{d}/after'\nsleep 600\n",
+                d = dir.path().display(),
+                bin = env!("CARGO_BIN_EXE_hewal"),
+            ),
+        )
+        .unwrap();
+        let t = Tmux { socket, dir };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                "-e",
+                "TERM=xterm-256color",
+            ])
+            .args(["sh", script.to_str().unwrap()])
+            .env_remove("HEWAL_DATA_DIR")
+            .env("HOME", t.dir.path())
+            .env("XDG_CONFIG_HOME", t.dir.path().join("config"))
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        c
+    }
+
+    fn capture(&self) -> Vec<String> {
+        let o = self.cmd(&["capture-pane", "-p"]).output().unwrap();
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        assert!(self
+            .cmd(&["send-keys"])
+            .args(keys)
+            .status()
+            .unwrap()
+            .success());
+    }
+
+    fn format(&self, f: &str) -> String {
+        let o = self.cmd(&["display-message", "-p", f]).output().unwrap();
+        String::from_utf8_lossy(&o.stdout).trim().to_owned()
+    }
+
+    /// Wait until the screen shows `text`.
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> Vec<String> {
+        let scale: f64 = std::env::var("HEWAL_TEST_TIMEOUT_SCALE")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(1.0);
+        let deadline = Instant::now() + Duration::from_secs_f64(20.0 * scale);
+        loop {
+            let screen = self.capture();
+            if screen.iter().any(|l| l.contains(text)) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for {text:?}; screen:\n{}",
+                    screen.join("\n")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// After hewal exited: the terminal is back as it was.
+    #[track_caller]
+    fn assert_restored(&self, exit: &str) {
+        self.wait_for(exit);
+        let d = self.dir.path();
+        let read = |n| std::fs::read_to_string(Path::new(d).join(n)).unwrap_or_default();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while read("after").is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(
+            read("before"),
+            read("after"),
+            "terminal modes (stty -g) differ after exit"
+        );
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor left hidden");
+    }
+
+    fn signal(&self, sig: &str) {
+        let data = self.dir.path().join("data");
+        let pattern = format!("--data-dir {}", data.display());
+        assert!(Command::new("pkill")
+            .args([&format!("-{sig}"), "-f", "--", &pattern])
+            .status()
+            .unwrap()
+            .success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+const SEED_002: &str = include_str!("../sample-data/002_748c303270226b28.txt");
+
+#[test]
+fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
+    let t = Tmux::start(100, 30);
+    let screen = t.wait_for("10 articles");
+    assert!(
+        screen
+            .iter()
+            .any(|l| l.contains("Weavers in a mountain town")),
+        "{}",
+        screen.join("\n")
+    );
+
+    // The newest article is a seed (no date: imported now); the reader shows
+    // it. Its first line is in visual order: the rightmost cell holds the
+    // paragraph's first letter.
+    let first_letter = SEED_002.chars().next().unwrap();
+    let reader_line = screen[1]
+        .split('│')
+        .nth(1)
+        .expect("reader pane right of the separator");
+    assert_eq!(
+        reader_line.trim_end().chars().last(),
+        Some(first_letter),
+        "line: {reader_line:?}"
+    );
+
+    t.keys(&["/"]);
+    for k in ["k", "i", "l", "i", "m"] {
+        t.keys(&[k]);
+    }
+    let screen = t.wait_for("1 matches");
+    assert!(screen[1].contains("Weavers"), "{}", screen.join("\n"));
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.keys(&["?"]);
+    t.wait_for("any key closes");
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["TERM", "HUP"] {
+        let t = Tmux::start(80, 24);
+        t.wait_for("10 articles");
+        t.signal(sig);
+        t.assert_restored("EXIT:0");
+    }
+}
+
+#[test]
+fn a_tiny_terminal_works() {
+    let t = Tmux::start(10, 3);
+    t.wait_for("/");
+    t.keys(&["j", "j", "Enter", "?", "x", "/", "a", "b"]);
+    t.wait_for("ab");
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}

@@ -1,0 +1,238 @@
+//! The TUI rendered into ratatui's TestBackend, driven through actions
+//! (no terminal, no threads: the search worker's `answer` runs inline).
+
+use hewal::jobs::search::{answer, SearchRequest, WorkerEvent};
+use hewal::search::SearchIndex;
+use hewal::store::{sample, Store};
+use hewal::tui::action::Action;
+use hewal::tui::app::{App, Focus, ListSource, Mode};
+use hewal::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+
+struct Harness {
+    app: App,
+    index: SearchIndex,
+    store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("hewal.db");
+        let mut store = Store::open(&db).unwrap();
+        sample::import_samples(&mut store).unwrap();
+        let mut index = SearchIndex::in_memory().unwrap();
+        index.sync(&store, &mut |_, _| {}).unwrap();
+        let app = App::new(Store::open(&db).unwrap());
+        Harness {
+            app,
+            index,
+            store,
+            _dir: dir,
+        }
+    }
+
+    fn render(&mut self, w: u16, h: u16) -> Vec<String> {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        self.app.prepare(Rect::new(0, 0, w, h));
+        term.draw(|f| view::render(&self.app, f)).unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buf[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    /// Answer every queued search request, in order, as the worker would.
+    fn answer_all(&mut self) {
+        for req in self.app.take_requests() {
+            let resp = answer(&self.index, &self.store, &req).unwrap();
+            self.app.on_worker(WorkerEvent::Results(resp));
+        }
+    }
+
+    fn type_str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.app.update(Action::Insert(c));
+        }
+    }
+}
+
+#[test]
+fn first_screen_shows_the_library() {
+    let mut h = Harness::new();
+    let screen = h.render(100, 30);
+    assert!(screen[0].contains("search (press /)"), "{}", screen[0]);
+    assert!(screen[29].contains("1/10 · 10 articles"), "{}", screen[29]);
+    assert!(screen[29].contains("? help"), "{}", screen[29]);
+    // List rows carry dates, newest first (two seed texts have none).
+    let dates: Vec<_> = screen[1..11]
+        .iter()
+        .filter_map(|l| {
+            l.split_whitespace()
+                .find(|w| w.starts_with("20"))
+                .map(str::to_owned)
+        })
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert!(screen
+        .iter()
+        .any(|l| l.contains("Weavers in a mountain town")));
+    // The reader (right of the separator) shows the selected article.
+    assert!(screen[1].contains('│'));
+}
+
+#[test]
+fn typing_a_query_searches_and_enter_opens() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    assert_eq!(h.app.mode, Mode::Search);
+    h.type_str("kilim");
+    h.answer_all();
+    let ListSource::Search(resp) = &h.app.list.source else {
+        panic!("no results shown")
+    };
+    assert_eq!(resp.rows.len(), 1);
+    let screen = h.render(100, 30);
+    assert!(screen[29].contains("1 matches"), "{}", screen[29]);
+    assert!(screen[1].contains("Weavers"), "{}", screen[1]);
+    h.app.update(Action::SubmitSearch);
+    h.app.update(Action::Open);
+    assert_eq!(h.app.focus, Focus::Reader);
+    let screen = h.render(100, 30);
+    assert!(screen.iter().any(|l| l.contains("kilim")));
+    assert!(
+        h.app.list.row(0).unwrap().read,
+        "opening marks the article read"
+    );
+    // Esc back to the list, Esc again clears the query.
+    h.app.update(Action::Back);
+    assert_eq!(h.app.focus, Focus::List);
+    h.app.update(Action::Back);
+    assert!(matches!(
+        h.app.list.source,
+        ListSource::Library { total: 10 }
+    ));
+}
+
+#[test]
+fn stale_results_are_dropped() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("kilim");
+    let old = h.app.take_requests();
+    h.app.update(Action::ClearQuery);
+    h.type_str("Erbil");
+    // The answer to the superseded query arrives late: ignored.
+    let late = answer(&h.index, &h.store, old.last().unwrap()).unwrap();
+    h.app.on_worker(WorkerEvent::Results(late));
+    assert!(matches!(h.app.list.source, ListSource::Library { .. }));
+    assert!(h.app.is_searching());
+    h.answer_all();
+    let ListSource::Search(resp) = &h.app.list.source else {
+        panic!()
+    };
+    assert_eq!(resp.query, "Erbil");
+    assert!(!h.app.is_searching());
+}
+
+#[test]
+fn a_query_that_finds_nothing_says_so() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("zzqxw ");
+    h.answer_all();
+    let screen = h.render(80, 24);
+    assert!(
+        screen.iter().any(|l| l.contains("no matches")),
+        "{screen:#?}"
+    );
+    assert!(screen[23].contains("0 matches"));
+}
+
+#[test]
+fn help_lists_every_key_and_any_key_closes() {
+    let mut h = Harness::new();
+    h.app.update(Action::ToggleHelp);
+    let screen = h.render(100, 30).join("\n");
+    for (keys, _) in hewal::tui::keymap::BINDINGS {
+        assert!(screen.contains(keys), "help lacks {keys}");
+    }
+    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
+    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    h.app.update(action);
+    assert_eq!(h.app.mode, Mode::Normal);
+}
+
+#[test]
+fn navigation_moves_and_clamps() {
+    let mut h = Harness::new();
+    h.render(80, 24);
+    h.app.update(Action::Jump { end: true });
+    assert_eq!(h.app.list.selected, 9);
+    h.app.update(Action::Move(5));
+    assert_eq!(h.app.list.selected, 9);
+    h.app.update(Action::Page(-1));
+    h.app.update(Action::Page(-1));
+    assert_eq!(h.app.list.selected, 0);
+    let screen = h.render(80, 24);
+    assert!(screen[23].starts_with(" 1/10"), "{}", screen[23]);
+}
+
+#[test]
+fn every_small_size_renders_without_panic() {
+    let mut h = Harness::new();
+    h.app.update(Action::Open);
+    for w in 1..=30 {
+        for ht in 1..=12 {
+            h.render(w, ht);
+        }
+    }
+    let screen = h.render(10, 3);
+    assert_eq!(screen.len(), 3);
+    h.app.update(Action::ToggleHelp);
+    h.render(10, 3);
+    h.render(1, 1);
+}
+
+#[test]
+fn reading_position_is_saved_and_restored() {
+    let mut h = Harness::new();
+    h.render(80, 24);
+    h.app.update(Action::Open);
+    h.render(80, 24);
+    h.app.update(Action::Move(7));
+    let scrolled = h.app.reader.scroll;
+    assert!(scrolled > 0);
+    let key = h.app.reader.key().unwrap();
+    h.app.update(Action::Back);
+    h.app.update(Action::Move(1)); // another article: the position is saved
+    h.render(80, 24);
+    assert_eq!(h.store.article(key).unwrap().position, scrolled as i64);
+    h.app.update(Action::Move(-1));
+    h.render(80, 24);
+    assert_eq!(h.app.reader.scroll, scrolled);
+}
+
+#[test]
+fn request_generation_increases_per_keystroke() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("هەو");
+    let gens: Vec<u64> = h
+        .app
+        .take_requests()
+        .iter()
+        .map(|r: &SearchRequest| r.generation)
+        .collect();
+    assert_eq!(gens.len(), 3);
+    assert!(gens.windows(2).all(|w| w[0] < w[1]));
+}
