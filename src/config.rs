@@ -68,3 +68,26 @@ impl Config {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_is_optional_and_strict() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        assert!(Config::load(&p).unwrap().data_dir.is_none());
+        std::fs::write(&p, "data_dir = \"/srv/news\"\n").unwrap();
+        assert_eq!(
+            Config::load(&p).unwrap().data_dir.unwrap(),
+            PathBuf::from("/srv/news")
+        );
+        std::fs::write(&p, "data_dri = 1\n").unwrap();
+        let err = format!("{:#}", Config::load(&p).unwrap_err());
+        assert!(
+            err.contains("config.toml: invalid configuration") && err.contains("data_dri"),
+            "{err}"
+        );
+    }
+}

@@ -251,3 +251,107 @@ fn commit_with(writer: &mut IndexWriter, seq: i64) -> Result<()> {
     prepared.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewArticle;
+
+    fn art(id: &str, title: &str, body: &str) -> NewArticle {
+        NewArticle {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        }
+    }
+
+    fn keys(idx: &SearchIndex, q: &str) -> Vec<i64> {
+        idx.search(q, 10)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.key)
+            .collect()
+    }
+
+    #[test]
+    fn sync_catches_up_and_is_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .insert_batch(&[art("a", "Erbil news", "rain in Erbil")], 1)
+            .unwrap();
+        let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(state, OpenState::Created);
+        assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
+        assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 0);
+        store
+            .insert_batch(&[art("b", "Duhok news", "sun in Duhok and Erbil")], 2)
+            .unwrap();
+        drop(idx);
+        // Reopened (as after a restart): it knows where it stopped.
+        let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(state, OpenState::Existing);
+        assert_eq!(idx.synced_seq(), 1);
+        assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
+        assert_eq!(keys(&idx, "erbil").len(), 2);
+        assert_eq!(idx.num_docs(), 2);
+    }
+
+    #[test]
+    fn reindexing_a_row_twice_leaves_one_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store.insert_batch(&[art("a", "Erbil", "x")], 1).unwrap();
+        let (mut idx, _) = SearchIndex::open(dir.path()).unwrap();
+        idx.sync(&store, &mut |_, _| {}).unwrap();
+        // Forget the sync (as a kill between the index commit and anything
+        // else could): the row is indexed again, not duplicated.
+        let mut w = idx.writer().unwrap();
+        commit_with(&mut w, 0).unwrap();
+        drop(w);
+        idx.reader.reload().unwrap();
+        assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
+        assert_eq!(idx.num_docs(), 1);
+        assert_eq!(keys(&idx, "erbil").len(), 1);
+    }
+
+    #[test]
+    fn an_index_from_another_analyzer_version_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let (idx, _) = SearchIndex::open(dir.path()).unwrap();
+        let mut w = idx.writer().unwrap();
+        let old = Payload {
+            seq: 5,
+            analyzer: analyzer::ANALYZER_VERSION + 1,
+            schema: schema::SCHEMA_VERSION,
+        };
+        let mut prepared = w.prepare_commit().unwrap();
+        prepared.set_payload(&serde_json::to_string(&old).unwrap());
+        prepared.commit().unwrap();
+        drop((w, idx));
+        let (idx, state) = SearchIndex::open(dir.path()).unwrap();
+        assert!(
+            matches!(state, OpenState::Rebuilt(ref why) if why.contains("another version")),
+            "{state:?}"
+        );
+        assert_eq!(idx.synced_seq(), 0);
+    }
+
+    #[test]
+    fn ties_break_by_recency() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut a = art("old", "Erbil", "same words here");
+        a.published = Some(100);
+        let mut b = art("new", "Erbil", "here same words");
+        b.published = Some(200);
+        store.insert_batch(&[a, b], 1).unwrap();
+        let mut idx = SearchIndex::in_memory().unwrap();
+        idx.sync(&store, &mut |_, _| {}).unwrap();
+        let hits = idx.search("erbil", 10).unwrap().hits;
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].score, hits[1].score);
+        assert_eq!(hits[0].key, 2, "the newer article first");
+    }
+}

@@ -28,3 +28,6 @@ pub fn bar() -> Style {
 pub fn error() -> Style {
     Style::default().fg(Color::LightRed)
 }
+pub fn placeholder() -> Style {
+    bar().fg(Color::Gray)
+}

@@ -21,13 +21,7 @@ pub fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let x = area.x + PROMPT.len() as u16;
     if app.search.query.is_empty() && app.mode != Mode::Search {
-        buf.set_stringn(
-            x,
-            area.y,
-            "search (press /)",
-            text_w,
-            theme::bar().patch(theme::dim()),
-        );
+        buf.set_stringn(x, area.y, "search (press /)", text_w, theme::placeholder());
         return;
     }
     // The query in display order, like any text; the cursor is placed
