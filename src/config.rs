@@ -21,21 +21,13 @@ impl Paths {
         let config_dir = std::env::var_os("HEWAL_CONFIG_DIR")
             .map(PathBuf::from)
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
-            .context(
-                "cannot find a home directory for hewal's configuration; set HEWAL_CONFIG_DIR",
-            )?;
+            .context("cannot find a home directory for hewal's configuration; set HEWAL_CONFIG_DIR")?;
         let config = Config::load(&config_dir.join("config.toml"))?;
         let data_dir = data_dir
             .or_else(|| config.data_dir.clone())
             .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned()))
             .context("cannot find a home directory for hewal's data; pass --data-dir DIR or set HEWAL_DATA_DIR")?;
-        Ok((
-            Paths {
-                data_dir,
-                config_dir,
-            },
-            config,
-        ))
+        Ok((Paths { data_dir, config_dir }, config))
     }
 
     /// The SQLite database.
@@ -61,8 +53,7 @@ impl Config {
     /// Read `path`; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
         match std::fs::read_to_string(path) {
-            Ok(s) => toml::from_str(&s)
-                .with_context(|| format!("{}: invalid configuration", path.display())),
+            Ok(s) => toml::from_str(&s).with_context(|| format!("{}: invalid configuration", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
         }
@@ -79,15 +70,9 @@ mod tests {
         let p = dir.path().join("config.toml");
         assert!(Config::load(&p).unwrap().data_dir.is_none());
         std::fs::write(&p, "data_dir = \"/srv/news\"\n").unwrap();
-        assert_eq!(
-            Config::load(&p).unwrap().data_dir.unwrap(),
-            PathBuf::from("/srv/news")
-        );
+        assert_eq!(Config::load(&p).unwrap().data_dir.unwrap(), PathBuf::from("/srv/news"));
         std::fs::write(&p, "data_dri = 1\n").unwrap();
         let err = format!("{:#}", Config::load(&p).unwrap_err());
-        assert!(
-            err.contains("config.toml: invalid configuration") && err.contains("data_dri"),
-            "{err}"
-        );
+        assert!(err.contains("config.toml: invalid configuration") && err.contains("data_dri"), "{err}");
     }
 }

@@ -18,12 +18,7 @@ fn sample_jsonl() -> String {
             "Prices fell by 12.5% this week in Erbil.",
             "2025-02-03T10:00:00+03:00",
         ),
-        article(
-            "a3",
-            "وڵاتانی ئەندام لە ناتۆ کۆدەبنەوە",
-            "وڵاتان لە برووکسل کۆبوونەوە.",
-            "2024-12-01T00:00:00Z",
-        ),
+        article("a3", "وڵاتانی ئەندام لە ناتۆ کۆدەبنەوە", "وڵاتان لە برووکسل کۆبوونەوە.", "2024-12-01T00:00:00Z"),
     ]
     .join("\n")
         + "\n"
@@ -35,11 +30,7 @@ fn import_then_search_prints_json_lines() {
     let f = d.create("in.jsonl", sample_jsonl());
     let o = d.hewal(&["import", f.to_str().unwrap()]);
     ok(&o);
-    assert!(
-        stderr(&o).contains("imported 3 new article(s), 0 already in the library, 0 problem(s)"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("imported 3 new article(s), 0 already in the library, 0 problem(s)"), "{}", stderr(&o));
 
     let hits = json_lines(&ok(&d.hewal(&["search", "--json", "erbil"])));
     assert_eq!(hits.len(), 1);
@@ -60,24 +51,13 @@ fn importing_twice_adds_nothing() {
     ok(&d.hewal(&["import", f.to_str().unwrap()]));
     let o = d.hewal(&["import", f.to_str().unwrap()]);
     ok(&o);
-    assert!(
-        stderr(&o).contains("imported 0 new article(s), 3 already in the library"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("imported 0 new article(s), 3 already in the library"), "{}", stderr(&o));
     // Same content under another id is a duplicate too.
     let g = d.create("again.jsonl", sample_jsonl().replace("\"a1\"", "\"other\""));
     let o = d.hewal(&["import", g.to_str().unwrap()]);
-    assert!(
-        stderr(&o).contains("imported 0 new article(s), 3 already"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("imported 0 new article(s), 3 already"), "{}", stderr(&o));
     assert_eq!(json_lines(&ok(&d.hewal(&["list", "--json"]))).len(), 3);
-    assert_eq!(
-        json_lines(&ok(&d.hewal(&["search", "--json", "erbil"]))).len(),
-        1
-    );
+    assert_eq!(json_lines(&ok(&d.hewal(&["search", "--json", "erbil"]))).len(), 1);
 }
 
 #[test]
@@ -85,10 +65,8 @@ fn list_is_newest_first_and_keeps_ids() {
     let d = Dir::new();
     let f = d.create("in.jsonl", sample_jsonl());
     ok(&d.hewal(&["import", f.to_str().unwrap()]));
-    let ids: Vec<_> = json_lines(&ok(&d.hewal(&["list", "--json"])))
-        .iter()
-        .map(|v| v["id"].as_str().unwrap().to_owned())
-        .collect();
+    let ids: Vec<_> =
+        json_lines(&ok(&d.hewal(&["list", "--json"]))).iter().map(|v| v["id"].as_str().unwrap().to_owned()).collect();
     assert_eq!(ids, ["a2", "a1", "a3"]);
 }
 
@@ -96,14 +74,10 @@ fn list_is_newest_first_and_keeps_ids() {
 fn bad_input_names_file_and_line_and_the_rest_imports() {
     let d = Dir::new();
     let mut jsonl = Vec::new();
-    jsonl.extend_from_slice(
-        article("g1", "good one", "body one", "2025-01-01T00:00:00Z").as_bytes(),
-    );
+    jsonl.extend_from_slice(article("g1", "good one", "body one", "2025-01-01T00:00:00Z").as_bytes());
     jsonl.extend_from_slice(b"\n{not json\n");
     jsonl.extend_from_slice(b"{\"title\":\"bad \xff utf8\",\"body\":\"x\"}\n");
-    jsonl.extend_from_slice(
-        article("g2", "good two", "body two", "2025-01-02T00:00:00Z").as_bytes(),
-    );
+    jsonl.extend_from_slice(article("g2", "good two", "body two", "2025-01-02T00:00:00Z").as_bytes());
     jsonl.push(b'\n');
     let mixed = d.create("in/mixed.jsonl", &jsonl);
     d.create("in/empty.txt", "");
@@ -113,19 +87,10 @@ fn bad_input_names_file_and_line_and_the_rest_imports() {
     assert_eq!(o.status.code(), Some(2), "per-item problems exit 2");
     let err = stderr(&o);
     let mixed = mixed.display().to_string();
-    assert!(
-        err.contains(&format!("{mixed}:2: not an article object")),
-        "{err}"
-    );
-    assert!(
-        err.contains(&format!("{mixed}:3: invalid UTF-8 at byte 14")),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{mixed}:2: not an article object")), "{err}");
+    assert!(err.contains(&format!("{mixed}:3: invalid UTF-8 at byte 14")), "{err}");
     assert!(err.contains("empty.txt: file is empty"), "{err}");
-    assert!(
-        err.contains("latin1.txt: line 1: invalid UTF-8 at byte 3"),
-        "{err}"
-    );
+    assert!(err.contains("latin1.txt: line 1: invalid UTF-8 at byte 3"), "{err}");
     assert!(err.contains("imported 3 new article(s)"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
@@ -137,17 +102,11 @@ fn a_50_mb_single_line_is_refused_and_the_rest_imports() {
     big.extend_from_slice(b"\n{\"title\":\"huge\",\"body\":\"");
     big.resize(big.len() + 50 * 1024 * 1024, b'a');
     big.extend_from_slice(b"\"}\n");
-    big.extend_from_slice(
-        article("ok2", "fine too", "small too", "2025-01-01T00:00:00Z").as_bytes(),
-    );
+    big.extend_from_slice(article("ok2", "fine too", "small too", "2025-01-01T00:00:00Z").as_bytes());
     let f = d.create("big.jsonl", &big);
     let o = d.hewal(&["import", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("big.jsonl:2: line is 50.0 MB, over the 8.0 MB limit; skipped"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("big.jsonl:2: line is 50.0 MB, over the 8.0 MB limit; skipped"), "{}", stderr(&o));
     assert!(stderr(&o).contains("imported 2 new article(s)"));
 }
 
@@ -156,23 +115,9 @@ fn data_dir_flag_goes_before_or_after_the_command_and_env_works() {
     let d = Dir::new();
     let f = d.create("in.jsonl", sample_jsonl());
     let data = d.data();
-    let o = d
-        .command()
-        .args([
-            "import",
-            f.to_str().unwrap(),
-            "--data-dir",
-            data.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let o = d.command().args(["import", f.to_str().unwrap(), "--data-dir", data.to_str().unwrap()]).output().unwrap();
     ok(&o);
-    let o = d
-        .command()
-        .env("HEWAL_DATA_DIR", &data)
-        .args(["list", "--json"])
-        .output()
-        .unwrap();
+    let o = d.command().env("HEWAL_DATA_DIR", &data).args(["list", "--json"]).output().unwrap();
     assert_eq!(json_lines(&ok(&o)).len(), 3);
     // Without either, the XDG data home is used.
     let o = d.command().args(["list"]).output().unwrap();
@@ -191,10 +136,7 @@ fn a_damaged_index_is_rebuilt_not_fatal() {
     assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
     // A deleted index too.
     std::fs::remove_dir_all(d.data().join("index")).unwrap();
-    assert_eq!(
-        json_lines(&ok(&d.hewal(&["search", "--json", "erbil"]))).len(),
-        1
-    );
+    assert_eq!(json_lines(&ok(&d.hewal(&["search", "--json", "erbil"]))).len(), 1);
 }
 
 #[test]
@@ -204,15 +146,8 @@ fn reindex_rebuilds_from_the_database() {
     ok(&d.hewal(&["import", f.to_str().unwrap()]));
     let o = d.hewal(&["reindex"]);
     ok(&o);
-    assert!(
-        stderr(&o).contains("indexed 3 article(s)"),
-        "{}",
-        stderr(&o)
-    );
-    assert_eq!(
-        json_lines(&ok(&d.hewal(&["search", "--json", "oil prices"]))).len(),
-        1
-    );
+    assert!(stderr(&o).contains("indexed 3 article(s)"), "{}", stderr(&o));
+    assert_eq!(json_lines(&ok(&d.hewal(&["search", "--json", "oil prices"]))).len(), 1);
 }
 
 #[test]
@@ -229,31 +164,14 @@ fn queries_of_punctuation_or_nothing_findable_never_error() {
 #[test]
 fn json_output_escapes_terminal_controls() {
     let d = Dir::new();
-    let evil = article(
-        "e",
-        "title \u{1b}]52;c;aGk=\u{7} \u{9b}2J \u{202e}evil",
-        "body",
-        "2025-01-01T00:00:00Z",
-    );
+    let evil = article("e", "title \u{1b}]52;c;aGk=\u{7} \u{9b}2J \u{202e}evil", "body", "2025-01-01T00:00:00Z");
     let f = d.create("evil.jsonl", evil);
     ok(&d.hewal(&["import", f.to_str().unwrap()]));
     let out = ok(&d.hewal(&["list", "--json"]));
-    assert!(
-        !out.chars()
-            .any(|c| c == '\u{1b}' || c == '\u{9b}' || c == '\u{202e}' || c == '\u{7}'),
-        "{out:?}"
-    );
-    assert_eq!(
-        json_lines(&out)[0]["title"],
-        "title \u{1b}]52;c;aGk=\u{7} \u{9b}2J \u{202e}evil"
-    );
+    assert!(!out.chars().any(|c| c == '\u{1b}' || c == '\u{9b}' || c == '\u{202e}' || c == '\u{7}'), "{out:?}");
+    assert_eq!(json_lines(&out)[0]["title"], "title \u{1b}]52;c;aGk=\u{7} \u{9b}2J \u{202e}evil");
     let plain = ok(&d.hewal(&["list"]));
-    assert!(
-        !plain
-            .chars()
-            .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
-        "{plain:?}"
-    );
+    assert!(!plain.chars().any(|c| c.is_control() && c != '\n' || c == '\u{202e}'), "{plain:?}");
 }
 
 #[test]
@@ -278,23 +196,11 @@ fn help_version_and_user_errors_have_no_backtrace() {
     assert!(ok(&d.hewal(&["--version"])).starts_with("hewal "));
     let o = d.hewal(&["import", "/no/such/file.jsonl"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("/no/such/file.jsonl: cannot read"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("/no/such/file.jsonl: cannot read"), "{}", stderr(&o));
     let o = d.hewal(&["frobnicate"]);
     assert!(!o.status.success());
     assert!(!stderr(&o).contains("backtrace") && !stderr(&o).contains("panicked"));
-    let o = d
-        .command()
-        .args(["--data-dir", "/proc/forbidden/x", "list"])
-        .output()
-        .unwrap();
+    let o = d.command().args(["--data-dir", "/proc/forbidden/x", "list"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).starts_with("hewal: cannot open the library in /proc/forbidden/x"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).starts_with("hewal: cannot open the library in /proc/forbidden/x"), "{}", stderr(&o));
 }

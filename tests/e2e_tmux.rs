@@ -18,18 +18,11 @@ impl Tmux {
     /// a shell script that records the terminal state before and after.
     fn start(w: u16, h: u16) -> Tmux {
         assert!(
-            Command::new("tmux")
-                .arg("-V")
-                .output()
-                .is_ok_and(|o| o.status.success()),
+            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
             "tmux is needed for this test (apt-get install tmux; .ci/run does it)"
         );
         let dir = tempfile::tempdir().unwrap();
-        let socket = format!(
-            "hewal-test-{}-{}",
-            std::process::id(),
-            dir.path().file_name().unwrap().to_string_lossy()
-        );
+        let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
         std::fs::write(
             &script,
@@ -42,16 +35,7 @@ impl Tmux {
         .unwrap();
         let t = Tmux { socket, dir };
         let ok = t
-            .cmd(&[
-                "new-session",
-                "-d",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-                "-e",
-                "TERM=xterm-256color",
-            ])
+            .cmd(&["new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string(), "-e", "TERM=xterm-256color"])
             .args(["sh", script.to_str().unwrap()])
             .env_remove("HEWAL_DATA_DIR")
             .env("HOME", t.dir.path())
@@ -70,19 +54,11 @@ impl Tmux {
 
     fn capture(&self) -> Vec<String> {
         let o = self.cmd(&["capture-pane", "-p"]).output().unwrap();
-        String::from_utf8_lossy(&o.stdout)
-            .lines()
-            .map(str::to_owned)
-            .collect()
+        String::from_utf8_lossy(&o.stdout).lines().map(str::to_owned).collect()
     }
 
     fn keys(&self, keys: &[&str]) {
-        assert!(self
-            .cmd(&["send-keys"])
-            .args(keys)
-            .status()
-            .unwrap()
-            .success());
+        assert!(self.cmd(&["send-keys"]).args(keys).status().unwrap().success());
     }
 
     fn format(&self, f: &str) -> String {
@@ -93,10 +69,7 @@ impl Tmux {
     /// Wait until the screen shows `text`.
     #[track_caller]
     fn wait_for(&self, text: &str) -> Vec<String> {
-        let scale: f64 = std::env::var("HEWAL_TEST_TIMEOUT_SCALE")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(1.0);
+        let scale: f64 = std::env::var("HEWAL_TEST_TIMEOUT_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
         let deadline = Instant::now() + Duration::from_secs_f64(20.0 * scale);
         loop {
             let screen = self.capture();
@@ -104,10 +77,7 @@ impl Tmux {
                 return screen;
             }
             if Instant::now() > deadline {
-                panic!(
-                    "timed out waiting for {text:?}; screen:\n{}",
-                    screen.join("\n")
-                );
+                panic!("timed out waiting for {text:?}; screen:\n{}", screen.join("\n"));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -123,27 +93,15 @@ impl Tmux {
         while read("after").is_empty() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
-        assert_eq!(
-            read("before"),
-            read("after"),
-            "terminal modes (stty -g) differ after exit"
-        );
-        assert_eq!(
-            self.format("#{alternate_on}"),
-            "0",
-            "still on the alternate screen"
-        );
+        assert_eq!(read("before"), read("after"), "terminal modes (stty -g) differ after exit");
+        assert_eq!(self.format("#{alternate_on}"), "0", "still on the alternate screen");
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor left hidden");
     }
 
     fn signal(&self, sig: &str) {
         let data = self.dir.path().join("data");
         let pattern = format!("--data-dir {}", data.display());
-        assert!(Command::new("pkill")
-            .args([&format!("-{sig}"), "-f", "--", &pattern])
-            .status()
-            .unwrap()
-            .success());
+        assert!(Command::new("pkill").args([&format!("-{sig}"), "-f", "--", &pattern]).status().unwrap().success());
     }
 }
 
@@ -159,27 +117,14 @@ const SEED_002: &str = include_str!("../sample-data/002_748c303270226b28.txt");
 fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
     let t = Tmux::start(100, 30);
     let screen = t.wait_for("10 articles");
-    assert!(
-        screen
-            .iter()
-            .any(|l| l.contains("Weavers in a mountain town")),
-        "{}",
-        screen.join("\n")
-    );
+    assert!(screen.iter().any(|l| l.contains("Weavers in a mountain town")), "{}", screen.join("\n"));
 
     // The newest article is a seed (no date: imported now); the reader shows
     // it. Its first line is in visual order: the rightmost cell holds the
     // paragraph's first letter.
     let first_letter = SEED_002.chars().next().unwrap();
-    let reader_line = screen[1]
-        .split('│')
-        .nth(1)
-        .expect("reader pane right of the separator");
-    assert_eq!(
-        reader_line.trim_end().chars().last(),
-        Some(first_letter),
-        "line: {reader_line:?}"
-    );
+    let reader_line = screen[1].split('│').nth(1).expect("reader pane right of the separator");
+    assert_eq!(reader_line.trim_end().chars().last(), Some(first_letter), "line: {reader_line:?}");
 
     t.keys(&["/"]);
     for k in ["k", "i", "l", "i", "m"] {

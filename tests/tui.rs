@@ -27,12 +27,7 @@ impl Harness {
         let mut index = SearchIndex::in_memory().unwrap();
         index.sync(&store, &mut |_, _| {}).unwrap();
         let app = App::new(Store::open(&db).unwrap());
-        Harness {
-            app,
-            index,
-            store,
-            _dir: dir,
-        }
+        Harness { app, index, store, _dir: dir }
     }
 
     fn render(&mut self, w: u16, h: u16) -> Vec<String> {
@@ -40,13 +35,7 @@ impl Harness {
         self.app.prepare(Rect::new(0, 0, w, h));
         term.draw(|f| view::render(&self.app, f)).unwrap();
         let buf = term.backend().buffer().clone();
-        (0..h)
-            .map(|y| {
-                (0..w)
-                    .map(|x| buf[(x, y)].symbol().to_owned())
-                    .collect::<String>()
-            })
-            .collect()
+        (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
     }
 
     /// Answer every queued search request, in order, as the worker would.
@@ -74,18 +63,12 @@ fn first_screen_shows_the_library() {
     // List rows carry dates, newest first (two seed texts have none).
     let dates: Vec<_> = screen[1..11]
         .iter()
-        .filter_map(|l| {
-            l.split_whitespace()
-                .find(|w| w.starts_with("20"))
-                .map(str::to_owned)
-        })
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("20")).map(str::to_owned))
         .collect();
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted);
-    assert!(screen
-        .iter()
-        .any(|l| l.contains("Weavers in a mountain town")));
+    assert!(screen.iter().any(|l| l.contains("Weavers in a mountain town")));
     // The reader (right of the separator) shows the selected article.
     assert!(screen[1].contains('│'));
 }
@@ -97,9 +80,7 @@ fn typing_a_query_searches_and_enter_opens() {
     assert_eq!(h.app.mode, Mode::Search);
     h.type_str("kilim");
     h.answer_all();
-    let ListSource::Search(resp) = &h.app.list.source else {
-        panic!("no results shown")
-    };
+    let ListSource::Search(resp) = &h.app.list.source else { panic!("no results shown") };
     assert_eq!(resp.rows.len(), 1);
     let screen = h.render(100, 30);
     assert!(screen[29].contains("1 matches"), "{}", screen[29]);
@@ -109,18 +90,12 @@ fn typing_a_query_searches_and_enter_opens() {
     assert_eq!(h.app.focus, Focus::Reader);
     let screen = h.render(100, 30);
     assert!(screen.iter().any(|l| l.contains("kilim")));
-    assert!(
-        h.app.list.row(0).unwrap().read,
-        "opening marks the article read"
-    );
+    assert!(h.app.list.row(0).unwrap().read, "opening marks the article read");
     // Esc back to the list, Esc again clears the query.
     h.app.update(Action::Back);
     assert_eq!(h.app.focus, Focus::List);
     h.app.update(Action::Back);
-    assert!(matches!(
-        h.app.list.source,
-        ListSource::Library { total: 10 }
-    ));
+    assert!(matches!(h.app.list.source, ListSource::Library { total: 10 }));
 }
 
 #[test]
@@ -137,9 +112,7 @@ fn stale_results_are_dropped() {
     assert!(matches!(h.app.list.source, ListSource::Library { .. }));
     assert!(h.app.is_searching());
     h.answer_all();
-    let ListSource::Search(resp) = &h.app.list.source else {
-        panic!()
-    };
+    let ListSource::Search(resp) = &h.app.list.source else { panic!() };
     assert_eq!(resp.query, "Erbil");
     assert!(!h.app.is_searching());
 }
@@ -151,10 +124,7 @@ fn a_query_that_finds_nothing_says_so() {
     h.type_str("zzqxw ");
     h.answer_all();
     let screen = h.render(80, 24);
-    assert!(
-        screen.iter().any(|l| l.contains("no matches")),
-        "{screen:#?}"
-    );
+    assert!(screen.iter().any(|l| l.contains("no matches")), "{screen:#?}");
     assert!(screen[23].contains("0 matches"));
 }
 
@@ -227,12 +197,7 @@ fn request_generation_increases_per_keystroke() {
     let mut h = Harness::new();
     h.app.update(Action::FocusSearch);
     h.type_str("هەو");
-    let gens: Vec<u64> = h
-        .app
-        .take_requests()
-        .iter()
-        .map(|r: &SearchRequest| r.generation)
-        .collect();
+    let gens: Vec<u64> = h.app.take_requests().iter().map(|r: &SearchRequest| r.generation).collect();
     assert_eq!(gens.len(), 3);
     assert!(gens.windows(2).all(|w| w[0] < w[1]));
 }

@@ -29,8 +29,7 @@ pub fn run() -> Result<ExitCode> {
 }
 
 fn open_store(paths: &Paths) -> Result<Store> {
-    Store::open(&paths.db_path())
-        .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))
+    Store::open(&paths.db_path()).with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))
 }
 
 /// Open the index and bring it up to date with the store, reporting on stderr.
@@ -67,11 +66,7 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
         report.issues.len()
     );
     open_index(paths, &store)?;
-    Ok(if report.issues.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    })
+    Ok(if report.issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
@@ -87,11 +82,7 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCo
         if json {
             writeln!(out, "{}", output::search_json(&a, hit.score, &snippet))?;
         } else {
-            writeln!(
-                out,
-                "{}",
-                output::row_plain(&a.title, &a.source, a.published, tty)
-            )?;
+            writeln!(out, "{}", output::row_plain(&a.title, &a.source, a.published, tty))?;
         }
     }
     if !json {
@@ -116,11 +107,7 @@ fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
             if json {
                 writeln!(out, "{}", output::summary_json(&store.article(s.key)?))?;
             } else {
-                writeln!(
-                    out,
-                    "{}",
-                    output::row_plain(&s.title, &s.source, s.published, tty)
-                )?;
+                writeln!(out, "{}", output::row_plain(&s.title, &s.source, s.published, tty))?;
             }
         }
         offset += page.len() as u64;
@@ -128,17 +115,10 @@ fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn layout(
-    width: Option<usize>,
-    dir: crate::text::BaseDirection,
-    file: Option<&std::path::Path>,
-) -> Result<ExitCode> {
+fn layout(width: Option<usize>, dir: crate::text::BaseDirection, file: Option<&std::path::Path>) -> Result<ExitCode> {
     let width = width
         .or_else(|| {
-            std::io::stdout()
-                .is_terminal()
-                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize))
-                .flatten()
+            std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize)).flatten()
         })
         .unwrap_or(80)
         .max(1);
@@ -151,10 +131,7 @@ fn layout(
     };
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    let opts = crate::text::LayoutOptions {
-        direction: dir,
-        highlights: &[],
-    };
+    let opts = crate::text::LayoutOptions { direction: dir, highlights: &[] };
     let mut buf = Vec::new();
     let mut input = input;
     loop {
@@ -180,8 +157,7 @@ fn reindex(paths: &Paths) -> Result<ExitCode> {
     let store = open_store(paths)?;
     let dir = paths.index_dir();
     if dir.exists() {
-        std::fs::remove_dir_all(&dir)
-            .with_context(|| format!("cannot remove the old index at {}", dir.display()))?;
+        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove the old index at {}", dir.display()))?;
     }
     let index = open_index(paths, &store)?;
     eprintln!("indexed {} article(s)", index.num_docs());

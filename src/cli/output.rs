@@ -10,13 +10,10 @@ pub struct Progress(indicatif::ProgressBar);
 
 impl Progress {
     pub fn new(what: &str) -> Progress {
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} {wide_bar} {pos}/{len} {per_sec} eta {eta}",
-            )
-            .expect("valid template"),
+            indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {per_sec} eta {eta}")
+                .expect("valid template"),
         );
         bar.set_message(what.to_owned());
         Progress(bar)
@@ -36,10 +33,7 @@ impl Progress {
 pub fn rfc3339(t: i64) -> Option<String> {
     time::OffsetDateTime::from_unix_timestamp(t)
         .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
 }
 
 /// serde_json escapes C0 controls but writes C1 controls and bidi controls
@@ -87,15 +81,9 @@ pub fn summary_json(a: &Article) -> String {
 /// `date  source  title`. To a terminal the title is in display order (and
 /// sanitised); to a pipe it stays in logical order, sanitised.
 pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: bool) -> String {
-    let date = published
-        .and_then(rfc3339)
-        .map(|d| d[..10].to_owned())
-        .unwrap_or_else(|| "          ".into());
-    let title = if tty {
-        layout_single_line(title, 100, BaseDirection::Auto).text()
-    } else {
-        sanitize(title).to_string()
-    };
+    let date = published.and_then(rfc3339).map(|d| d[..10].to_owned()).unwrap_or_else(|| "          ".into());
+    let title =
+        if tty { layout_single_line(title, 100, BaseDirection::Auto).text() } else { sanitize(title).to_string() };
     format!("{date}  {}  {title}", sanitize(source))
 }
 

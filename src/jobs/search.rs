@@ -78,27 +78,17 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     /// Start the worker for the library at `db_path` / `index_dir`.
-    pub fn spawn(
-        db_path: PathBuf,
-        index_dir: PathBuf,
-        event_tx: Sender<WorkerEvent>,
-    ) -> SearchWorker {
+    pub fn spawn(db_path: PathBuf, index_dir: PathBuf, event_tx: Sender<WorkerEvent>) -> SearchWorker {
         let (request_tx, request_rx) = crossbeam_channel::unbounded();
         let handle = std::thread::Builder::new()
             .name("hewal-search".into())
             .spawn(move || {
                 if let Err(message) = work(&db_path, &index_dir, &request_rx, &event_tx) {
-                    let _ = event_tx.send(WorkerEvent::Error {
-                        generation: None,
-                        message,
-                    });
+                    let _ = event_tx.send(WorkerEvent::Error { generation: None, message });
                 }
             })
             .expect("spawn search thread");
-        SearchWorker {
-            request_tx,
-            _handle: handle,
-        }
+        SearchWorker { request_tx, _handle: handle }
     }
 
     /// Queue a query; never blocks.
@@ -129,10 +119,7 @@ fn work(
     if let Err(e) = synced {
         note = Some(format!("{e}"));
     }
-    let _ = event_tx.send(WorkerEvent::Ready {
-        docs: index.num_docs(),
-        note,
-    });
+    let _ = event_tx.send(WorkerEvent::Ready { docs: index.num_docs(), note });
 
     while let Ok(mut req) = request_rx.recv() {
         // Newest query wins: skip everything already superseded.
@@ -141,10 +128,7 @@ fn work(
         }
         let event = match answer(&index, &store, &req) {
             Ok(resp) => WorkerEvent::Results(resp),
-            Err(message) => WorkerEvent::Error {
-                generation: Some(req.generation),
-                message,
-            },
+            Err(message) => WorkerEvent::Error { generation: Some(req.generation), message },
         };
         if event_tx.send(event).is_err() {
             break;
@@ -154,15 +138,9 @@ fn work(
 }
 
 /// Run one request: search, then fetch rows and snippets for the hits.
-pub fn answer(
-    index: &SearchIndex,
-    store: &Store,
-    req: &SearchRequest,
-) -> Result<SearchResponse, String> {
+pub fn answer(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse, String> {
     let start = Instant::now();
-    let results = index
-        .search(&req.query, RESULT_LIMIT)
-        .map_err(|e| e.to_string())?;
+    let results = index.search(&req.query, RESULT_LIMIT).map_err(|e| e.to_string())?;
     let keys: Vec<_> = results.hits.iter().map(|h| h.key).collect();
     let summaries = store.summaries(&keys).map_err(|e| e.to_string())?;
     let mut rows = Vec::with_capacity(summaries.len());
@@ -172,11 +150,7 @@ pub fn answer(
             Some(Ok(a)) => snippet(&a.body, &results.matcher, SNIPPET_CHARS),
             _ => (String::new(), Vec::new()),
         };
-        rows.push(ResultRow {
-            summary,
-            snippet,
-            snippet_hits,
-        });
+        rows.push(ResultRow { summary, snippet, snippet_hits });
     }
     Ok(SearchResponse {
         generation: req.generation,

@@ -9,10 +9,7 @@ pub enum SearchError {
     #[error("the search index at {path} is in use by another hewal (its writer lock is held); close the other hewal and try again")]
     Locked { path: PathBuf },
     #[error("cannot create the search index at {path}: {source}")]
-    Create {
-        path: PathBuf,
-        source: tantivy::TantivyError,
-    },
+    Create { path: PathBuf, source: tantivy::TantivyError },
     #[error("search index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
     #[error(transparent)]

@@ -43,11 +43,7 @@ struct Payload {
 
 impl Payload {
     fn current(seq: i64) -> Payload {
-        Payload {
-            seq,
-            analyzer: analyzer::ANALYZER_VERSION,
-            schema: schema::SCHEMA_VERSION,
-        }
+        Payload { seq, analyzer: analyzer::ANALYZER_VERSION, schema: schema::SCHEMA_VERSION }
     }
 }
 
@@ -79,9 +75,7 @@ impl SearchIndex {
             match Self::open_existing(dir) {
                 Ok(idx) => {
                     let p = idx.payload();
-                    if p.analyzer == analyzer::ANALYZER_VERSION
-                        && p.schema == schema::SCHEMA_VERSION
-                    {
+                    if p.analyzer == analyzer::ANALYZER_VERSION && p.schema == schema::SCHEMA_VERSION {
                         return Ok((idx, OpenState::Existing));
                     }
                     let why = format!(
@@ -94,12 +88,7 @@ impl SearchIndex {
                     drop(idx);
                     return Ok((Self::create_fresh(dir)?, OpenState::Rebuilt(why)));
                 }
-                Err(e) => {
-                    return Ok((
-                        Self::create_fresh(dir)?,
-                        OpenState::Rebuilt(format!("damaged: {e}")),
-                    ))
-                }
+                Err(e) => return Ok((Self::create_fresh(dir)?, OpenState::Rebuilt(format!("damaged: {e}")))),
             }
         }
         Ok((Self::create_fresh(dir)?, OpenState::Created))
@@ -111,10 +100,7 @@ impl SearchIndex {
     }
 
     fn create_fresh(dir: &Path) -> Result<SearchIndex> {
-        let create = |source| SearchError::Create {
-            path: dir.to_owned(),
-            source,
-        };
+        let create = |source| SearchError::Create { path: dir.to_owned(), source };
         if dir.exists() {
             std::fs::remove_dir_all(dir).map_err(|e| create(e.into()))?;
         }
@@ -134,16 +120,8 @@ impl SearchIndex {
         // starts with tantivy's default tokenizers, so register on every path.
         analyzer::register_analyzers(index.tokenizers());
         let fields = Fields::from_schema(&index.schema())?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(SearchIndex {
-            index,
-            reader,
-            fields,
-            path,
-        })
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { index, reader, fields, path })
     }
 
     fn payload(&self) -> Payload {
@@ -166,17 +144,13 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> Result<IndexWriter> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 2);
-        self.index
-            .writer_with_num_threads(threads, WRITER_BUDGET)
-            .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => SearchError::Locked {
-                    path: self.path.clone().unwrap_or_default(),
-                },
-                e => e.into(),
-            })
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2);
+        self.index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => {
+                SearchError::Locked { path: self.path.clone().unwrap_or_default() }
+            }
+            e => e.into(),
+        })
     }
 
     /// Index every store row changed since the last sync. `progress(done,
@@ -229,13 +203,7 @@ impl SearchIndex {
 
     /// Run a search-box query; see [`query`] for its semantics.
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResults> {
-        query::run(
-            &self.index,
-            &self.reader.searcher(),
-            &self.fields,
-            input,
-            limit,
-        )
+        query::run(&self.index, &self.reader.searcher(), &self.fields, input, limit)
     }
 
     /// Pick up commits made by another process.
@@ -258,37 +226,23 @@ mod tests {
     use crate::store::NewArticle;
 
     fn art(id: &str, title: &str, body: &str) -> NewArticle {
-        NewArticle {
-            id: id.into(),
-            title: title.into(),
-            body: body.into(),
-            ..Default::default()
-        }
+        NewArticle { id: id.into(), title: title.into(), body: body.into(), ..Default::default() }
     }
 
     fn keys(idx: &SearchIndex, q: &str) -> Vec<i64> {
-        idx.search(q, 10)
-            .unwrap()
-            .hits
-            .iter()
-            .map(|h| h.key)
-            .collect()
+        idx.search(q, 10).unwrap().hits.iter().map(|h| h.key).collect()
     }
 
     #[test]
     fn sync_catches_up_and_is_idempotent() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .insert_batch(&[art("a", "Erbil news", "rain in Erbil")], 1)
-            .unwrap();
+        store.insert_batch(&[art("a", "Erbil news", "rain in Erbil")], 1).unwrap();
         let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
         assert_eq!(state, OpenState::Created);
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 0);
-        store
-            .insert_batch(&[art("b", "Duhok news", "sun in Duhok and Erbil")], 2)
-            .unwrap();
+        store.insert_batch(&[art("b", "Duhok news", "sun in Duhok and Erbil")], 2).unwrap();
         drop(idx);
         // Reopened (as after a restart): it knows where it stopped.
         let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
@@ -322,20 +276,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (idx, _) = SearchIndex::open(dir.path()).unwrap();
         let mut w = idx.writer().unwrap();
-        let old = Payload {
-            seq: 5,
-            analyzer: analyzer::ANALYZER_VERSION + 1,
-            schema: schema::SCHEMA_VERSION,
-        };
+        let old = Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION };
         let mut prepared = w.prepare_commit().unwrap();
         prepared.set_payload(&serde_json::to_string(&old).unwrap());
         prepared.commit().unwrap();
         drop((w, idx));
         let (idx, state) = SearchIndex::open(dir.path()).unwrap();
-        assert!(
-            matches!(state, OpenState::Rebuilt(ref why) if why.contains("another version")),
-            "{state:?}"
-        );
+        assert!(matches!(state, OpenState::Rebuilt(ref why) if why.contains("another version")), "{state:?}");
         assert_eq!(idx.synced_seq(), 0);
     }
 

@@ -20,9 +20,7 @@ use crate::store::ArticleKey;
 use std::collections::HashSet;
 use std::ops::Range;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, Index, Score, Searcher, SegmentReader, Term};
@@ -131,12 +129,7 @@ impl Matcher {
         let mut exact = exact_analyzer();
         let mut ts = exact.token_stream(text);
         while let Some(t) = ts.next() {
-            if self.exacts.contains(&t.text)
-                || self
-                    .prefix
-                    .as_deref()
-                    .is_some_and(|p| t.text.starts_with(p))
-            {
+            if self.exacts.contains(&t.text) || self.prefix.as_deref().is_some_and(|p| t.text.starts_with(p)) {
                 add(t.offset_from..t.offset_to);
             }
         }
@@ -171,10 +164,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn term(&self, field: Field, text: &str, boost: Score) -> Box<dyn Query> {
-        let q = TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::WithFreqs,
-        );
+        let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
         Box::new(BoostQuery::new(Box::new(q), boost))
     }
 
@@ -190,10 +180,7 @@ impl Builder<'_> {
                 (Occur::Should, self.term(f.body, stem, 1.0)),
             ];
             if let Some(ex) = exacts.get(i) {
-                any.push((
-                    Occur::Should,
-                    self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST),
-                ));
+                any.push((Occur::Should, self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST)));
                 any.push((Occur::Should, self.term(f.body_exact, ex, EXACT_BOOST)));
                 self.matcher.exacts.insert(ex.clone());
             }
@@ -217,10 +204,7 @@ impl Builder<'_> {
             self.matcher.prefix = Some(last.clone());
         }
         // A multi-token word (e.g. "covid-1"): all but the last must match.
-        let mut alts = alts
-            .into_iter()
-            .map(|q| (Occur::Should, q))
-            .collect::<Vec<_>>();
+        let mut alts = alts.into_iter().map(|q| (Occur::Should, q)).collect::<Vec<_>>();
         if exacts.len() > 1 {
             alts.drain(..exacts.len() - 1).for_each(drop);
         }
@@ -235,19 +219,11 @@ impl Builder<'_> {
             _ => {
                 let f = self.fields;
                 let mk = |field| -> Box<dyn Query> {
-                    Box::new(PhraseQuery::new(
-                        stems
-                            .iter()
-                            .map(|s| Term::from_field_text(field, s))
-                            .collect(),
-                    ))
+                    Box::new(PhraseQuery::new(stems.iter().map(|s| Term::from_field_text(field, s)).collect()))
                 };
                 self.matcher.stems.extend(stems.iter().cloned());
                 Some(Box::new(BooleanQuery::new(vec![
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)) as Box<dyn Query>,
-                    ),
+                    (Occur::Should, Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)) as Box<dyn Query>),
                     (Occur::Should, mk(f.body)),
                 ])))
             }
@@ -258,20 +234,12 @@ impl Builder<'_> {
 /// Build the query for `input`. `None` when nothing in it is searchable.
 pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> {
     let parsed = parse(input);
-    let mut b = Builder {
-        fields,
-        stemmed: stemmed_analyzer(),
-        exact: exact_analyzer(),
-        matcher: Matcher::default(),
-    };
+    let mut b = Builder { fields, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut optional: Vec<Box<dyn Query>> = Vec::new();
     let all_stop = parsed.partial.is_none()
         && parsed.phrases.is_empty()
-        && parsed
-            .words
-            .iter()
-            .all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));
+        && parsed.words.iter().all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));
     for w in &parsed.words {
         let stop = tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t));
         let qs = b.word(w);
@@ -288,8 +256,7 @@ pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> 
     if required.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        required.into_iter().map(|q| (Occur::Must, q)).collect();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = required.into_iter().map(|q| (Occur::Must, q)).collect();
     clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
     let matcher = std::mem::take(&mut b.matcher);
     for ex in &parsed.excluded {
@@ -315,12 +282,7 @@ pub(super) fn run(
     };
     let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |seg: &SegmentReader| {
         let published = seg.fast_fields().i64("published").ok();
-        move |doc: DocId, score: Score| {
-            (
-                score,
-                published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
-            )
-        }
+        move |doc: DocId, score: Score| (score, published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0))
     });
     let (docs, total) = searcher.search(&*query, &(top, Count))?;
     let mut hits = Vec::with_capacity(docs.len());
@@ -330,11 +292,7 @@ pub(super) fn run(
             hits.push(Hit { key, score });
         }
     }
-    Ok(SearchResults {
-        hits,
-        total,
-        matcher,
-    })
+    Ok(SearchResults { hits, total, matcher })
 }
 
 /// A short extract of `body` around its first hit (or its start), with the
@@ -351,23 +309,11 @@ pub fn snippet(body: &str, matcher: &Matcher, max_chars: usize) -> (String, Vec<
         }
     }
     if start > 0 {
-        start = body[start..centre]
-            .find(char::is_whitespace)
-            .map_or(start, |i| start + i);
+        start = body[start..centre].find(char::is_whitespace).map_or(start, |i| start + i);
     }
-    let end = body[start..]
-        .char_indices()
-        .nth(max_chars)
-        .map_or(body.len(), |(i, _)| start + i);
-    let text: String = body[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut text = if start > 0 {
-        format!("…{text}")
-    } else {
-        text
-    };
+    let end = body[start..].char_indices().nth(max_chars).map_or(body.len(), |(i, _)| start + i);
+    let text: String = body[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = if start > 0 { format!("…{text}") } else { text };
     if end < body.len() {
         text.push('…');
     }

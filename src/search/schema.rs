@@ -52,11 +52,8 @@ pub fn build() -> Schema {
     b.add_text_field("source", STRING | STORED | FAST);
     b.add_i64_field("published", STORED | FAST);
     let text = |analyzer: &str, record| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(analyzer)
-                .set_index_option(record),
-        )
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record))
     };
     let stemmed = text(SORANI_STEMMED, IndexRecordOption::WithFreqsAndPositions);
     let exact = text(SORANI_EXACT, IndexRecordOption::WithFreqs);

@@ -7,15 +7,9 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum StoreError {
     #[error("cannot open the database at {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Open { path: PathBuf, source: rusqlite::Error },
     #[error("the database at {path} is not a hewal database or is damaged ({source}); move it away and run `hewal import` again")]
-    Damaged {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Damaged { path: PathBuf, source: rusqlite::Error },
     #[error("the database was written by a newer hewal (schema {found}, this build knows {known}); upgrade hewal")]
     TooNew { found: i64, known: i64 },
     #[error("database error: {0}")]

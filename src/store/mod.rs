@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Schema version written to `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
@@ -44,6 +44,15 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time DESC, key DESC);
 CREATE INDEX IF NOT EXISTS articles_by_change ON articles (change_seq);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS feeds (
+    url           TEXT PRIMARY KEY,
+    title         TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    last_fetch    INTEGER,
+    last_error    TEXT,
+    item_count    INTEGER NOT NULL DEFAULT 0
+);
 INSERT OR IGNORE INTO meta (name, value) VALUES ('change_seq', 0);
 ";
 
@@ -55,6 +64,24 @@ pub struct BatchOutcome {
     pub inserted: usize,
     /// Already in the store (same id or same content): left untouched.
     pub duplicates: usize,
+    /// Same id, new content (an updated feed entry): content replaced,
+    /// reading state kept. Only [`Store::upsert_batch`] updates.
+    pub updated: usize,
+}
+
+/// Fetch state of one feed, keyed by its URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedState {
+    pub url: String,
+    pub title: Option<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// Unix seconds of the last attempt.
+    pub last_fetch: Option<i64>,
+    /// The last attempt's error, `None` if it succeeded.
+    pub last_error: Option<String>,
+    /// Articles stored from this feed.
+    pub item_count: i64,
 }
 
 /// A connection to the article database. Not `Sync`: each thread that needs
@@ -71,10 +98,7 @@ impl Store {
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.to_owned(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
         Self::init(conn, path)
     }
 
@@ -82,15 +106,10 @@ impl Store {
     /// the directory is not writable, and for worker threads).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
-            path: path.to_owned(),
-            source,
-        })?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-        })
+        Ok(Store { conn, path: path.to_owned() })
     }
 
     /// An in-memory store, for tests.
@@ -99,29 +118,23 @@ impl Store {
     }
 
     fn init(conn: Connection, path: &Path) -> Result<Store> {
-        let damaged = |source| StoreError::Damaged {
-            path: path.to_owned(),
-            source,
-        };
+        let damaged = |source| StoreError::Damaged { path: path.to_owned(), source };
         conn.busy_timeout(Duration::from_secs(5))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(damaged)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                found: version,
-                known: SCHEMA_VERSION,
-            });
+            return Err(StoreError::TooNew { found: version, known: SCHEMA_VERSION });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(damaged)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.execute_batch(SCHEMA).map_err(damaged)?;
+        // Databases from before the count was kept get it once.
+        let has_count: bool =
+            conn.query_row("SELECT count(*) FROM meta WHERE name = 'article_count'", [], |r| r.get(0))?;
+        if !has_count {
+            conn.execute("INSERT INTO meta (name, value) SELECT 'article_count', count(*) FROM articles", [])?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-        })
+        Ok(Store { conn, path: path.to_owned() })
     }
 
     /// Where the database lives.
@@ -134,11 +147,7 @@ impl Store {
     /// stored are skipped (import is idempotent).
     pub fn insert_batch(&mut self, batch: &[NewArticle], now: i64) -> Result<BatchOutcome> {
         let tx = self.conn.transaction()?;
-        let mut seq: i64 = tx.query_row(
-            "SELECT value FROM meta WHERE name = 'change_seq'",
-            [],
-            |r| r.get(0),
-        )?;
+        let mut seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
         let mut out = BatchOutcome::default();
         {
             let mut stmt = tx.prepare_cached(
@@ -169,32 +178,147 @@ impl Store {
                 }
             }
         }
-        tx.execute(
-            "UPDATE meta SET value = ?1 WHERE name = 'change_seq'",
-            [seq],
-        )?;
+        tx.execute("UPDATE meta SET value = ?1 WHERE name = 'change_seq'", [seq])?;
+        tx.execute("UPDATE meta SET value = value + ?1 WHERE name = 'article_count'", [out.inserted as i64])?;
         tx.commit()?;
         Ok(out)
     }
 
-    /// Number of articles.
+    /// Like [`insert_batch`](Self::insert_batch), but an article whose id is
+    /// stored with other content is updated in place (title, body, url,
+    /// date), keeping its reading state, and is indexed again. For feeds,
+    /// whose entries change after they are first seen.
+    pub fn upsert_batch(&mut self, batch: &[NewArticle], now: i64) -> Result<BatchOutcome> {
+        let tx = self.conn.transaction()?;
+        let mut seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
+        let mut out = BatchOutcome::default();
+        {
+            let mut find = tx.prepare_cached("SELECT key, content_hash FROM articles WHERE id = ?1")?;
+            let mut update = tx.prepare_cached(
+                "UPDATE OR IGNORE articles SET source = ?2, url = ?3, title = ?4, body = ?5, lang = ?6,
+                        published = ?7, sort_time = coalesce(?7, sort_time), content_hash = ?8, change_seq = ?9
+                 WHERE key = ?1",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
+                                       sort_time, content_hash, change_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT DO NOTHING",
+            )?;
+            for a in batch {
+                let hash = a.content_hash();
+                let existing: Option<(i64, String)> =
+                    find.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+                let changed = match existing {
+                    Some((_, ref old)) if *old == hash => 0,
+                    Some((key, _)) => update.execute(params![
+                        key,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.body,
+                        a.lang,
+                        a.published,
+                        hash,
+                        seq + 1
+                    ])?,
+                    None => insert.execute(params![
+                        a.id,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.body,
+                        a.lang,
+                        a.published,
+                        now,
+                        a.published.unwrap_or(now),
+                        hash,
+                        seq + 1,
+                    ])?,
+                };
+                // 0 rows: unchanged, or its new content is another article's.
+                match (changed, existing.is_some()) {
+                    (0, _) => out.duplicates += 1,
+                    (_, true) => out.updated += 1,
+                    (_, false) => out.inserted += 1,
+                }
+                if changed > 0 {
+                    seq += 1;
+                }
+            }
+        }
+        tx.execute("UPDATE meta SET value = ?1 WHERE name = 'change_seq'", [seq])?;
+        tx.execute("UPDATE meta SET value = value + ?1 WHERE name = 'article_count'", [out.inserted as i64])?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The fetch state of every feed that has one.
+    pub fn feed_states(&self) -> Result<Vec<FeedState>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT url, title, etag, last_modified, last_fetch, last_error, item_count FROM feeds ORDER BY url",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FeedState {
+                url: r.get(0)?,
+                title: r.get(1)?,
+                etag: r.get(2)?,
+                last_modified: r.get(3)?,
+                last_fetch: r.get(4)?,
+                last_error: r.get(5)?,
+                item_count: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Save a feed's fetch state.
+    pub fn save_feed_state(&self, f: &FeedState) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO feeds (url, title, etag, last_modified, last_fetch, last_error, item_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (url) DO UPDATE SET title = ?2, etag = ?3, last_modified = ?4, last_fetch = ?5,
+                                             last_error = ?6, item_count = ?7",
+            )?
+            .execute(params![f.url, f.title, f.etag, f.last_modified, f.last_fetch, f.last_error, f.item_count])?;
+        Ok(())
+    }
+
+    /// Articles whose source is `source`.
+    pub fn count_source(&self, source: &str) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM articles WHERE source = ?1", [source], |r| r.get(0))?)
+    }
+
+    /// Number of articles. Kept in `meta` by every write: `count(*)` would
+    /// scan a million rows.
     pub fn count(&self) -> Result<u64> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
-            as u64)
+        let n: i64 = self.conn.query_row("SELECT value FROM meta WHERE name = 'article_count'", [], |r| r.get(0))?;
+        Ok(n as u64)
     }
 
     /// Rows `offset..offset+limit` of the library, newest first. Only this
     /// window is read, so a list of a million articles costs what its visible
-    /// rows cost.
+    /// rows cost. The time index is walked from whichever end is nearer, so
+    /// the oldest rows are as quick to reach as the newest.
     pub fn window(&self, offset: u64, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let total = self.count()?;
+        if offset >= total || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let limit = (limit as u64).min(total - offset);
+        let from_end = total - offset - limit;
+        let (order, skip) = if from_end < offset { ("ASC", from_end) } else { ("DESC", offset) };
         let sql = format!(
-            "SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time DESC, key DESC LIMIT ?1 OFFSET ?2"
+            "SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time {order}, key {order} LIMIT ?1 OFFSET ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = stmt.query_map(params![limit as i64, skip as i64], summary_from_row)?;
+        let mut rows: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
+        if order == "ASC" {
+            rows.reverse();
+        }
+        Ok(rows)
     }
 
     /// Summaries for the given keys, in the given order (missing keys are
@@ -255,10 +379,7 @@ impl Store {
 
     fn update_state(&self, column: &'static str, key: ArticleKey, value: i64) -> Result<()> {
         let sql = format!("UPDATE articles SET {column} = ?1 WHERE key = ?2");
-        let n = self
-            .conn
-            .prepare_cached(&sql)?
-            .execute(params![value, key])?;
+        let n = self.conn.prepare_cached(&sql)?.execute(params![value, key])?;
         if n == 0 {
             return Err(StoreError::NotFound(key));
         }
@@ -267,11 +388,7 @@ impl Store {
 
     /// The highest change sequence number handed out so far.
     pub fn change_seq(&self) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT value FROM meta WHERE name = 'change_seq'",
-            [],
-            |r| r.get(0),
-        )?)
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?)
     }
 
     /// Up to `limit` rows changed after sequence `after`, in sequence order:
@@ -297,11 +414,8 @@ impl Store {
 
     /// Number of rows changed after sequence `after` (for progress).
     pub fn count_changed_since(&self, after: i64) -> Result<u64> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM articles WHERE change_seq > ?1",
-            [after],
-            |r| r.get(0),
-        )?;
+        let n: i64 =
+            self.conn.query_row("SELECT count(*) FROM articles WHERE change_seq > ?1", [after], |r| r.get(0))?;
         Ok(n as u64)
     }
 }
@@ -322,39 +436,17 @@ mod tests {
     use super::*;
 
     fn art(id: &str, title: &str, body: &str, published: Option<i64>) -> NewArticle {
-        NewArticle {
-            id: id.into(),
-            title: title.into(),
-            body: body.into(),
-            published,
-            ..Default::default()
-        }
+        NewArticle { id: id.into(), title: title.into(), body: body.into(), published, ..Default::default() }
     }
 
     #[test]
     fn insert_is_idempotent_by_id_and_content() {
         let mut s = Store::open_in_memory().unwrap();
-        let out = s
-            .insert_batch(&[art("a", "T", "B", None), art("b", "T2", "B2", None)], 100)
-            .unwrap();
-        assert_eq!(
-            out,
-            BatchOutcome {
-                inserted: 2,
-                duplicates: 0
-            }
-        );
+        let out = s.insert_batch(&[art("a", "T", "B", None), art("b", "T2", "B2", None)], 100).unwrap();
+        assert_eq!(out, BatchOutcome { inserted: 2, duplicates: 0, updated: 0 });
         // same id, other content; other id, same content
-        let out = s
-            .insert_batch(&[art("a", "X", "Y", None), art("c", "T2", "B2", None)], 101)
-            .unwrap();
-        assert_eq!(
-            out,
-            BatchOutcome {
-                inserted: 0,
-                duplicates: 2
-            }
-        );
+        let out = s.insert_batch(&[art("a", "X", "Y", None), art("c", "T2", "B2", None)], 101).unwrap();
+        assert_eq!(out, BatchOutcome { inserted: 0, duplicates: 2, updated: 0 });
         assert_eq!(s.count().unwrap(), 2);
         assert_eq!(s.change_seq().unwrap(), 2);
     }
@@ -362,14 +454,22 @@ mod tests {
     #[test]
     fn window_is_newest_first_and_paged() {
         let mut s = Store::open_in_memory().unwrap();
-        let batch: Vec<_> = (0..10)
-            .map(|i| art(&format!("{i}"), &format!("t{i}"), &format!("b{i}"), Some(i)))
-            .collect();
+        let batch: Vec<_> =
+            (0..10).map(|i| art(&format!("{i}"), &format!("t{i}"), &format!("b{i}"), Some(i))).collect();
         s.insert_batch(&batch, 1000).unwrap();
         let w = s.window(2, 3).unwrap();
         let titles: Vec<_> = w.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["t7", "t6", "t5"]);
         assert!(s.window(10, 5).unwrap().is_empty());
+        // Near the end the index is walked backwards: same rows, same order.
+        for off in 0..10 {
+            for lim in 0..12 {
+                let want: Vec<_> = (0..10).rev().skip(off).take(lim).map(|i| format!("t{i}")).collect();
+                let got: Vec<_> = s.window(off as u64, lim).unwrap().into_iter().map(|a| a.title).collect();
+                assert_eq!(got, want, "offset {off} limit {lim}");
+            }
+        }
+        assert_eq!(s.count().unwrap(), 10);
     }
 
     #[test]
@@ -385,9 +485,40 @@ mod tests {
         assert_eq!(a.position, 42);
         assert_eq!(s.changed_since(0, 10).unwrap().len(), 1);
         assert_eq!(s.changed_since(1, 10).unwrap().len(), 0);
-        assert!(matches!(
-            s.set_read(999, true),
-            Err(StoreError::NotFound(999))
-        ));
+        assert!(matches!(s.set_read(999, true), Err(StoreError::NotFound(999))));
+    }
+
+    #[test]
+    fn upsert_updates_content_and_keeps_reading_state() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.upsert_batch(&[art("g1", "T", "old body", Some(10))], 1).unwrap();
+        let key = s.window(0, 1).unwrap()[0].key;
+        s.set_read(key, true).unwrap();
+        s.set_starred(key, true).unwrap();
+        let seq = s.change_seq().unwrap();
+        let out = s.upsert_batch(&[art("g1", "T", "new body", Some(10)), art("g2", "U", "b", None)], 2).unwrap();
+        assert_eq!(out, BatchOutcome { inserted: 1, duplicates: 0, updated: 1 });
+        let a = s.article(key).unwrap();
+        assert_eq!(a.body, "new body");
+        assert!(a.read && a.starred, "reading state survives an update");
+        assert_eq!(s.changed_since(seq, 10).unwrap().len(), 2, "the update is indexed again");
+        // Unchanged: nothing happens, nothing to index.
+        let out = s.upsert_batch(&[art("g1", "T", "new body", Some(10))], 3).unwrap();
+        assert_eq!(out, BatchOutcome { inserted: 0, duplicates: 1, updated: 0 });
+        // An update whose content is another article's is skipped, not an error.
+        let out = s.upsert_batch(&[art("g1", "U", "b", None)], 4).unwrap();
+        assert_eq!(out.duplicates, 1);
+        assert_eq!(s.article(key).unwrap().body, "new body");
+    }
+
+    #[test]
+    fn feed_state_round_trips() {
+        let s = Store::open_in_memory().unwrap();
+        let mut f = FeedState { url: "http://127.0.0.1/f".into(), etag: Some("\"x\"".into()), ..Default::default() };
+        s.save_feed_state(&f).unwrap();
+        f.last_error = Some("http status 404".into());
+        f.item_count = 3;
+        s.save_feed_state(&f).unwrap();
+        assert_eq!(s.feed_states().unwrap(), vec![f]);
     }
 }

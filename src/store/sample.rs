@@ -9,21 +9,9 @@ pub const SAMPLE_SOURCE: &str = "hewal sample";
 
 /// (name, format, contents) of every bundled file.
 pub const FILES: &[(&str, Format, &str)] = &[
-    (
-        "sample-data/000_e5af3db2102c7b3b.txt",
-        Format::Text,
-        include_str!("../../sample-data/000_e5af3db2102c7b3b.txt"),
-    ),
-    (
-        "sample-data/002_748c303270226b28.txt",
-        Format::Text,
-        include_str!("../../sample-data/002_748c303270226b28.txt"),
-    ),
-    (
-        "sample-data/articles.jsonl",
-        Format::JsonLines,
-        include_str!("../../sample-data/articles.jsonl"),
-    ),
+    ("sample-data/000_e5af3db2102c7b3b.txt", Format::Text, include_str!("../../sample-data/000_e5af3db2102c7b3b.txt")),
+    ("sample-data/002_748c303270226b28.txt", Format::Text, include_str!("../../sample-data/002_748c303270226b28.txt")),
+    ("sample-data/articles.jsonl", Format::JsonLines, include_str!("../../sample-data/articles.jsonl")),
 ];
 
 /// Import the bundled articles (idempotent, like any import).
@@ -55,9 +43,7 @@ mod tests {
         import_samples(&mut store).unwrap();
         let seed = FILES[0].2;
         let rows = store.window(0, 20).unwrap();
-        let found = rows
-            .iter()
-            .any(|r| store.article(r.key).unwrap().body == seed);
+        let found = rows.iter().any(|r| store.article(r.key).unwrap().body == seed);
         assert!(found, "the seed body is stored byte for byte");
     }
 }

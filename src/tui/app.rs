@@ -78,9 +78,7 @@ impl ListPane {
     /// The summary of row `i`, if it is loaded.
     pub fn row(&self, i: u64) -> Option<&ArticleSummary> {
         match &self.source {
-            ListSource::Library { .. } => i
-                .checked_sub(self.window_start)
-                .and_then(|j| self.window.get(j as usize)),
+            ListSource::Library { .. } => i.checked_sub(self.window_start).and_then(|j| self.window.get(j as usize)),
             ListSource::Search(r) => r.rows.get(i as usize).map(|r| &r.summary),
         }
     }
@@ -180,8 +178,7 @@ impl App {
         self.list.scroll_to_selected();
         if let ListSource::Library { .. } = self.list.source {
             let (start, h) = (self.list.offset, self.list.height as u64);
-            let have =
-                self.list.window_start..self.list.window_start + self.list.window.len() as u64;
+            let have = self.list.window_start..self.list.window_start + self.list.window.len() as u64;
             let need_end = (start + h).min(self.list.len());
             if start < have.start || need_end > have.end {
                 match self.store.window(start, h as usize + 32) {
@@ -290,9 +287,7 @@ impl App {
             Action::DeleteWord => {
                 let head = self.search.query[..self.search.cursor].trim_end();
                 let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                self.search
-                    .query
-                    .replace_range(start..self.search.cursor, "");
+                self.search.query.replace_range(start..self.search.cursor, "");
                 self.search.cursor = start;
                 self.query_changed();
             }
@@ -360,19 +355,10 @@ impl App {
         let Some(row) = self.list.row(self.list.selected).cloned() else {
             return;
         };
-        let result = if star {
-            self.store.set_starred(row.key, !row.starred)
-        } else {
-            self.store.set_read(row.key, !row.read)
-        };
+        let result =
+            if star { self.store.set_starred(row.key, !row.starred) } else { self.store.set_read(row.key, !row.read) };
         match result {
-            Ok(()) => self.refresh_row(row.key, |r| {
-                if star {
-                    r.starred = !r.starred
-                } else {
-                    r.read = !r.read
-                }
-            }),
+            Ok(()) => self.refresh_row(row.key, |r| if star { r.starred = !r.starred } else { r.read = !r.read }),
             Err(e) => self.message = Some(format!("cannot save: {e}")),
         }
     }
@@ -380,18 +366,10 @@ impl App {
     /// Apply a change to every loaded copy of a row.
     fn refresh_row(&mut self, key: i64, f: impl Fn(&mut ArticleSummary)) {
         match &mut self.list.source {
-            ListSource::Library { .. } => self
-                .list
-                .window
-                .iter_mut()
-                .filter(|r| r.key == key)
-                .for_each(&f),
-            ListSource::Search(resp) => resp
-                .rows
-                .iter_mut()
-                .map(|r| &mut r.summary)
-                .filter(|r| r.key == key)
-                .for_each(&f),
+            ListSource::Library { .. } => self.list.window.iter_mut().filter(|r| r.key == key).for_each(&f),
+            ListSource::Search(resp) => {
+                resp.rows.iter_mut().map(|r| &mut r.summary).filter(|r| r.key == key).for_each(&f)
+            }
         }
     }
 
@@ -402,10 +380,7 @@ impl App {
         if self.search.query.trim().is_empty() {
             self.show_library();
         } else {
-            self.outbox.push(SearchRequest {
-                generation: self.generation,
-                query: self.search.query.clone(),
-            });
+            self.outbox.push(SearchRequest { generation: self.generation, query: self.search.query.clone() });
         }
     }
 
@@ -421,9 +396,7 @@ impl App {
     /// A notification from the search worker.
     pub fn on_worker(&mut self, event: WorkerEvent) {
         match event {
-            WorkerEvent::Indexing { done, total } => {
-                self.index = IndexState::Indexing { done, total }
-            }
+            WorkerEvent::Indexing { done, total } => self.index = IndexState::Indexing { done, total },
             WorkerEvent::Ready { docs, note } => {
                 self.index = IndexState::Ready { docs };
                 if note.is_some() {
@@ -439,10 +412,7 @@ impl App {
                 self.list.selected = 0;
                 self.list.offset = 0;
             }
-            WorkerEvent::Error {
-                generation,
-                message,
-            } => {
+            WorkerEvent::Error { generation, message } => {
                 if generation.is_none_or(|g| g == self.generation) {
                     if generation.is_none() {
                         self.index = IndexState::Failed(message.clone());

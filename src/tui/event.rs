@@ -49,15 +49,13 @@ pub fn spawn_input(tx: Sender<Event>) {
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new()
-        .name("hewal-signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                if tx.send(Event::Signal(sig)).is_err() {
-                    return;
-                }
+    std::thread::Builder::new().name("hewal-signals".into()).spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Event::Signal(sig)).is_err() {
+                return;
             }
-        })?;
+        }
+    })?;
     Ok(())
 }
 

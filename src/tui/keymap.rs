@@ -7,10 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The help overlay's rows: (keys, what they do).
 pub const BINDINGS: &[(&str, &str)] = &[
-    (
-        "j / ↓, k / ↑",
-        "next / previous article, or scroll the reader",
-    ),
+    ("j / ↓, k / ↑", "next / previous article, or scroll the reader"),
     ("PgDn / Space, PgUp", "page down / up"),
     ("g / Home, G / End", "first / last"),
     ("Enter", "open the selected article"),
@@ -45,9 +42,7 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::SubmitSearch,
-        KeyCode::Backspace if ctrl || key.modifiers.contains(KeyModifiers::ALT) => {
-            Action::DeleteWord
-        }
+        KeyCode::Backspace if ctrl || key.modifiers.contains(KeyModifiers::ALT) => Action::DeleteWord,
         KeyCode::Backspace => Action::DeleteBack,
         KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {
             if key.code == KeyCode::Char('w') {
@@ -68,9 +63,7 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::PageDown => Action::Page(1),
         KeyCode::PageUp => Action::Page(-1),
         // Alt+key is not text (and Esc typed fast before a key arrives as Alt+key).
-        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-            Action::Insert(c)
-        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => Action::Insert(c),
         _ => return None,
     })
 }
@@ -88,9 +81,7 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::PageUp => Action::Page(-1),
         KeyCode::Char('g') | KeyCode::Home => Action::Jump { end: false },
         KeyCode::Char('G') | KeyCode::End => Action::Jump { end: true },
-        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right if focus == Focus::List => {
-            Action::Open
-        }
+        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right if focus == Focus::List => Action::Open,
         KeyCode::Char('h') | KeyCode::Left if focus == Focus::Reader => Action::Back,
         KeyCode::Tab | KeyCode::BackTab => Action::SwitchFocus,
         KeyCode::Char('/') => Action::FocusSearch,

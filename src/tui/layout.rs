@@ -31,10 +31,7 @@ impl Areas {
 
 /// Split `size`. With search results the list rows take two lines each.
 pub fn areas(size: Rect, searching: bool) -> Areas {
-    let mut a = Areas {
-        row_lines: if searching { 2 } else { 1 },
-        ..Areas::default()
-    };
+    let mut a = Areas { row_lines: if searching { 2 } else { 1 }, ..Areas::default() };
     let mut main = size;
     if main.height >= 2 {
         a.search = Rect { height: 1, ..main };
@@ -42,54 +39,24 @@ pub fn areas(size: Rect, searching: bool) -> Areas {
         main.height -= 1;
     }
     if main.height >= 2 {
-        a.status = Rect {
-            y: main.y + main.height - 1,
-            height: 1,
-            ..main
-        };
+        a.status = Rect { y: main.y + main.height - 1, height: 1, ..main };
         main.height -= 1;
     }
     if main.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let list_w = (main.width * 2 / 5).max(30);
-        a.list = Rect {
-            width: list_w,
-            ..main
-        };
-        a.separator = Rect {
-            x: main.x + list_w,
-            width: 1,
-            ..main
-        };
-        a.reader = Rect {
-            x: main.x + list_w + 1,
-            width: main.width - list_w - 1,
-            ..main
-        };
+        a.list = Rect { width: list_w, ..main };
+        a.separator = Rect { x: main.x + list_w, width: 1, ..main };
+        a.reader = Rect { x: main.x + list_w + 1, width: main.width - list_w - 1, ..main };
     } else if main.height >= 8 {
         let list_h = (main.height * 2 / 5).max(3);
-        a.list = Rect {
-            height: list_h,
-            ..main
-        };
-        a.separator = Rect {
-            y: main.y + list_h,
-            height: 1,
-            ..main
-        };
-        a.reader = Rect {
-            y: main.y + list_h + 1,
-            height: main.height - list_h - 1,
-            ..main
-        };
+        a.list = Rect { height: list_h, ..main };
+        a.separator = Rect { y: main.y + list_h, height: 1, ..main };
+        a.reader = Rect { y: main.y + list_h + 1, height: main.height - list_h - 1, ..main };
     } else {
         a.list = main;
     }
     let rows = a.list.height / a.row_lines;
-    a.list_rows = if a.list.height > 0 {
-        rows.max(1) as usize
-    } else {
-        0
-    };
+    a.list_rows = if a.list.height > 0 { rows.max(1) as usize } else { 0 };
     if a.list_rows * a.row_lines as usize > a.list.height as usize {
         a.row_lines = 1; // too small for snippets
         a.list_rows = a.list.height as usize;
@@ -110,10 +77,7 @@ mod tests {
                     let a = areas(size, searching);
                     for r in [a.search, a.list, a.separator, a.reader, a.status] {
                         assert!(
-                            r.is_empty()
-                                || size.contains(r.as_position())
-                                    && r.right() <= w
-                                    && r.bottom() <= h,
+                            r.is_empty() || size.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
                             "{a:?}"
                         );
                     }
@@ -130,14 +94,6 @@ mod tests {
         let a = areas(Rect::new(0, 0, 80, 24), false);
         assert_eq!((a.list.height, a.reader.width, a.list_rows), (8, 80, 8));
         let a = areas(Rect::new(0, 0, 10, 3), true);
-        assert_eq!(
-            (
-                a.search.height,
-                a.list.height,
-                a.status.height,
-                a.reader.height
-            ),
-            (1, 1, 1, 0)
-        );
+        assert_eq!((a.search.height, a.list.height, a.status.height, a.reader.height), (1, 1, 1, 0));
     }
 }

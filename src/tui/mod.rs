@@ -30,8 +30,7 @@ pub fn run(paths: &Paths) -> Result<()> {
     let mut store = Store::open(&paths.db_path())
         .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))?;
     if store.count()? == 0 {
-        let report =
-            sample::import_samples(&mut store).context("cannot import the sample articles")?;
+        let report = sample::import_samples(&mut store).context("cannot import the sample articles")?;
         for issue in &report.issues {
             eprintln!("hewal: {issue}");
         }
@@ -53,10 +52,7 @@ pub fn run(paths: &Paths) -> Result<()> {
         };
         handle(&mut app, first);
         // Apply everything already waiting before drawing again.
-        while let Ok(ev) = event_rx
-            .try_recv()
-            .or_else(|_| worker_rx.try_recv().map(Event::Worker))
-        {
+        while let Ok(ev) = event_rx.try_recv().or_else(|_| worker_rx.try_recv().map(Event::Worker)) {
             handle(&mut app, ev);
         }
         for req in app.take_requests() {

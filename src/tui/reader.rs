@@ -6,9 +6,7 @@
 use crate::search::Matcher;
 use crate::store::{Article, ArticleKey};
 use crate::text::paragraphs::paragraphs;
-use crate::text::{
-    layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions,
-};
+use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions};
 use std::rc::Rc;
 
 /// Layouts kept for quick resizes.
@@ -95,20 +93,10 @@ impl ReaderPane {
     }
 
     /// Lay out for `width` (cached) and clamp the scroll to `height`.
-    pub fn prepare(
-        &mut self,
-        width: usize,
-        height: usize,
-        matcher: Option<&Matcher>,
-        generation: u64,
-    ) {
+    pub fn prepare(&mut self, width: usize, height: usize, matcher: Option<&Matcher>, generation: u64) {
         self.height = height;
         let Some(article) = &self.article else { return };
-        let key = CacheKey {
-            key: article.key,
-            width,
-            generation: if matcher.is_some() { generation } else { 0 },
-        };
+        let key = CacheKey { key: article.key, width, generation: if matcher.is_some() { generation } else { 0 } };
         if self.current != Some(key) {
             self.lines = match self.cache.iter().find(|(k, _)| *k == key) {
                 Some((_, lines)) => lines.clone(),
@@ -126,11 +114,7 @@ impl ReaderPane {
                 .lines
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| {
-                    l.line
-                        .as_ref()
-                        .is_some_and(|d| d.segments.iter().any(|s| s.highlight))
-                })
+                .filter(|(_, l)| l.line.as_ref().is_some_and(|d| d.segments.iter().any(|s| s.highlight)))
                 .map(|(i, _)| i)
                 .collect();
         }
@@ -160,16 +144,9 @@ impl ReaderPane {
         const CONTEXT: usize = 2;
         let here = self.scroll + CONTEXT;
         let target = if forward {
-            self.hit_lines
-                .iter()
-                .find(|&&l| l > here)
-                .or(self.hit_lines.first())
+            self.hit_lines.iter().find(|&&l| l > here).or(self.hit_lines.first())
         } else {
-            self.hit_lines
-                .iter()
-                .rev()
-                .find(|&&l| l < here)
-                .or(self.hit_lines.last())
+            self.hit_lines.iter().rev().find(|&&l| l < here).or(self.hit_lines.last())
         };
         match target {
             Some(&l) => {
@@ -186,47 +163,23 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>) -> Vec<R
     let mut out = Vec::new();
     let para = |text: &str, kind: LineKind, out: &mut Vec<ReaderLine>| {
         let hits = matcher.map(|m| m.hit_ranges(text)).unwrap_or_default();
-        let opts = LayoutOptions {
-            direction: BaseDirection::Auto,
-            highlights: &hits,
-        };
-        out.extend(
-            layout_paragraph(text, width, &opts)
-                .into_iter()
-                .map(|l| ReaderLine {
-                    kind,
-                    line: Some(l),
-                }),
-        );
+        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &hits };
+        out.extend(layout_paragraph(text, width, &opts).into_iter().map(|l| ReaderLine { kind, line: Some(l) }));
     };
     para(&a.title, LineKind::Title, &mut out);
-    let date = a
-        .published
-        .and_then(crate::tui::view::format_date)
-        .unwrap_or_default();
-    let meta: Vec<&str> = [
-        a.source.as_str(),
-        date.as_str(),
-        a.url.as_deref().unwrap_or(""),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
+    let date = a.published.and_then(crate::tui::view::format_date).unwrap_or_default();
+    let meta: Vec<&str> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if !meta.is_empty() {
         out.push(ReaderLine {
             kind: LineKind::Meta,
-            line: Some(layout_single_line(
-                &meta.join(" · "),
-                width,
-                BaseDirection::Ltr,
-            )),
+            line: Some(layout_single_line(&meta.join(" · "), width, BaseDirection::Ltr)),
         });
     }
     for p in paragraphs(&a.body) {
-        out.push(ReaderLine {
-            kind: LineKind::Body,
-            line: None,
-        });
+        out.push(ReaderLine { kind: LineKind::Body, line: None });
         para(p, LineKind::Body, &mut out);
     }
     out

@@ -27,12 +27,7 @@ impl TerminalGuard {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
-        if let Err(e) = execute!(
-            out,
-            terminal::EnterAlternateScreen,
-            event::EnableBracketedPaste,
-            cursor::Hide
-        ) {
+        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide) {
             restore();
             return Err(e);
         }
@@ -51,12 +46,7 @@ impl Drop for TerminalGuard {
 /// ignored: after SIGHUP there may be no terminal left to write to.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(
-            io::stdout(),
-            event::DisableBracketedPaste,
-            terminal::LeaveAlternateScreen,
-            cursor::Show
-        );
+        let _ = execute!(io::stdout(), event::DisableBracketedPaste, terminal::LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
     }
 }

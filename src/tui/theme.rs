@@ -18,9 +18,7 @@ pub fn selected() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
 }
 pub fn unread() -> Style {
-    Style::default()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::BOLD)
+    Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
 }
 pub fn bar() -> Style {
     Style::default().fg(Color::White).bg(Color::DarkGray)

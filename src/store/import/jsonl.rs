@@ -35,14 +35,7 @@ pub(super) fn parse(
             Ok(Some(Ok(()))) => &buf[..],
             Ok(Some(Err(len))) => {
                 seen_any = true;
-                emit(
-                    line_no,
-                    Err(format!(
-                        "line is {}, over the {} limit; skipped",
-                        mib(len),
-                        mib(MAX_BODY_BYTES)
-                    )),
-                )?;
+                emit(line_no, Err(format!("line is {}, over the {} limit; skipped", mib(len), mib(MAX_BODY_BYTES))))?;
                 continue;
             }
             Err(e) => return emit(line_no, Err(format!("read error: {e}"))),
@@ -55,10 +48,7 @@ pub(super) fn parse(
         emit(line_no, item)?;
     }
     if !seen_any {
-        emit(
-            line_no.saturating_sub(1).max(1),
-            Err("file is empty; nothing imported".into()),
-        )?;
+        emit(line_no.saturating_sub(1).max(1), Err("file is empty; nothing imported".into()))?;
     }
     Ok(())
 }
@@ -67,16 +57,13 @@ fn parse_line(line: &[u8]) -> Result<NewArticle, String> {
     if let Some(p) = utf8_problem(line) {
         return Err(p);
     }
-    let l: Line =
-        serde_json::from_slice(line).map_err(|e| format!("not an article object: {e}"))?;
+    let l: Line = serde_json::from_slice(line).map_err(|e| format!("not an article object: {e}"))?;
     if l.title.trim().is_empty() && l.body.trim().is_empty() {
         return Err("article has neither title nor body".into());
     }
     let published = match l.published.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(p) => Some(
-            parse_time(p).ok_or_else(|| format!("`published` is not an RFC 3339 time: {p:?}"))?,
-        ),
+        Some(p) => Some(parse_time(p).ok_or_else(|| format!("`published` is not an RFC 3339 time: {p:?}"))?),
     };
     let id = match l.id {
         None | Some(serde_json::Value::Null) => String::new(),
@@ -96,9 +83,7 @@ fn parse_line(line: &[u8]) -> Result<NewArticle, String> {
 
 /// RFC 3339 to Unix seconds.
 pub(crate) fn parse_time(s: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-        .ok()
-        .map(|t| t.unix_timestamp())
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
 }
 
 #[cfg(test)]
@@ -122,16 +107,9 @@ mod tests {
         let out = run(input.as_bytes());
         assert_eq!(out.len(), 4);
         let a = out[0].1.as_ref().unwrap();
-        assert_eq!(
-            (a.id.as_str(), a.title.as_str(), a.published),
-            ("7", "سەرەتا", Some(1741937400))
-        );
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.published), ("7", "سەرەتا", Some(1741937400)));
         assert_eq!(out[1].0, 2);
-        assert!(out[1]
-            .1
-            .as_ref()
-            .unwrap_err()
-            .contains("not an article object"));
+        assert!(out[1].1.as_ref().unwrap_err().contains("not an article object"));
         assert_eq!(out[2].0, 4);
         assert!(out[2].1.as_ref().unwrap_err().contains("body"));
         assert!(out[3].1.as_ref().unwrap_err().contains("RFC 3339"));
@@ -140,11 +118,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_byte() {
         let out = run(b"{\"title\":\"a\xff\",\"body\":\"b\"}\n");
-        assert!(out[0]
-            .1
-            .as_ref()
-            .unwrap_err()
-            .contains("invalid UTF-8 at byte 11"));
+        assert!(out[0].1.as_ref().unwrap_err().contains("invalid UTF-8 at byte 11"));
     }
 
     #[test]

@@ -84,13 +84,7 @@ pub struct Importer<'s> {
 impl<'s> Importer<'s> {
     pub fn new(store: &'s mut Store) -> Importer<'s> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        Importer {
-            store,
-            now,
-            pending: Vec::new(),
-            report: ImportReport::default(),
-            default_source: String::new(),
-        }
+        Importer { store, now, pending: Vec::new(), report: ImportReport::default(), default_source: String::new() }
     }
 
     /// Use `now` as the import time (tests).
@@ -148,8 +142,7 @@ impl<'s> Importer<'s> {
             None if explicit => self.issue(
                 path,
                 None,
-                "unknown file type; hewal imports .txt and .jsonl files (or directories of them)"
-                    .into(),
+                "unknown file type; hewal imports .txt and .jsonl files (or directories of them)".into(),
             ),
             None => {}
         }
@@ -158,13 +151,7 @@ impl<'s> Importer<'s> {
 
     /// Import one input stream named `name` (a path, or a name for embedded
     /// data). `source` is the default source for its articles.
-    pub fn import_reader(
-        &mut self,
-        name: &str,
-        source: &str,
-        format: Format,
-        reader: impl BufRead,
-    ) -> Result<()> {
+    pub fn import_reader(&mut self, name: &str, source: &str, format: Format, reader: impl BufRead) -> Result<()> {
         self.report.files += 1;
         self.default_source = source.to_owned();
         let mut parsed = Vec::new();
@@ -179,22 +166,14 @@ impl<'s> Importer<'s> {
                 return jsonl::parse(reader, &mut |line, item| match item {
                     Ok(a) => self.push(a),
                     Err(message) => {
-                        self.report.issues.push(ImportIssue {
-                            path: name.into(),
-                            line: Some(line),
-                            message,
-                        });
+                        self.report.issues.push(ImportIssue { path: name.into(), line: Some(line), message });
                         Ok(())
                     }
                 });
             }
         }
         for (line, message) in issues {
-            self.report.issues.push(ImportIssue {
-                path: name.into(),
-                line,
-                message,
-            });
+            self.report.issues.push(ImportIssue { path: name.into(), line, message });
         }
         for a in parsed {
             self.push(a)?;
@@ -220,10 +199,7 @@ impl<'s> Importer<'s> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let BatchOutcome {
-            inserted,
-            duplicates,
-        } = self.store.insert_batch(&self.pending, self.now)?;
+        let BatchOutcome { inserted, duplicates, .. } = self.store.insert_batch(&self.pending, self.now)?;
         self.report.inserted += inserted;
         self.report.duplicates += duplicates;
         self.pending.clear();
@@ -231,11 +207,7 @@ impl<'s> Importer<'s> {
     }
 
     fn issue(&mut self, path: &Path, line: Option<u64>, message: String) {
-        self.report.issues.push(ImportIssue {
-            path: path.display().to_string(),
-            line,
-            message,
-        });
+        self.report.issues.push(ImportIssue { path: path.display().to_string(), line, message });
     }
 
     /// Write what is pending and return the totals.
@@ -259,11 +231,7 @@ pub(crate) fn read_line_capped(
     loop {
         let chunk = reader.fill_buf()?;
         if chunk.is_empty() {
-            return Ok(if total == 0 && !too_long {
-                None
-            } else {
-                Some(if too_long { Err(total) } else { Ok(()) })
-            });
+            return Ok(if total == 0 && !too_long { None } else { Some(if too_long { Err(total) } else { Ok(()) }) });
         }
         let (take, done) = match memchr(chunk) {
             Some(i) => (i + 1, true),
@@ -297,7 +265,10 @@ fn memchr(s: &[u8]) -> Option<usize> {
 /// Describe invalid UTF-8 in `bytes` for a message: where it is.
 pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<String> {
     std::str::from_utf8(bytes).err().map(|e| {
-        format!("invalid UTF-8 at byte {}; save the file as UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`)", e.valid_up_to())
+        format!(
+            "invalid UTF-8 at byte {}; save the file as UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`)",
+            e.valid_up_to()
+        )
     })
 }
 

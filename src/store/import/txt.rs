@@ -15,36 +15,21 @@ pub const MAX_TITLE_CHARS: usize = 90;
 /// Parse a whole text file.
 pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, String> {
     let mut bytes = Vec::new();
-    reader
-        .take(MAX_BODY_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("read error: {e}"))?;
+    reader.take(MAX_BODY_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("read error: {e}"))?;
     if bytes.len() > MAX_BODY_BYTES {
-        return Err(format!(
-            "file is over the {} limit for one article; skipped",
-            mib(MAX_BODY_BYTES)
-        ));
+        return Err(format!("file is over the {} limit for one article; skipped", mib(MAX_BODY_BYTES)));
     }
     if let Some(p) = utf8_problem(&bytes) {
-        let valid = std::str::from_utf8(&bytes)
-            .map_err(|e| e.valid_up_to())
-            .unwrap_err();
+        let valid = std::str::from_utf8(&bytes).map_err(|e| e.valid_up_to()).unwrap_err();
         let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
         return Err(format!("line {line}: {p}"));
     }
     let body = String::from_utf8(bytes).expect("checked above");
-    let body = body
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(body);
+    let body = body.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(body);
     if body.trim().is_empty() {
         return Err("file is empty; nothing imported".into());
     }
-    Ok(NewArticle {
-        title: title_of(&body),
-        body,
-        ..Default::default()
-    })
+    Ok(NewArticle { title: title_of(&body), body, ..Default::default() })
 }
 
 /// The title for a text: its first sentence, shortened at a word boundary.
@@ -53,9 +38,7 @@ pub fn title_of(body: &str) -> String {
     let first = first.lines().next().unwrap_or("");
     let end = first
         .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | '؟' | '۔') && is_sentence_end(first, i + c.len_utf8())
-        })
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '؟' | '۔') && is_sentence_end(first, i + c.len_utf8()))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(first.len());
     shorten(first[..end].trim(), MAX_TITLE_CHARS)
@@ -73,11 +56,7 @@ pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s;
     }
-    let cut = s
-        .char_indices()
-        .nth(max - 1)
-        .map(|(i, _)| i)
-        .unwrap_or(s.len());
+    let cut = s.char_indices().nth(max - 1).map(|(i, _)| i).unwrap_or(s.len());
     let head = &s[..cut];
     let head = match head.rfind(' ') {
         Some(i) if i > cut / 2 => &head[..i],
@@ -92,15 +71,9 @@ mod tests {
 
     #[test]
     fn title_is_first_sentence() {
-        assert_eq!(
-            title_of("سڵاو لە هەولێر. ئەمڕۆ باران بارى"),
-            "سڵاو لە هەولێر."
-        );
+        assert_eq!(title_of("سڵاو لە هەولێر. ئەمڕۆ باران بارى"), "سڵاو لە هەولێر.");
         assert_eq!(title_of("Headline here\nbody text. more"), "Headline here");
-        assert_eq!(
-            title_of("Growth was 12.5 percent. Then"),
-            "Growth was 12.5 percent."
-        );
+        assert_eq!(title_of("Growth was 12.5 percent. Then"), "Growth was 12.5 percent.");
     }
 
     #[test]

@@ -23,20 +23,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ListSource::Search(_) => "no matches",
             ListSource::Library { .. } => "the library is empty: hewal import PATH",
         };
-        buf.set_stringn(
-            area.x + 1,
-            area.y,
-            msg,
-            area.width.saturating_sub(1) as usize,
-            theme::dim(),
-        );
+        buf.set_stringn(area.x + 1, area.y, msg, area.width.saturating_sub(1) as usize, theme::dim());
         return;
     }
     let row_lines = app.areas.row_lines;
-    for (n, i) in (list.offset..list.len())
-        .take(app.areas.list_rows)
-        .enumerate()
-    {
+    for (n, i) in (list.offset..list.len()).take(app.areas.list_rows).enumerate() {
         let y = area.y + n as u16 * row_lines;
         let Some(row) = list.row(i) else { continue };
         let selected = i == list.selected;
@@ -49,35 +40,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let w = area.width as usize;
         let mut spans = vec![
-            Span::styled(
-                if row.read { " " } else { "●" },
-                if selected { style } else { theme::unread() },
-            ),
+            Span::styled(if row.read { " " } else { "●" }, if selected { style } else { theme::unread() }),
             Span::styled(if row.starred { "★" } else { " " }, style),
         ];
         let mut used = 2;
         if w >= used + DATE_W + 12 {
-            let date = row
-                .published
-                .and_then(format_date)
-                .unwrap_or_else(|| " ".repeat(DATE_W));
-            spans.push(Span::styled(
-                format!("{date} "),
-                if selected { style } else { theme::dim() },
-            ));
+            let date = row.published.and_then(format_date).unwrap_or_else(|| " ".repeat(DATE_W));
+            spans.push(Span::styled(format!("{date} "), if selected { style } else { theme::dim() }));
             used += DATE_W + 1;
         }
         if w >= used + SOURCE_W + 20 {
             let src = layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto);
-            spans.extend(
-                to_line(
-                    &src,
-                    SOURCE_W,
-                    if selected { style } else { theme::dim() },
-                    style,
-                )
-                .spans,
-            );
+            spans.extend(to_line(&src, SOURCE_W, if selected { style } else { theme::dim() }, style).spans);
             spans.push(Span::styled(" ", style));
             used += SOURCE_W + 1;
         }
@@ -87,23 +61,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             spans.extend(to_line(&title, title_w, style, theme::highlight()).spans);
         }
         let line = Line::from(spans);
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            style,
-        );
+        buf.set_style(Rect { y, height: 1, ..area }, style);
         put_line(buf, area.x, y, area.width, &line);
         if row_lines == 2 {
             if let ListSource::Search(resp) = &list.source {
                 if let Some(r) = resp.rows.get(i as usize).filter(|r| !r.snippet.is_empty()) {
                     let sw = w.saturating_sub(3).max(1);
-                    let opts = LayoutOptions {
-                        direction: BaseDirection::Auto,
-                        highlights: &r.snippet_hits,
-                    };
+                    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &r.snippet_hits };
                     if let Some(first) = layout_paragraph(&r.snippet, sw, &opts).first() {
                         let l = to_line(first, sw, theme::dim(), theme::highlight());
                         put_line(buf, area.x + 3, y + 1, area.width.saturating_sub(3), &l);

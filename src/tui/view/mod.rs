@@ -45,12 +45,7 @@ fn render_separator(area: Rect, buf: &mut Buffer) {
 /// `2025-03-14` for a Unix time.
 pub fn format_date(t: i64) -> Option<String> {
     let d = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
-    Some(format!(
-        "{:04}-{:02}-{:02}",
-        d.year(),
-        d.month() as u8,
-        d.day()
-    ))
+    Some(format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()))
 }
 
 /// Write a display line at `area`'s row `y`, padded for its alignment.

@@ -42,15 +42,9 @@ pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
     let q = &app.search.query;
     let before = display_width(&q[..app.search.cursor]).min(text_w);
     let total = display_width(q).min(text_w);
-    let rtl = q
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| ('\u{0590}'..='\u{08ff}').contains(&c));
+    let rtl = q.chars().find(|c| c.is_alphabetic()).is_some_and(|c| ('\u{0590}'..='\u{08ff}').contains(&c));
     let offset = if rtl { total - before } else { before };
-    Some(Position {
-        x: area.x + (PROMPT.len() + offset) as u16,
-        y: area.y,
-    })
+    Some(Position { x: area.x + (PROMPT.len() + offset) as u16, y: area.y })
 }
 
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
@@ -61,19 +55,11 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.list.source {
         ListSource::Library { total } => format!("{total} articles"),
         ListSource::Search(r) => {
-            let shown = if r.total > r.rows.len() {
-                format!(" (best {})", r.rows.len())
-            } else {
-                String::new()
-            };
+            let shown = if r.total > r.rows.len() { format!(" (best {})", r.rows.len()) } else { String::new() };
             format!("{} matches{shown} · {} ms", r.total, r.elapsed.as_millis())
         }
     };
-    let searching = if app.is_searching() {
-        " · searching…"
-    } else {
-        ""
-    };
+    let searching = if app.is_searching() { " · searching…" } else { "" };
     let index = match &app.index {
         IndexState::Opening => " · opening index".to_owned(),
         IndexState::Indexing { done, total } => {
@@ -82,11 +68,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         IndexState::Ready { .. } => String::new(),
         IndexState::Failed(_) => " · search unavailable".to_owned(),
     };
-    let pos = if app.list.is_empty() {
-        String::new()
-    } else {
-        format!("{}/{} · ", app.list.selected + 1, app.list.len())
-    };
+    let pos =
+        if app.list.is_empty() { String::new() } else { format!("{}/{} · ", app.list.selected + 1, app.list.len()) };
     let left = format!(" {pos}{count}{searching}{index}");
     let w = area.width as usize;
     buf.set_stringn(area.x, area.y, &left, w, theme::bar());
@@ -97,11 +80,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let rw = display_width(&right);
     if used + 2 + rw <= w {
-        let style = if app.message.is_some() {
-            theme::bar().patch(theme::error())
-        } else {
-            theme::bar()
-        };
+        let style = if app.message.is_some() { theme::bar().patch(theme::error()) } else { theme::bar() };
         buf.set_stringn(area.x + (w - rw) as u16, area.y, &right, rw, style);
     }
 }
