@@ -201,3 +201,16 @@ fn request_generation_increases_per_keystroke() {
     assert_eq!(gens.len(), 3);
     assert!(gens.windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn a_failed_index_says_so_instead_of_searching_forever() {
+    let mut h = Harness::new();
+    h.app.on_worker(WorkerEvent::Error { generation: None, message: "the search index is in use".into() });
+    h.app.update(Action::FocusSearch);
+    h.type_str("kilim");
+    assert!(h.app.take_requests().is_empty());
+    assert!(!h.app.is_searching());
+    let screen = h.render(100, 30);
+    assert!(screen[29].contains("search unavailable"), "{}", screen[29]);
+    assert!(screen[29].contains("search is unavailable: the search index is in use"), "{}", screen[29]);
+}

@@ -379,6 +379,9 @@ impl App {
         self.generation += 1;
         if self.search.query.trim().is_empty() {
             self.show_library();
+        } else if let IndexState::Failed(why) = &self.index {
+            self.message = Some(format!("search is unavailable: {why}"));
+            self.shown_generation = self.generation;
         } else {
             self.outbox.push(SearchRequest { generation: self.generation, query: self.search.query.clone() });
         }
