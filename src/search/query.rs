@@ -13,7 +13,7 @@
 //! - a query with nothing searchable (punctuation only) matches nothing and
 //!   never errors. Ties break by recency.
 
-use super::analyzer::{exact_analyzer, is_stopword, stemmed_analyzer};
+use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer};
 use super::schema::Fields;
 use super::Result;
 use crate::store::ArticleKey;
@@ -103,13 +103,14 @@ pub struct SearchResults {
 pub struct Matcher {
     stems: HashSet<String>,
     exacts: HashSet<String>,
-    prefix: Option<String>,
+    /// Normalised forms the word being typed may begin with.
+    prefixes: Vec<String>,
 }
 
 impl Matcher {
     /// Whether there is anything to highlight.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.exacts.is_empty() && self.prefix.is_none()
+        self.stems.is_empty() && self.exacts.is_empty() && self.prefixes.is_empty()
     }
 
     /// Byte ranges of `text` that match the query, in order, merged.
@@ -129,7 +130,7 @@ impl Matcher {
         let mut exact = exact_analyzer();
         let mut ts = exact.token_stream(text);
         while let Some(t) = ts.next() {
-            if self.exacts.contains(&t.text) || self.prefix.as_deref().is_some_and(|p| t.text.starts_with(p)) {
+            if self.exacts.contains(&t.text) || self.prefixes.iter().any(|p| t.text.starts_with(p.as_str())) {
                 add(t.offset_from..t.offset_to);
             }
         }
@@ -193,22 +194,36 @@ impl Builder<'_> {
     /// The word being typed: its completed forms, or any term it begins.
     fn partial(&mut self, word: &str) -> Option<Box<dyn Query>> {
         let mut alts = self.word(word);
-        let exacts = tokens(&mut self.exact, word);
-        let last = exacts.last()?;
-        if last.chars().count() >= MIN_PREFIX_CHARS {
+        let (count, last_raw) = {
+            let mut ts = self.exact.token_stream(word);
+            let (mut n, mut last) = (0, None);
+            while let Some(t) = ts.next() {
+                n += 1;
+                last = Some(word[t.offset_from..t.offset_to].to_owned());
+            }
+            (n, last?)
+        };
+        // A multi-token word (e.g. "covid-1"): all but the last must match.
+        let fixed = count - 1;
+        for prefix in prefix_variants(&last_raw) {
+            if prefix.chars().count() < MIN_PREFIX_CHARS {
+                continue;
+            }
             let f = self.fields;
             for (field, boost) in [(f.title_exact, TITLE_BOOST * 0.5), (f.body_exact, 0.5)] {
-                let q = FuzzyTermQuery::new_prefix(Term::from_field_text(field, last), 0, false);
+                let q = FuzzyTermQuery::new_prefix(Term::from_field_text(field, &prefix), 0, false);
                 alts.push(Box::new(BoostQuery::new(Box::new(q), boost)));
             }
-            self.matcher.prefix = Some(last.clone());
+            self.matcher.prefixes.push(prefix);
         }
-        // A multi-token word (e.g. "covid-1"): all but the last must match.
-        let mut alts = alts.into_iter().map(|q| (Occur::Should, q)).collect::<Vec<_>>();
-        if exacts.len() > 1 {
-            alts.drain(..exacts.len() - 1).for_each(drop);
+        let last: Vec<(Occur, Box<dyn Query>)> = alts.split_off(fixed).into_iter().map(|q| (Occur::Should, q)).collect();
+        if last.is_empty() {
+            return None;
         }
-        Some(Box::new(BooleanQuery::new(alts)))
+        // The earlier tokens are required, and so is one of the last token's forms.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = alts.into_iter().map(|q| (Occur::Must, q)).collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(last))));
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     fn phrase(&mut self, phrase: &str) -> Option<Box<dyn Query>> {

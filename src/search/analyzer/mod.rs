@@ -9,9 +9,10 @@
 //!   stemming. Used for exact-form ranking and for prefix matching of the
 //!   word being typed (see [`prefix_variants`] for the one rule that is not
 //!   prefix-stable).
-//! * [`SORANI_STEMMED`]: the same, then [`SoraniStemmer`], which strips
-//!   Sorani nominal and verbal suffixes and clitics so that `وڵات`,
-//!   `وڵاتەکان` and `وڵاتانی` meet.
+//! * [`SORANI_STEMMED`]: the same, then [`SoraniStemmer`], which also folds
+//!   `ێ` → `ی` and `ۆ` → `و` (old-orthography spellings; see [`fold_vowels`])
+//!   and strips Sorani nominal and verbal suffixes and clitics so that
+//!   `وڵات`, `وڵاتەکان` and `وڵاتانی` meet.
 //!
 //! Token offsets are byte offsets into the original text and token positions
 //! count words, so both analyzers give the same positions and offsets for the
@@ -27,11 +28,9 @@ mod tokenizer;
 
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenizerManager};
 
-pub use normalizer::{
-    normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream,
-};
+pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use stemmer::{
-    stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
+    fold_vowels, stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
 };
 pub use stopwords::STOPWORDS;
 pub use tokenizer::{SoraniTokenStream, SoraniTokenizer};
@@ -79,20 +78,24 @@ pub fn is_stopword(term: &str) -> bool {
 /// The exact-analyzer forms to use as *prefixes* for one half-typed word
 /// (raw text as typed, a single word).
 ///
-/// Normalisation is prefix-stable except for rule N6 (a word-final `ه` is
-/// read as the vowel `ە`): typing `شەه` on the way to `شەهید` normalises to
-/// `شەە`, which is not a prefix of `شەهید`. When the typed word ends in a
-/// bare `ه`, this returns both readings, vowel first: `["شەە", "شەه"]`; the
-/// caller should OR the prefix queries. Otherwise it returns one form (or
-/// none if the word normalises to nothing).
+/// Normalisation is prefix-stable except where a bare `ه` is the last letter
+/// typed: rules N6/N6b read `ه` as the vowel `ە` or the consonant h depending
+/// on the letter *after* it. Typing `جیه` on the way to `جیهان` normalises to
+/// `جیە` (word-final `ه` after a consonant is the vowel, as in `ناوچه`), which
+/// is not a prefix of `جیهان`. When the typed word ends in a bare `ه` that
+/// was read as `ە`, this returns both readings, vowel first: `["جیە",
+/// "جیه"]`; the caller should OR the prefix queries. Otherwise it returns one
+/// form (or none if the word normalises to nothing).
+///
+/// The exact analyzer produces one token per word, so for a single typed word
+/// `prefix_variants(w)[0]` equals the exact analyzer's token for `w`.
 pub fn prefix_variants(word: &str) -> Vec<String> {
     let n = normalize(word);
     if n.is_empty() {
         return Vec::new();
     }
-    let last_raw = word.chars().rev().find(|&c| {
-        !(tokenizer::is_joiner(c) || tokenizer::is_combining_mark(c) || c == '\u{0640}')
-    });
+    let last_raw =
+        word.chars().rev().find(|&c| !(tokenizer::is_joiner(c) || tokenizer::is_combining_mark(c) || c == '\u{0640}'));
     let ends_bare_heh = last_raw == Some('\u{0647}') && !word.ends_with('\u{200C}');
     if ends_bare_heh && n.ends_with('\u{06D5}') {
         let mut alt = n.clone();

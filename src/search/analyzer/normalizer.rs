@@ -11,7 +11,8 @@
 //! | N3 | ي U+064A, ى U+0649                            | ی U+06CC      | any                      |
 //! | N4 | ك U+0643, ڪ U+06AA                            | ک U+06A9      | any                      |
 //! | N5 | ه U+0647 followed by ZWNJ                     | ە U+06D5      | any                      |
-//! | N6 | ه U+0647 at the end of a word                 | ە U+06D5      | word ≥ 2 letters, not after ا |
+//! | N6 | ه U+0647 at the end of a word                 | ە U+06D5      | word ≥ 2 letters, not after ا ە ۆ ێ |
+//! | N6b| ه U+0647 inside a word                        | ە U+06D5      | after a consonant and before a consonant (not next to ا ە ۆ ێ) |
 //! | N7 | ة U+0629, ۀ U+06C0, ۂ U+06C2, ۃ U+06C3         | ە U+06D5      | any                      |
 //! | N8 | ھ U+06BE, ہ U+06C1                            | ه U+0647 (never turned into ە by N6) | any |
 //! | N9 | ڕ U+0695, ڒ U+0692                            | ر U+0631      | any (folds both ways)    |
@@ -26,9 +27,10 @@
 //! | N18| Arabic-Indic ٠–٩, Persian ۰–۹ digits          | ASCII 0–9     | any                      |
 //! | N19| everything else                               | `char::to_lowercase` | any (ASCII fast path) |
 //!
-//! Only N6 and N13 look at context, and only N6 looks to the right; it is
-//! the one rule that can make the normalised form of a half-typed word not a
-//! prefix of the normalised full word (see [`crate::search::analyzer::prefix_variants`]).
+//! N6, N6b and N13 look at context; N6 and N6b look one letter to the
+//! right, so the reading of a typed word's *last* ه is open until the next
+//! letter is typed. That is the one case where the normalised form of a
+//! half-typed word is not a prefix of the normalised full word (see [`crate::search::analyzer::prefix_variants`]).
 
 use std::mem;
 
@@ -54,11 +56,7 @@ impl TokenFilter for SoraniNormalizer {
     type Tokenizer<T: Tokenizer> = SoraniNormalizerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        SoraniNormalizerFilter {
-            tokenizer,
-            buffer: String::new(),
-            chars: Vec::new(),
-        }
+        SoraniNormalizerFilter { tokenizer, buffer: String::new(), chars: Vec::new() }
     }
 }
 
@@ -132,6 +130,12 @@ pub fn normalize(word: &str) -> String {
     out
 }
 
+/// Letters that are (or spell) a vowel next to which ه must be the
+/// consonant h: Sorani never writes two vowels in a row.
+fn is_vowel_letter(c: char) -> bool {
+    matches!(c, ALEF | '\u{0622}' | '\u{0623}' | '\u{0625}' | AE | '\u{06C6}' | '\u{06CE}' | '\u{0629}' | '\u{06C0}')
+}
+
 /// Whether `c` is dropped without trace (N16, N17 except the ZWNJ lookahead
 /// of N5). Hamza above and maddah are handled separately.
 fn is_ignorable(c: char) -> bool {
@@ -172,17 +176,19 @@ pub(crate) fn normalize_into(word: &str, chars: &mut Vec<char>, out: &mut String
             // N5, N6
             HEH => {
                 // Next char that is not a mark/tatweel; ZWNJ counts.
-                let next = chars[i + 1..]
-                    .iter()
-                    .copied()
-                    .find(|&d| d == ZWNJ || !is_ignorable(d));
+                let next = chars[i + 1..].iter().copied().find(|&d| d == ZWNJ || !is_ignorable(d));
                 let at_end = chars[i + 1..].iter().all(|&d| is_ignorable(d));
                 let prev = out.chars().next_back();
-                if next == Some(ZWNJ) || (at_end && prev.is_some() && prev != Some(ALEF)) {
-                    out.push(AE);
+                let vowel = if next == Some(ZWNJ) {
+                    true // N5
+                } else if at_end {
+                    // N6; after a vowel it is the consonant (گوناه, شاه).
+                    prev.is_some_and(|p| !is_vowel_letter(p))
                 } else {
-                    out.push(HEH);
-                }
+                    // N6b: a medial ه between consonants is the vowel.
+                    prev.is_some_and(|p| !is_vowel_letter(p)) && !next.is_some_and(is_vowel_letter)
+                };
+                out.push(if vowel { AE } else { HEH });
             }
             // N7
             '\u{0629}' | '\u{06C0}' | '\u{06C2}' | '\u{06C3}' => out.push(AE),
@@ -229,8 +235,9 @@ pub(crate) fn normalize_into(word: &str, chars: &mut Vec<char>, out: &mut String
             }
             // N16, N17
             c if is_ignorable(c) => {}
-            // N19
+            // N19 (Arabic letters have no case: skip the case tables)
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0600}'..='\u{06FF}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }

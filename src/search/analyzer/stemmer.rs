@@ -1,6 +1,8 @@
 //! `SoraniStemmer`: a light, rule-based suffix stripper for Sorani nouns,
 //! adjectives and (partly) verbs. It runs after `SoraniNormalizer`, so it
-//! sees folded text (ڕ→ر, ڵ→ل, ه→ە at the end, ...).
+//! sees normalised text (ڕ→ر, ڵ→ل, final ه→ە, ...), and first applies F1:
+//! `ێ` → `ی`, `ۆ` → `و` (old-orthography spellings; the exact analyzer keeps
+//! `ێ` and `ۆ`). All suffixes below are therefore written with ل ر ی و.
 //!
 //! Sorani inflection stacks small suffixes: `وڵات` + `ەکان` + `ی` + `ش` +
 //! `دا`. Rather than list every stack (as Lucene's `SoraniStemmer` does, and
@@ -8,35 +10,41 @@
 //! suffix at a time, outermost first, and repeats until no rule applies
 //! (at most [`MAX_STEPS`] times). Multi-morpheme suffixes are decomposed so
 //! that every inflected form passes through its base form on the way down:
-//! `-ەکان` is stripped as `-کان` (after a vowel) and then `-ە`, `-تان`
-//! (clitic) as `-ان` + `-ت`, `-یشیان` as `-ان`, `-ی`, `-ش`, `-ی`. Because of
-//! that, a word and all its inflections reach the same stem, and a word on
-//! the protected list stops the descent wherever it is reached.
+//! `-ەکان` is stripped as `-کان` (after a vowel) and then `-ە`, the clitic
+//! `-تان` after a vowel as `-ان` + `-ت`, `-یشیان` as `-ان`, `-ی`, `-ش`,
+//! `-ی`. Because of that, a word and all its inflections reach the same
+//! stem, and a word on the protected list stops the descent wherever it is
+//! reached.
 //!
 //! Rule table (first matching rule wins at each step; "stem ≥ n" is the
-//! minimum number of chars that must remain; vowel letters are ا ە ۆ ێ ی و):
+//! minimum number of chars that must remain; vowel letters are ا ە ی و):
 //!
-//! | rule | suffix | condition                                  | stem ≥ | what it is |
-//! |------|--------|--------------------------------------------|--------|------------|
-//! | S1   | ترین   |                                            | 2 | superlative (`گەورەترین`) |
-//! | S2   | ەوە    |                                            | 2 | postposition / verbal particle (`وڵاتەوە`, `کۆکردنەوە`) |
-//! | S2b  | وە     | after `یا`, `کا`, `پا`, `نا`, `ۆ`, `ێ`          | 3 | `-ەوە` after a vowel-final name (`ڕووسیاوە`, `ئەمریکاوە`) |
-//! | S3   | کان    | after a vowel                              | 2 | definite plural (`-ەکان` = `-کان` then S17) |
-//! | S4   | یەک    | after a vowel                              | 2 | indefinite after a vowel (`ناوچەیەک`) |
-//! | S5   | دا     |                                            | 3 | postposition `لە ... دا` (`کاتێکدا`) |
-//! | S6   | کە     | after a vowel                              | 2 | definite singular (`-ەکە` = `-کە` then S17) |
-//! | S7   | ێک     |                                            | 2 | indefinite (`وڵاتێک`) |
-//! | S8   | تر     |                                            | 3 | comparative (`باشتر`) |
-//! | S8b  | مان, تان | after a consonant (`تان`: not in `ستان`)   | 3 | clitics `-مان -تان` after a consonant (`ڕۆژمان`) |
-//! | S9   | ان     | word does not end in `ستان`                | 2 | plural, and the `-ان` of clitics `-مان -تان -یان` |
-//! | S10  | ش      | after a vowel                              | 3 | additive `-یش/-ش` (`-یش` = `-ش` then S16) |
-//! | S11  | م, ت   | after `کە`, `کان`, `ەک`, `ێک`, `د` or `ت`     | 3 | singular clitics `-م -ت` and the `م/ت` left by S9 from `-مان -تان` |
-//! | S12  | ن      | after `رد ند ست شت خت فت وت ات رت وو`        | 2 | infinitive / verbal noun (`کردن` → `کرد`, `بوون` → `بوو`) |
-//! | S13  | ی      |                                            | 2 | ezafe, 3sg clitic, `-یی`, and stem-final `-ی` (`سیاسی`) |
-//! | S14  | ە      |                                            | 2 | demonstrative/copula `-ە`, and stem-final `-ە` (`ناوچە`) |
+//! | rule | suffix | condition                                   | stem ≥ | what it is |
+//! |------|--------|---------------------------------------------|--------|------------|
+//! | S0   | وە     | after `ۆ`, decided before F1                | 2 | `-ەوە` after `ۆ` (`ناتۆوە`, `زانکۆوە`) |
+//! | F1   | ێ→ی, ۆ→و | whole word                                | – | vowel fold (old orthography) |
+//! | S1   | ترین   |                                             | 2 | superlative (`گەورەترین`) |
+//! | S2a  | وە     | after `کە` that follows a vowel             | 3 | `-ەوە` after the definite `-ەکە` (`شارەکەوە`) |
+//! | S2   | ەوە    |                                             | 2 | postposition / verbal particle (`وڵاتەوە`, `کۆکردنەوە`) |
+//! | S2b  | وە     | after `یا`, `کا`, `پا`, `نا`, `ی`            | 3 | `-ەوە` after a vowel-final name (`ڕووسیاوە`, `کوێوە`) |
+//! | S3   | کان    | after a vowel                               | 2 | definite plural (`-ەکان` = `-کان` then S14) |
+//! | S4   | یەک    | after a vowel                               | 2 | indefinite after a vowel (`ناوچەیەک`) |
+//! | S5   | دا     |                                             | 3 | postposition `لە ... دا` (`کاتێکدا`) |
+//! | S6   | کە     | after a vowel                               | 2 | definite singular (`-ەکە` = `-کە` then S14) |
+//! | S7   | یک     | not after ا ە; determiner                   | 2 | indefinite `-ێک` (`وڵاتێک`; after a vowel it is `-یەک`) |
+//! | S8   | تر     |                                             | 3 | comparative (`باشتر`) |
+//! | S8b  | مان, تان | after a consonant (`تان`: not in `ستان`)  | 3 | clitics `-مان -تان` after a consonant (`ڕۆژمان`) |
+//! | S9   | ان     | word does not end in `ستان`                 | 2 | plural, and the `-ان` of clitics `-مان -تان -یان` |
+//! | S10  | ش      | after a vowel                               | 3 | additive `-یش/-ش` (`-یش` = `-ش` then S13) |
+//! | S11  | م, ت   | after `کە`, `کان`, `ەک`, `یک`, `د` or `ت`    | 3 | singular clitics `-م -ت` and the `م/ت` left by S9 from `-مان -تان` |
+//! | S12  | ن      | after `رد ند ست شت خت فت وت ات رت وو`       | 2 | infinitive / verbal noun (`کردن` → `کرد`, `بوون` → `بوو`) |
+//! | S13  | ی      |                                             | 2 | ezafe, 3sg clitic, `-یی`, and stem-final `-ی` (`سیاسی`) |
+//! | S14  | ە      |                                             | 2 | demonstrative/copula `-ە`, and stem-final `-ە` (`ناوچە`) |
 //!
 //! S3, S4, S6 and S7 are determiners: at most one of them is stripped per
-//! word (`سەرۆکەکان` → `سەرۆکە` → `سەرۆک`, never on to `سەرۆ`).
+//! word (`سەرۆکەکان` → `سەرۆکە` → `سەرۆک`, never on to `سەرۆ`). Once S14
+//! has stripped an `-ە`, S10 no longer applies (`هەڕەشە` → `هەرەش`, not
+//! `هەر`; `هەمیشە` → `هەمیش`, not `هەم`).
 //!
 //! Guards: tokens that are not entirely Arabic-script letters (Latin words,
 //! numbers, mixed tokens) are returned unchanged; words of one or two chars
@@ -49,7 +57,8 @@
 //! present-tense person endings are not touched (without a lexicon they
 //! over-stem badly: `دەرەوە`, `ناتۆ`, `بەڵام`, `وڵات`, `ئێران` all look
 //! prefixed or suffixed); derivational suffixes (`-کار`, `-ایەتی`, `-ستان`)
-//! are kept.
+//! are kept. Stems are index terms, not dictionary words: `ناوچە` → `ناوچ`,
+//! `سیاسی` → `سیاس`.
 
 use std::collections::HashSet;
 use std::mem;
@@ -123,12 +132,24 @@ pub const PROTECTED: &[&str] = &[
     "پارە",
     "کێشە",
     "دیکە",
+    "یانە",
     // other words a rule would truncate into a different word
     "ئاسایش",
     "یەکەم",
     "یەکەمین",
     "ڕوون",
     "پیاو",
+    "بیانی",
+    "نەخۆش",
+    "ناخۆش",
+    "پلان",
+    "پیشە",
+    "پیشان",
+    "گەڕەک",
+    "نوێ",
+    "دایک",
+    "یاری",
+    "میوە",
     "نیشتمان",
     "ئەڵمان",
     "فڕۆکە",
@@ -148,7 +169,31 @@ pub const PROTECTED: &[&str] = &[
 
 fn protected() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| PROTECTED.iter().map(|w| normalize(w)).collect())
+    SET.get_or_init(|| PROTECTED.iter().map(|w| fold_vowels(&normalize(w))).collect())
+}
+
+/// Rule F1 of the stemmed analyzer: `ێ` → `ی` and `ۆ` → `و`, the letters
+/// Arabic and Persian keyboards lack (old-orthography text writes ي for ێ
+/// and و for ۆ). Applied to normalised text before stemming, so a word and
+/// its old-orthography spelling reach the same stem. The exact analyzer does
+/// not apply it.
+pub fn fold_vowels(normalized: &str) -> String {
+    let mut s = normalized.to_string();
+    fold_vowels_in_place(&mut s);
+    s
+}
+
+fn fold_vowels_in_place(s: &mut String) {
+    if s.contains(['ێ', 'ۆ']) {
+        *s = s
+            .chars()
+            .map(|c| match c {
+                'ێ' => 'ی',
+                'ۆ' => 'و',
+                c => c,
+            })
+            .collect();
+    }
 }
 
 /// Token filter applying [`stem`] to each token.
@@ -159,10 +204,7 @@ impl TokenFilter for SoraniStemmer {
     type Tokenizer<T: Tokenizer> = SoraniStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        SoraniStemmerFilter {
-            tokenizer,
-            buffer: String::new(),
-        }
+        SoraniStemmerFilter { tokenizer, buffer: String::new() }
     }
 }
 
@@ -178,10 +220,7 @@ impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.buffer.clear();
-        SoraniStemmerTokenStream {
-            tail: self.tokenizer.token_stream(text),
-            buffer: &mut self.buffer,
-        }
+        SoraniStemmerTokenStream { tail: self.tokenizer.token_stream(text), buffer: &mut self.buffer }
     }
 }
 
@@ -219,11 +258,16 @@ impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
 enum Cond {
     Always,
     AfterVowel,
-    /// After a country-name ending (`-یا -کا -پا -نا`) or `ۆ`, `ێ`.
+    /// After a country-name ending (`-یا -کا -پا -نا`) or `ی` (from `ێ`).
     AfterPlaceVowel,
-    /// After a consonant letter (not ا ە ۆ ێ ی و).
+    /// After the definite `-کە` that follows a vowel (`شارەکە|وە`).
+    AfterDefiniteKe,
+    /// After a letter other than `ا` and `ە` (`و` and `ی` are often the
+    /// consonants w and y: `پیاو|ێک`).
+    NotAfterAlefAe,
+    /// After a consonant letter (not ا ە ی و: `هەرێم|ان` is not `هەرێ|مان`).
     AfterConsonant,
-    /// After a consonant, and the word does not end in `ستان`.
+    /// As `AfterConsonant`, and the word does not end in `ستان`.
     AfterConsonantNotStan,
     NotStan,
     AfterDefiniteOrPast,
@@ -240,53 +284,43 @@ struct Rule {
 }
 
 const fn rule(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule {
-        suffix,
-        cond,
-        min_stem,
-        determiner: false,
-    }
+    Rule { suffix, cond, min_stem, determiner: false }
 }
 
 const fn det(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule {
-        suffix,
-        cond,
-        min_stem,
-        determiner: true,
-    }
+    Rule { suffix, cond, min_stem, determiner: true }
 }
 
 // Suffixes are written in normalised form (ل for ڵ, ر for ڕ).
 static RULES: &[Rule] = &[
-    rule("ترین", Cond::Always, 2),           // S1
-    rule("ەوە", Cond::Always, 2),            // S2
-    rule("وە", Cond::AfterPlaceVowel, 3),    // S2b
-    det("کان", Cond::AfterVowel, 2),         // S3
-    det("یەک", Cond::AfterVowel, 2),         // S4
-    rule("دا", Cond::Always, 3),             // S5
-    det("کە", Cond::AfterVowel, 2),          // S6
-    det("ێک", Cond::Always, 2),              // S7
-    rule("تر", Cond::Always, 3),             // S8
+    rule("ترین", Cond::Always, 2),               // S1
+    rule("وە", Cond::AfterDefiniteKe, 3),        // S2a
+    rule("ەوە", Cond::Always, 2),                // S2
+    rule("وە", Cond::AfterPlaceVowel, 3),        // S2b
+    det("کان", Cond::AfterVowel, 2),             // S3
+    det("یەک", Cond::AfterVowel, 2),             // S4
+    rule("دا", Cond::Always, 3),                 // S5
+    det("کە", Cond::AfterVowel, 2),              // S6
+    det("یک", Cond::NotAfterAlefAe, 2),          // S7
+    rule("تر", Cond::Always, 3),                 // S8
     rule("مان", Cond::AfterConsonant, 3),        // S8b
     rule("تان", Cond::AfterConsonantNotStan, 3), // S8b
-    rule("ان", Cond::NotStan, 2),            // S9
-    rule("ش", Cond::AfterVowel, 3),          // S10
-    rule("م", Cond::AfterDefiniteOrPast, 3), // S11
-    rule("ت", Cond::AfterDefiniteOrPast, 3), // S11
-    rule("ن", Cond::AfterPastStem, 2),       // S12
-    rule("ی", Cond::Always, 2),              // S13
-    rule("ە", Cond::Always, 2),              // S14
+    rule("ان", Cond::NotStan, 2),                // S9
+    rule("ش", Cond::AfterVowel, 3),              // S10
+    rule("م", Cond::AfterDefiniteOrPast, 3),     // S11
+    rule("ت", Cond::AfterDefiniteOrPast, 3),     // S11
+    rule("ن", Cond::AfterPastStem, 2),           // S12
+    rule("ی", Cond::Always, 2),                  // S13
+    rule("ە", Cond::Always, 2),                  // S14
 ];
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'ا' | 'ە' | 'ۆ' | 'ێ' | 'ی' | 'و')
+    matches!(c, 'ا' | 'ە' | 'ی' | 'و')
 }
 
 /// Arabic-script letters only (no digits, no Latin): the words we stem.
 fn is_arabic_word(word: &str) -> bool {
-    word.chars()
-        .all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}'))
+    word.chars().all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}'))
 }
 
 fn applies(word: &str, r: &Rule) -> Option<usize> {
@@ -298,28 +332,45 @@ fn applies(word: &str, r: &Rule) -> Option<usize> {
         Cond::Always => true,
         Cond::AfterVowel => rest.chars().next_back().is_some_and(is_vowel),
         Cond::NotStan => !word.ends_with("ستان"),
-        Cond::AfterPlaceVowel => ["یا", "کا", "پا", "نا", "ۆ", "ێ"].iter().any(|e| rest.ends_with(e)),
+        Cond::AfterPlaceVowel => ["یا", "کا", "پا", "نا", "ی"].iter().any(|e| rest.ends_with(e)),
+        Cond::AfterDefiniteKe => rest.strip_suffix("کە").and_then(|r| r.chars().next_back()).is_some_and(is_vowel),
+        Cond::NotAfterAlefAe => rest.chars().next_back().is_some_and(|c| !matches!(c, 'ا' | 'ە')),
         Cond::AfterConsonant => rest.chars().next_back().is_some_and(|c| !is_vowel(c)),
         Cond::AfterConsonantNotStan => {
             !word.ends_with("ستان") && rest.chars().next_back().is_some_and(|c| !is_vowel(c))
         }
-        Cond::AfterDefiniteOrPast => ["کە", "کان", "ەک", "ێک", "د", "ت"]
-            .iter()
-            .any(|e| rest.ends_with(e)),
-        Cond::AfterPastStem => ["رد", "ند", "ست", "شت", "خت", "فت", "وت", "ات", "رت", "وو"]
-            .iter()
-            .any(|e| rest.ends_with(e)),
+        Cond::AfterDefiniteOrPast => ["کە", "کان", "ەک", "یک", "د", "ت"].iter().any(|e| rest.ends_with(e)),
+        Cond::AfterPastStem => {
+            ["رد", "ند", "ست", "شت", "خت", "فت", "وت", "ات", "رت", "وو"].iter().any(|e| rest.ends_with(e))
+        }
     };
     ok.then_some(rest.len())
 }
 
 /// Stem `word` in place (see the module docs for the rules).
 pub(crate) fn stem_in_place(word: &mut String) {
-    if word.chars().nth(2).is_none() || !is_arabic_word(word) {
+    if !is_arabic_word(word) {
+        return;
+    }
+    // S0: `-وە` after `ۆ` (`ناتۆوە`, `زانکۆوە`), decided before F1 erases
+    // the difference between `ۆ` + `وە` and `وو` + `ە` (`کردووە`).
+    if let Some(rest) = word.strip_suffix("ۆوە") {
+        if rest.chars().nth(1).is_some() {
+            word.truncate(rest.len() + 'ۆ'.len_utf8());
+        }
+    }
+    fold_vowels_in_place(word);
+    if word.chars().nth(2).is_none() {
         return;
     }
     let protected = protected();
     let mut determiner_done = false;
+    let mut ae_done = false;
+    // One determiner per word; and no additive -ش inside a stripped -ە
+    // (`هەڕەشە` → `هەرەش`, not on to `هەرە` and `هەر`).
+    let allowed = |r: &Rule, determiner_done: bool, ae_done: bool| {
+        !(r.determiner && determiner_done || ae_done && r.suffix == "ش")
+    };
     for _ in 0..MAX_STEPS {
         if protected.contains(word.as_str()) {
             return;
@@ -329,7 +380,7 @@ pub(crate) fn stem_in_place(word: &mut String) {
         // (`سەرۆکە` → `سەرۆک` by S14, not `سەرۆ` by S6).
         let anchored = RULES
             .iter()
-            .filter(|r| !(r.determiner && determiner_done))
+            .filter(|r| allowed(r, determiner_done, ae_done))
             .filter_map(|r| applies(word, r))
             .find(|&len| protected.contains(&word[..len]));
         if let Some(len) = anchored {
@@ -338,19 +389,22 @@ pub(crate) fn stem_in_place(word: &mut String) {
         }
         let step = RULES
             .iter()
-            .filter(|r| !(r.determiner && determiner_done))
-            .find_map(|r| applies(word, r).map(|len| (len, r.determiner)));
+            .filter(|r| allowed(r, determiner_done, ae_done))
+            .find_map(|r| applies(word, r).map(|len| (len, r)));
         match step {
-            Some((len, det)) => {
+            Some((len, r)) => {
                 word.truncate(len);
-                determiner_done |= det;
+                determiner_done |= r.determiner;
+                ae_done |= r.suffix == "ە";
             }
             None => return,
         }
     }
 }
 
-/// Stem one *normalised* word (the output of [`normalize`]).
+/// Stem one *normalised* word (the output of [`normalize`]): rule F1
+/// ([`fold_vowels`]) and then the suffix rules. This is the stemmed
+/// analyzer's term for the word.
 pub fn stem(normalized_word: &str) -> String {
     let mut s = normalized_word.to_string();
     stem_in_place(&mut s);

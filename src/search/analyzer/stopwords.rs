@@ -39,7 +39,6 @@ pub const STOPWORDS: &[&str] = &[
     "وەک",
     "وەکو",
     "دوای",
-    "پێش",
     "پاش",
     "لای",
     "لێ",
@@ -51,7 +50,6 @@ pub const STOPWORDS: &[&str] = &[
     "بەم",
     "بەسەر",
     "لەگەڵیان",
-    "نێو",
     // conjunctions and particles
     "و",
     "یان",

@@ -12,7 +12,12 @@
 //! * a combining mark continues the current word (it never starts one);
 //! * an invisible format character (ZWNJ, ZWJ, LRM, RLM, ALM, soft hyphen,
 //!   BOM) continues the current word when the next non-format character is a
-//!   word character; at a word's edge it is dropped.
+//!   word character; at a word's edge it is dropped;
+//! * a word is split where it switches between Arabic-script letters and
+//!   other letters or digits, because Sorani suffixes are glued to Latin
+//!   names and to numbers: `Weeklyی` → `Weekly` `ی`, `2020–2024دا` → … `2024`
+//!   `دا`, `١٤ی ئازار` → `١٤` `ی` `ئازار`. Latin letters and digits stay
+//!   together (`mp3`, `COVID19`).
 //!
 //! Everything else splits: spaces, Latin and Arabic punctuation (`،` U+060C,
 //! `؛` U+061B, `؟` U+061F, `«` `»`, `٪` U+066A, `٫` U+066B, `٬` U+066C, `۔`
@@ -41,6 +46,20 @@ pub struct SoraniTokenStream<'a> {
 /// A character that can start a word.
 pub(crate) fn is_word_start(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// Arabic-script letters (not digits) versus every other letter or digit:
+/// a word is split where it switches between the two, so `Weeklyی`,
+/// `2024دا` and `١٤ی` give `Weekly` + `ی`, `2024` + `دا`, `١٤` + `ی`.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{065F}'
+        | '\u{066A}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// A combining mark that belongs to the preceding letter (an approximation
@@ -84,11 +103,7 @@ impl Tokenizer for SoraniTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SoraniTokenStream<'a> {
         self.token.reset();
-        SoraniTokenStream {
-            text,
-            chars: text.char_indices(),
-            token: &mut self.token,
-        }
+        SoraniTokenStream { text, chars: text.char_indices(), token: &mut self.token }
     }
 }
 
@@ -96,10 +111,14 @@ impl SoraniTokenStream<'_> {
     /// Byte offset of the end of the word whose first char ends at
     /// `first_end`: the end of its last letter, digit or mark. Joiners are
     /// consumed but only kept when a word char follows them.
-    fn search_token_end(&mut self, first_end: usize) -> usize {
+    fn search_token_end(&mut self, first: char, first_end: usize) -> usize {
+        let arabic = is_arabic_letter(first);
         let mut last_good = first_end;
         let mut pending_joiner = false;
         while let Some((offset, c)) = self.chars.clone().next() {
+            if is_word_start(c) && is_arabic_letter(c) != arabic {
+                break;
+            }
             if is_word_start(c) || (is_combining_mark(c) && !pending_joiner) {
                 pending_joiner = false;
                 last_good = offset + c.len_utf8();
@@ -120,7 +139,7 @@ impl TokenStream for SoraniTokenStream<'_> {
         self.token.position = self.token.position.wrapping_add(1);
         while let Some((offset_from, c)) = self.chars.next() {
             if is_word_start(c) {
-                let offset_to = self.search_token_end(offset_from + c.len_utf8());
+                let offset_to = self.search_token_end(c, offset_from + c.len_utf8());
                 self.token.offset_from = offset_from;
                 self.token.offset_to = offset_to;
                 self.token.text.push_str(&self.text[offset_from..offset_to]);

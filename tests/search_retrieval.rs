@@ -1,0 +1,163 @@
+//! Retrieval on the bundled sample library, through the same path as the
+//! TUI and `hewal search` (store → index → query): orthographic variants,
+//! inflected forms, prefixes typed letter by letter, English words, phrases,
+//! exclusions, and random strings that must find nothing.
+
+use hewal::search::SearchIndex;
+use hewal::store::{sample, Store};
+
+struct Lib {
+    store: Store,
+    index: SearchIndex,
+}
+
+fn lib() -> Lib {
+    let mut store = Store::open_in_memory().unwrap();
+    sample::import_samples(&mut store).unwrap();
+    let mut index = SearchIndex::in_memory().unwrap();
+    index.sync(&store, &mut |_, _| {}).unwrap();
+    Lib { store, index }
+}
+
+impl Lib {
+    /// Ids of the results, best first.
+    fn ids(&self, q: &str) -> Vec<String> {
+        let r = self.index.search(q, 50).unwrap();
+        r.hits.iter().map(|h| self.store.article(h.key).unwrap().id).collect()
+    }
+
+    #[track_caller]
+    fn finds(&self, q: &str, id: &str, within: usize) {
+        let ids = self.ids(q);
+        let pos = ids.iter().position(|i| i == id);
+        assert!(pos.is_some_and(|p| p < within), "{q:?}: {id} not in the top {within}: {ids:?}");
+    }
+}
+
+/// The id of the seed article whose body contains `text`.
+fn seed_id(l: &Lib, text: &str) -> String {
+    let rows = l.store.window(0, 100).unwrap();
+    rows.iter().map(|r| l.store.article(r.key).unwrap()).find(|a| a.body.contains(text)).unwrap().id
+}
+
+#[test]
+fn arabic_and_persian_keyboard_spellings_find_the_kurdish_ones() {
+    let l = lib();
+    // (as typed on an Arabic/Persian keyboard, Kurdish spelling)
+    let pairs = [
+        ("كوردستان", "کوردستان"),
+        ("هه‌ولير", "هەولێر"),
+        ("ھەولێر", "هەولێر"),
+        ("ولات", "وڵات"),
+        ("سه‌روك", "سەرۆک"),
+        ("وه‌زاره‌ت", "وەزارەت"),
+        ("٢٠٢٥", "2025"),
+        ("۲۰۲۵", "2025"),
+    ];
+    for (typed, kurdish) in pairs {
+        let a = l.ids(&format!("{typed} "));
+        let b = l.ids(&format!("{kurdish} "));
+        assert!(!b.is_empty(), "{kurdish} finds nothing");
+        let (mut sa, mut sb) = (a.clone(), b.clone());
+        sa.sort();
+        sb.sort();
+        assert_eq!(sa, sb, "{typed:?} and {kurdish:?} find different articles");
+    }
+    // The old-orthography article is found by the Kurdish spelling.
+    l.finds("هەڵمەتی کوتان ", "sample-old-orthography", 1);
+    l.finds("تەندروستی ", "sample-old-orthography", 3);
+}
+
+#[test]
+fn inflected_forms_find_other_inflections() {
+    let l = lib();
+    for q in ["یاریزان ", "یاریزانەکان ", "یاریزانێک ", "یاریزانانی ", "یارییەکان "] {
+        l.finds(q, "sample-sports-inflection", 1);
+    }
+    let nato = seed_id(&l, "ستۆڵتنبێرگ");
+    for q in ["وڵات ", "وڵاتەکان ", "وڵاتێک ", "وڵاتانی "] {
+        l.finds(q, &nato, 3);
+    }
+    for q in ["ڕۆژنامە ", "ڕۆژنامەکان ", "ڕۆژنامەیەک "] {
+        l.finds(q, "sample-long-press-history", 1);
+    }
+}
+
+#[test]
+fn prefixes_find_while_typing() {
+    let l = lib();
+    for (word, id) in [("قاهیرە", "sample-long-press-history"), ("OpenStreetMap", "sample-mixed-tech"), ("یاریزانەکان", "sample-sports-inflection")] {
+        let chars: Vec<char> = word.chars().collect();
+        for n in 3..=chars.len() {
+            let typed: String = chars[..n].iter().collect();
+            l.finds(&typed, id, 5);
+        }
+    }
+    let stoltenberg = seed_id(&l, "ستۆڵتنبێرگ");
+    // Three letters may begin several words; from four on it is unambiguous here.
+    l.finds("ستۆ", &stoltenberg, 2);
+    for typed in ["ستۆڵ", "ستۆڵت", "ستۆڵتن"] {
+        l.finds(typed, &stoltenberg, 1);
+    }
+}
+
+#[test]
+fn english_words_in_any_case() {
+    let l = lib();
+    for q in ["openstreetmap ", "OpenStreetMap ", "OPENSTREETMAP ", "github "] {
+        l.finds(q, "sample-mixed-tech", 1);
+    }
+    for q in ["kilim ", "Kilim ", "weavers "] {
+        l.finds(q, "sample-en-culture", 1);
+    }
+}
+
+#[test]
+fn phrases_exclusions_and_multiword() {
+    let l = lib();
+    let biden = seed_id(&l, "بایدن");
+    l.finds("\"سەرۆکی ئەمریکا\"", &biden, 2);
+    let with = l.ids("ناتۆ ");
+    let without = l.ids("ناتۆ -بایدن");
+    assert!(with.contains(&biden) && !without.contains(&biden), "{with:?} / {without:?}");
+    assert!(!without.is_empty());
+    l.finds("پووتین بایدن ", &biden, 1);
+}
+
+#[test]
+fn stopwords_alone_still_find_something() {
+    let l = lib();
+    assert!(!l.ids("لە ").is_empty());
+    assert!(!l.ids("و لە بۆ ").is_empty());
+}
+
+#[test]
+fn random_letter_strings_find_nothing() {
+    let l = lib();
+    let letters: Vec<char> = "ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..200 {
+        let len = 5 + (next() % 4) as usize;
+        let word: String = (0..len).map(|_| letters[(next() % letters.len() as u64) as usize]).collect();
+        for q in [word.clone(), format!("{word} ")] {
+            assert!(l.ids(&q).is_empty(), "random {q:?} found {:?}", l.ids(&q));
+        }
+    }
+}
+
+#[test]
+fn a_half_typed_word_ending_in_heh_still_finds_as_a_prefix() {
+    // Typing جیهان letter by letter passes through جیه, whose final ه reads
+    // as the vowel ە when the word ends there; both readings are tried.
+    let l = lib();
+    let nato = seed_id(&l, "جیهان");
+    for typed in ["جیه", "جیها", "جیهان"] {
+        l.finds(typed, &nato, 3);
+    }
+}
