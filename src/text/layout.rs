@@ -7,7 +7,7 @@ use super::sanitize::{clean, is_hidden, Clean, TAB_WIDTH};
 use super::wrap::{wrap, Grapheme};
 use super::{Alignment, BaseDirection, DisplayLine, Segment};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Shown instead of a grapheme wider than the whole line (a wide CJK char
@@ -23,22 +23,20 @@ pub struct Prepared {
     orig_len: usize,
     clean: Clean,
     res: Resolved,
+    /// Clusters of the clean text, in logical order.
     pub gs: Vec<Grapheme>,
 }
 
 impl Prepared {
+    /// Sanitise `text`, resolve its levels and find its clusters.
     pub fn new(text: &str, dir: BaseDirection) -> Prepared {
         let clean = clean(text);
         let res = resolve(&clean.text, dir);
         let gs = graphemes(&clean.text);
-        Prepared {
-            orig_len: text.len(),
-            clean,
-            res,
-            gs,
-        }
+        Prepared { orig_len: text.len(), clean, res, gs }
     }
 
+    /// Right for an RTL paragraph, left for an LTR one.
     pub fn alignment(&self) -> Alignment {
         if self.res.para_level == 1 {
             Alignment::Right
@@ -47,6 +45,7 @@ impl Prepared {
         }
     }
 
+    /// Grapheme ranges of the lines at `width` (see [`wrap`]).
     pub fn wrap(&self, width: usize) -> Vec<Range<usize>> {
         wrap(&self.clean.text, &self.gs, width)
     }
@@ -54,20 +53,12 @@ impl Prepared {
     /// Original byte offset where grapheme `g` starts (the paragraph's end
     /// for `g == gs.len()`).
     pub fn orig_offset(&self, g: usize) -> usize {
-        self.gs
-            .get(g)
-            .map_or(self.orig_len, |g| self.clean.orig[g.char_idx])
+        self.gs.get(g).map_or(self.orig_len, |g| self.clean.orig[g.char_idx])
     }
 
     /// Build the display line for graphemes `r` (trailing blanks are
     /// dropped), `logical` being the original byte range it stands for.
-    pub fn line(
-        &self,
-        r: Range<usize>,
-        width: usize,
-        hl: &[Range<usize>],
-        logical: Range<usize>,
-    ) -> DisplayLine {
+    pub fn line(&self, r: Range<usize>, width: usize, hl: &[Range<usize>], logical: Range<usize>) -> DisplayLine {
         let gs = &self.gs[r.clone()];
         let n = gs.len() - gs.iter().rev().take_while(|g| g.blank).count();
         let gs = &gs[..n];
@@ -75,15 +66,8 @@ impl Prepared {
         if let (Some(first), Some(last)) = (gs.first(), gs.last()) {
             let chars = first.char_idx..last.char_idx + last.chars;
             let mut levels = self.res.levels[chars.clone()].to_vec();
-            apply_l1(
-                &mut levels,
-                &self.res.classes[chars.clone()],
-                self.res.para_level,
-            );
-            let glevels: Vec<u8> = gs
-                .iter()
-                .map(|g| self.grapheme_level(g, &levels, chars.start))
-                .collect();
+            apply_l1(&mut levels, &self.res.classes[chars.clone()], self.res.para_level);
+            let glevels: Vec<u8> = gs.iter().map(|g| self.grapheme_level(g, &levels, chars.start)).collect();
             for gi in super::bidi::visual_order(&glevels) {
                 self.emit(&gs[gi], &levels, chars.start, width, hl, &mut out);
             }
@@ -101,19 +85,11 @@ impl Prepared {
 
     /// Append one cluster in visual order: hidden chars dropped, tabs
     /// expanded, chars at odd levels mirrored.
-    fn emit(
-        &self,
-        g: &Grapheme,
-        levels: &[u8],
-        base: usize,
-        width: usize,
-        hl: &[Range<usize>],
-        out: &mut LineBuilder,
-    ) {
+    fn emit(&self, g: &Grapheme, levels: &[u8], base: usize, width: usize, hl: &[Range<usize>], out: &mut LineBuilder) {
         let chars = g.char_idx..g.char_idx + g.chars;
         let highlight = !hl.is_empty()
             && chars.clone().any(|ci| {
-                let (o, len) = (self.clean.orig[ci], self.clean.orig_len[ci]);
+                let (o, len) = (self.clean.orig[ci], usize::from(self.clean.orig_len[ci]));
                 hl.iter().any(|h| h.start < o + len && o < h.end)
             });
         if g.width > width {
@@ -135,31 +111,53 @@ impl Prepared {
 /// Grapheme clusters of the clean text with their widths.
 fn graphemes(text: &str) -> Vec<Grapheme> {
     let mut out = Vec::with_capacity(text.len() / 2);
-    let mut char_idx = 0;
-    for (start, g) in text.grapheme_indices(true) {
+    let (mut start, mut char_idx) = (0, 0);
+    while start < text.len() {
+        let (end, simple) = cluster_end(text, start);
+        let g = &text[start..end];
         let mut it = g.chars();
         let (first, rest) = (it.next().expect("non-empty cluster"), it.next().is_some());
-        let (chars, width, blank) = if rest {
+        let (chars, width, blank) = if simple {
+            (1, 1, first == ' ' || first == '\u{A0}') // a plain char: one cell
+        } else if rest {
             let blank = g.chars().all(|c| c.is_whitespace() || is_hidden(c));
             (g.chars().count(), cluster_width(g), blank)
         } else {
-            (
-                1,
-                char_width(first),
-                first.is_whitespace() || is_hidden(first),
-            )
+            (1, char_width(first), first.is_whitespace() || is_hidden(first))
         };
-        out.push(Grapheme {
-            start,
-            end: start + g.len(),
-            char_idx,
-            chars,
-            width,
-            blank,
-        });
+        out.push(Grapheme { start, end, char_idx, chars, width, blank });
         char_idx += chars;
+        start = end;
     }
     out
+}
+
+/// End of the extended grapheme cluster that starts at `start` (a cluster
+/// boundary), and whether it is a single [`plain`] char. Between two plain
+/// chars there is always a boundary (UAX #29 GB999), which covers most of
+/// Sorani and English text cheaply; anything else asks `unicode-segmentation`.
+fn cluster_end(text: &str, start: usize) -> (usize, bool) {
+    let mut it = text[start..].chars();
+    let c = it.next().expect("start < len");
+    let next = start + c.len_utf8();
+    match it.next() {
+        None => return (next, plain(c)),
+        Some(n) if plain(c) && plain(n) => return (next, true),
+        Some(_) => {}
+    }
+    let end = GraphemeCursor::new(start, text.len(), true).next_boundary(text, 0).ok().flatten().unwrap_or(text.len());
+    (end, false)
+}
+
+/// Chars of Grapheme_Cluster_Break "Other" that are not Prepend, regional
+/// indicators or Hangul, in the scripts news text is mostly made of. All of
+/// them are one cell wide and none is hidden (a unit test checks).
+fn plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}'
+        | '\u{05D0}'..='\u{05EA}' | '\u{060C}' | '\u{061B}' | '\u{061F}'
+        | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{066F}' | '\u{0671}'..='\u{06D5}'
+        | '\u{06EE}'..='\u{06FF}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
 /// Cells of a one-char cluster (the common case, kept fast).
@@ -193,6 +191,7 @@ pub struct LineBuilder {
 }
 
 impl LineBuilder {
+    /// Append `text` (`width` cells) in the given style.
     pub fn push(&mut self, text: &str, width: usize, highlight: bool) {
         self.open(highlight).push_str(text);
         self.close(width);
@@ -201,16 +200,8 @@ impl LineBuilder {
     /// The text of the segment to append to: the last one if it has this
     /// style, else a new one. Call [`LineBuilder::close`] after writing.
     fn open(&mut self, highlight: bool) -> &mut String {
-        if self
-            .segments
-            .last()
-            .is_none_or(|s| s.highlight != highlight)
-        {
-            self.segments.push(Segment {
-                text: String::new(),
-                width: 0,
-                highlight,
-            });
+        if self.segments.last().map(|s| s.highlight) != Some(highlight) {
+            self.segments.push(Segment { text: String::new(), width: 0, highlight });
         }
         &mut self.segments.last_mut().expect("just pushed").text
     }
@@ -225,12 +216,59 @@ impl LineBuilder {
         }
     }
 
+    /// The finished line.
     pub fn finish(self, alignment: Alignment, logical_range: Range<usize>) -> DisplayLine {
-        DisplayLine {
-            segments: self.segments,
-            width: self.width,
-            alignment,
-            logical_range,
+        DisplayLine { segments: self.segments, width: self.width, alignment, logical_range }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn fast_clusters_match_unicode_segmentation() {
+        let samples = [
+            "ئەمڕۆ بِسْمِ نو\u{200C}ێ «BBC» 12.5% ١٢٪ e\u{0301} 🇮🇶🇮🇶 👨\u{200D}👩 ☺\u{FE0F} 한국어 \u{0600}١ न्दी \r\n",
+            "\u{0627}\u{0670}\u{06DD}\u{0661} ©\u{200D}😀 a\u{0300}\u{0301}b ",
+        ];
+        for s in samples {
+            let ours: Vec<&str> = graphemes(s).iter().map(|g| &s[g.start..g.end]).collect();
+            let theirs: Vec<&str> = s.graphemes(true).collect();
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn plain_chars_are_one_visible_cell() {
+        for c in (0..0x3000u32).filter_map(char::from_u32).filter(|&c| plain(c)) {
+            assert_eq!(char_width(c), 1, "{c:?}");
+            assert_eq!(c.width(), Some(1), "{c:?}");
+            assert!(!is_hidden(c), "{c:?}");
+            assert_eq!(c.is_whitespace(), c == ' ' || c == '\u{A0}', "{c:?}");
+        }
+    }
+
+    /// Any char, or one from a set that exercises the fast path's edges.
+    fn mixed_char() -> impl proptest::strategy::Strategy<Value = char> {
+        let edges = vec!['a', 'ب', ' ', '«', '\u{064E}', '\u{0670}', '\u{200C}', '\u{200D}', '\u{0600}', '\u{06DD}'];
+        let more =
+            vec!['\u{1F1EE}', '😀', '\u{FE0F}', '\r', '\n', '\u{0915}', '\u{094D}', '\u{AD}', '\u{1100}', '\u{AC00}'];
+        proptest::prop_oneof![
+            proptest::prelude::any::<char>(),
+            proptest::sample::select(edges),
+            proptest::sample::select(more)
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_clusters_match_on_random_text(v in proptest::collection::vec(mixed_char(), 0..30)) {
+            let s: String = v.into_iter().collect();
+            let ours: Vec<&str> = graphemes(&s).iter().map(|g| &s[g.start..g.end]).collect();
+            let theirs: Vec<&str> = s.graphemes(true).collect();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }

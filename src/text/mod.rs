@@ -7,9 +7,9 @@
 //!    dropped, line breaks become spaces, unassigned code points U+FFFD;
 //!    original byte offsets are kept, so highlights and
 //!    [`DisplayLine::logical_range`] refer to the caller's text.
-//! 2. [`bidi`]: embedding levels for the whole paragraph (UAX #9, through
-//!    `unicode-bidi`, which passes the Unicode conformance files).
-//! 3. [`wrap`]: greedy wrapping of the *logical* text at UAX #14 break
+//! 2. [`bidi`]: embedding levels for the whole paragraph (UAX #9; passes
+//!    the Unicode conformance files).
+//! 3. `wrap`: greedy wrapping of the *logical* text at UAX #14 break
 //!    opportunities, by grapheme-cluster width.
 //! 4. Each line is reordered on its own (L1, L2, L3 by reordering whole
 //!    clusters, L4 mirroring), hidden chars are left out, and highlighted
@@ -28,7 +28,8 @@ pub mod paragraphs;
 pub mod sanitize;
 mod tables;
 pub mod to_tui;
-pub mod wrap;
+mod uba;
+mod wrap;
 
 use std::ops::Range;
 
@@ -132,11 +133,7 @@ pub fn layout_paragraph(text: &str, width: usize, opts: &LayoutOptions) -> Vec<D
         .enumerate()
         .map(|(i, r)| {
             let start = if i == 0 { 0 } else { p.orig_offset(r.start) };
-            let end = if i == last {
-                text.len()
-            } else {
-                p.orig_offset(r.end)
-            };
+            let end = if i == last { text.len() } else { p.orig_offset(r.end) };
             p.line(r.clone(), width, opts.highlights, start..end)
         })
         .collect()
@@ -162,11 +159,7 @@ pub fn layout_single_line(text: &str, width: usize, direction: BaseDirection) ->
         keep += 1;
     }
     let mut line = p.line(0..keep, width, &[], 0..p.orig_offset(keep));
-    let ellipsis = Segment {
-        text: ELLIPSIS.to_string(),
-        width: 1,
-        highlight: false,
-    };
+    let ellipsis = Segment { text: ELLIPSIS.to_string(), width: 1, highlight: false };
     match line.alignment {
         Alignment::Right => line.segments.insert(0, ellipsis),
         Alignment::Left => line.segments.push(ellipsis),
@@ -179,9 +172,7 @@ pub fn layout_single_line(text: &str, width: usize, direction: BaseDirection) ->
 /// layout counts it (per grapheme cluster, tabs as [`TAB_WIDTH`]).
 pub fn display_width(s: &str) -> usize {
     let clean = sanitize::clean(s);
-    unicode_segmentation::UnicodeSegmentation::graphemes(clean.text.as_str(), true)
-        .map(layout::cluster_width)
-        .sum()
+    unicode_segmentation::UnicodeSegmentation::graphemes(clean.text.as_str(), true).map(layout::cluster_width).sum()
 }
 
 /// Terminal-safe text in logical order: no C0/C1 control, escape-sequence

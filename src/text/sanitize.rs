@@ -50,7 +50,7 @@ pub struct Clean {
     /// Original byte offset of each char of `text`, in order.
     pub orig: Vec<usize>,
     /// Original byte length of each char of `text` (a CR LF pair is 2).
-    pub orig_len: Vec<usize>,
+    pub orig_len: Vec<u8>,
 }
 
 /// Step 1 above: drop controls, map line breaks to spaces, replace
@@ -64,6 +64,8 @@ pub fn clean(s: &str) -> Clean {
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let mapped = match c {
+            // fast path: printable ASCII and the (fully assigned) Arabic block
+            ' '..='~' | '\u{0600}'..='\u{06FF}' => c,
             '\t' => '\t',
             '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
                 chars.next();
@@ -84,7 +86,7 @@ impl Clean {
     fn push(&mut self, c: char, orig: usize, len: usize) {
         self.text.push(c);
         self.orig.push(orig);
-        self.orig_len.push(len);
+        self.orig_len.push(len as u8); // a char (1–4 bytes) or CR LF
     }
 }
 
@@ -171,10 +173,7 @@ mod tests {
 
     #[test]
     fn unassigned_and_noncharacters_become_replacement() {
-        assert_eq!(
-            to_terminal("\u{0378}\u{FDD0}\u{FFFF}\u{10FFFF}"),
-            "\u{FFFD}".repeat(4)
-        );
+        assert_eq!(to_terminal("\u{0378}\u{FDD0}\u{FFFF}\u{10FFFF}"), "\u{FFFD}".repeat(4));
         assert!(is_assigned('ە') && is_assigned('\u{E000}') && is_assigned('😀'));
     }
 

@@ -13,8 +13,9 @@ use unicode_linebreak::linebreaks;
 /// One grapheme cluster of the internal logical text.
 #[derive(Clone, Copy, Debug)]
 pub struct Grapheme {
-    /// Byte range in the internal text.
+    /// Byte offset in the internal text where it starts.
     pub start: usize,
+    /// Byte offset in the internal text where it ends.
     pub end: usize,
     /// Index of its first char in the internal text.
     pub char_idx: usize,
@@ -36,14 +37,7 @@ pub struct Grapheme {
 /// a word that is wider than the whole line. So a URL moves to the next line
 /// whole when it fits there, and CJK runs still break where UAX #14 allows.
 pub fn wrap(text: &str, gs: &[Grapheme], width: usize) -> Vec<Range<usize>> {
-    let mut w = Wrapper {
-        gs,
-        width,
-        lines: Vec::new(),
-        start: 0,
-        visible: 0,
-        pending: 0,
-    };
+    let mut w = Wrapper { gs, width, lines: Vec::new(), start: 0, visible: 0, pending: 0 };
     let (mut word_start, mut next, mut secondary) = (0, 0, Vec::new());
     for (pos, _) in linebreaks(text) {
         // advance to the grapheme boundary at `pos`; skip breaks inside clusters
@@ -71,11 +65,7 @@ pub fn wrap(text: &str, gs: &[Grapheme], width: usize) -> Vec<Range<usize>> {
 
 /// Whether a UAX #14 opportunity after `c` delimits words (see [`wrap`]).
 fn is_primary_break_after(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{200B}' | '\u{00AD}' | '-' | '\u{2010}' | '\u{2013}' | '\u{2014}'
-        )
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{00AD}' | '-' | '\u{2010}' | '\u{2013}' | '\u{2014}')
 }
 
 struct Wrapper<'a> {
@@ -120,11 +110,7 @@ impl Wrapper<'_> {
     /// than the line is cut at grapheme boundaries. The last piece stays as
     /// the current line.
     fn cut(&mut self, r: Range<usize>, secondary: &[usize]) {
-        let mut bounds: Vec<usize> = secondary
-            .iter()
-            .copied()
-            .filter(|&b| b > r.start && b < r.end)
-            .collect();
+        let mut bounds: Vec<usize> = secondary.iter().copied().filter(|&b| b > r.start && b < r.end).collect();
         bounds.push(r.end);
         let mut from = r.start;
         for to in bounds {
