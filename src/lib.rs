@@ -1,7 +1,7 @@
 //! hewal (هەواڵ, "news" in Sorani Kurdish): a terminal news browser for
 //! Sorani Kurdish and mixed Kurdish/English news.
 //!
-//! Data flows one way: files and feeds are imported into the [`store`]
+//! Data flows one way: files and [`feeds`] are imported into the [`store`]
 //! (SQLite, the source of truth); the [`search`] index is derived from it;
 //! the [`tui`] and [`cli`] read both, and every piece of article text passes
 //! through [`text`] (sanitising, wrapping, bidi reordering) on its way to a
@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod feeds;
 pub mod jobs;
 pub mod search;
 pub mod store;

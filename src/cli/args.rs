@@ -65,6 +65,37 @@ pub enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Fetch every subscribed feed and store new and updated entries.
+    Fetch,
+    /// Manage feed subscriptions (kept in the `urls` file in the config directory).
+    #[command(subcommand)]
+    Feed(FeedCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed (RSS, Atom or JSON Feed).
+    Add {
+        url: String,
+        /// Name to show for it (default: the feed's own title).
+        #[arg(long)]
+        title: Option<String>,
+        /// Tags (repeatable).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// List subscriptions with their last fetch and error.
+    List {
+        /// Print JSON Lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unsubscribe (the feed's articles stay).
+    Remove { url: String },
+    /// Subscribe to every feed in an OPML file or a newsboat `urls` file.
+    Import { file: PathBuf },
+    /// Print the subscriptions as OPML.
+    Export,
 }
 
 /// Paragraph direction on the command line.

@@ -2,6 +2,7 @@
 //! needs and calls into the library.
 
 pub mod args;
+mod feeds;
 mod output;
 
 use crate::config::Paths;
@@ -9,7 +10,7 @@ use crate::search::{OpenState, SearchError, SearchIndex};
 use crate::store::import::Importer;
 use crate::store::Store;
 use anyhow::{Context, Result};
-use args::{Cli, Command};
+use args::{Cli, Command, FeedCommand};
 use clap::Parser;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -25,6 +26,14 @@ pub fn run() -> Result<ExitCode> {
         Command::List { json, limit } => list(&paths, limit, json),
         Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref()),
         Command::Reindex => reindex(&paths),
+        Command::Fetch => feeds::fetch(&paths),
+        Command::Feed(cmd) => match cmd {
+            FeedCommand::Add { url, title, tags } => feeds::add(&paths, &url, title, tags),
+            FeedCommand::List { json } => feeds::list(&paths, json),
+            FeedCommand::Remove { url } => feeds::remove(&paths, &url),
+            FeedCommand::Import { file } => feeds::import(&paths, &file),
+            FeedCommand::Export => feeds::export(&paths),
+        },
     }
 }
 

@@ -1,4 +1,5 @@
 //! Background work. The UI thread never waits on tantivy or on a slow disk:
 //! workers own the heavy objects and answer over channels.
 
+pub mod fetch;
 pub mod search;

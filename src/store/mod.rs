@@ -309,9 +309,8 @@ impl Store {
         let limit = (limit as u64).min(total - offset);
         let from_end = total - offset - limit;
         let (order, skip) = if from_end < offset { ("ASC", from_end) } else { ("DESC", offset) };
-        let sql = format!(
-            "SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time {order}, key {order} LIMIT ?1 OFFSET ?2"
-        );
+        let sql =
+            format!("SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time {order}, key {order} LIMIT ?1 OFFSET ?2");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![limit as i64, skip as i64], summary_from_row)?;
         let mut rows: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;

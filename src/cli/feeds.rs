@@ -1,0 +1,162 @@
+//! `hewal feed …` and `hewal fetch`: subscriptions live in a newsboat-style
+//! `urls` file in the config directory; fetch state lives in the store.
+
+use super::{open_index, open_store, output};
+use crate::config::Paths;
+use crate::feeds::{opml, urls, FetchOptions, Subscription};
+use anyhow::{bail, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn urls_path(paths: &Paths) -> PathBuf {
+    paths.config_dir.join("urls")
+}
+
+/// The subscriptions, with a warning on stderr for each bad line.
+pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
+    let path = urls_path(paths);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let (subs, problems) = urls::parse(&text);
+    for (line, msg) in problems {
+        eprintln!("hewal: {}:{line}: {msg}", path.display());
+    }
+    Ok(subs)
+}
+
+/// Write the subscriptions (to a temporary file, then renamed into place, so
+/// a crash never leaves half a file).
+fn save(paths: &Paths, subs: &[Subscription]) -> Result<()> {
+    let path = urls_path(paths);
+    std::fs::create_dir_all(&paths.config_dir)
+        .with_context(|| format!("cannot create {}", paths.config_dir.display()))?;
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, urls::render(subs)).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}
+
+fn check_url(url: &str) -> Result<()> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        bail!("{url:?} is not an http:// or https:// URL");
+    }
+    Ok(())
+}
+
+pub fn add(paths: &Paths, url: &str, title: Option<String>, tags: Vec<String>) -> Result<ExitCode> {
+    check_url(url)?;
+    let mut subs = load(paths)?;
+    if subs.iter().any(|s| s.url == url) {
+        bail!("already subscribed to {url}");
+    }
+    subs.push(Subscription { url: url.to_owned(), title, tags });
+    save(paths, &subs)?;
+    eprintln!("subscribed to {url}; `hewal fetch` fetches it");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn remove(paths: &Paths, url: &str) -> Result<ExitCode> {
+    let mut subs = load(paths)?;
+    let before = subs.len();
+    subs.retain(|s| s.url != url);
+    if subs.len() == before {
+        bail!("not subscribed to {url} (see `hewal feed list`)");
+    }
+    save(paths, &subs)?;
+    eprintln!("unsubscribed from {url}; its articles stay in the library");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(paths: &Paths, json: bool) -> Result<ExitCode> {
+    let subs = load(paths)?;
+    let store = open_store(paths)?;
+    let states = store.feed_states()?;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    for s in &subs {
+        let st = states.iter().find(|st| st.url == s.url);
+        let last = st.and_then(|st| st.last_fetch).and_then(output::rfc3339);
+        let error = st.and_then(|st| st.last_error.clone());
+        let items = st.map_or(0, |st| st.item_count);
+        if json {
+            let v = serde_json::json!({
+                "url": s.url, "title": s.title.clone().or_else(|| st.and_then(|st| st.title.clone())),
+                "tags": s.tags, "last_fetch": last, "last_error": error, "items": items,
+            });
+            writeln!(out, "{}", output::json_safe(v.to_string()))?;
+        } else {
+            let status = match (&last, &error) {
+                (None, _) => "never fetched".to_owned(),
+                (Some(_), Some(e)) => format!("error: {}", crate::text::sanitize(e)),
+                (Some(t), None) => format!("ok {t}"),
+            };
+            writeln!(out, "{}  {items} items  {status}", crate::text::sanitize(&s.url))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Subscribe to everything in an OPML file or a newsboat `urls` file.
+pub fn import(paths: &Paths, file: &Path) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let new = if text.trim_start().starts_with('<') {
+        opml::parse(&text).with_context(|| format!("{}: not a valid OPML file", file.display()))?
+    } else {
+        let (subs, problems) = urls::parse(&text);
+        for (line, msg) in problems {
+            eprintln!("hewal: {}:{line}: {msg}", file.display());
+        }
+        subs
+    };
+    let mut subs = load(paths)?;
+    let mut added = 0;
+    for s in new {
+        if !subs.iter().any(|o| o.url == s.url) {
+            subs.push(s);
+            added += 1;
+        }
+    }
+    save(paths, &subs)?;
+    eprintln!("subscribed to {added} new feed(s)");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(paths: &Paths) -> Result<ExitCode> {
+    let subs = load(paths)?;
+    std::io::stdout().write_all(opml::render(&subs).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fetch every subscription, store new and updated entries, index them.
+pub fn fetch(paths: &Paths) -> Result<ExitCode> {
+    let subs = load(paths)?;
+    if subs.is_empty() {
+        eprintln!("no subscriptions; add one with `hewal feed add URL`");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut store = open_store(paths)?;
+    let progress = output::Progress::new("fetching");
+    progress.update(0, subs.len() as u64);
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let report = crate::jobs::fetch::refresh(&mut store, &subs, &FetchOptions::default(), now, &|done, total| {
+        progress.update(done as u64, total as u64)
+    })?;
+    progress.finish();
+    for (url, err) in &report.errors {
+        eprintln!("hewal: {}: {}", crate::text::sanitize(url), crate::text::sanitize(err));
+    }
+    eprintln!(
+        "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s)",
+        report.feeds,
+        report.inserted,
+        report.updated,
+        report.not_modified,
+        report.errors.len()
+    );
+    open_index(paths, &store)?;
+    Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}

@@ -1,0 +1,240 @@
+//! Feed documents (bytes) to [`ParsedFeed`].
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::{html, strip_c0, Entry, FeedError, ParsedFeed};
+
+/// Largest body text of one entry, in bytes of UTF-8 (8 MiB). A longer body
+/// is truncated at the last paragraph break (or character boundary) before
+/// the limit, `[…]` is appended, and a warning is added to
+/// [`ParsedFeed::warnings`]. (Whole responses are capped separately by
+/// `FetchOptions::max_bytes`.)
+pub const MAX_ENTRY_TEXT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Parses an RSS 0.9x/1.0/2.0, Atom or JSON Feed document.
+///
+/// `feed_url` names the feed in messages and is the base for relative links
+/// when it is an absolute http(s) URL. Encodings other than UTF-8 declared
+/// in the XML prolog (windows-1256, iso-8859-1, …) or by a UTF-16 byte order
+/// mark are decoded with encoding_rs first; invalid UTF-8 is replaced with
+/// U+FFFD. Internal DTD entities are not expanded (they stay as `&name;`
+/// text), so entity bombs cost nothing.
+pub fn parse_feed(bytes: &[u8], feed_url: &str) -> Result<ParsedFeed, FeedError> {
+    parse_feed_with_charset(bytes, feed_url, None)
+}
+
+/// Like [`parse_feed`], with the `charset` of an HTTP `Content-Type`: it
+/// is used when the document has neither a byte order mark nor an
+/// `encoding` in its XML declaration (which win, as most feeds that
+/// declare both mean the declaration).
+pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&str>) -> Result<ParsedFeed, FeedError> {
+    let mut warnings = Vec::new();
+    let text = decode(bytes, feed_url, charset, &mut warnings);
+
+    let is_http = feed_url.starts_with("http://") || feed_url.starts_with("https://");
+    let parse_with = |base: Option<&str>| {
+        feed_rs::parser::Builder::new()
+            .base_uri(base)
+            .sanitize_content(false)
+            .id_generator(|_, _, _| String::new())
+            .build()
+            .parse(text.as_bytes())
+    };
+    let parsed = match parse_with(if is_http { Some(feed_url) } else { None }) {
+        Ok(f) => Ok(f),
+        Err(_) if is_http => parse_with(None),
+        Err(e) => Err(e),
+    };
+    let feed = parsed.map_err(|e| FeedError::Parse {
+        url: feed_url.to_string(),
+        reason: strip_c0(&e.to_string()).chars().take(300).collect(),
+    })?;
+
+    let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
+    let title = feed.title.as_ref().map(|t| html::inline_text(&t.content)).filter(|t| !t.is_empty());
+
+    let mut entries = Vec::with_capacity(feed.entries.len());
+    let mut seen = HashSet::new();
+    let mut dupes = 0usize;
+    for e in feed.entries {
+        let url = pick_link(&e.links).map(|u| strip_c0(u.trim()));
+        let title = e.title.as_ref().map(|t| html::inline_text(&t.content)).unwrap_or_default();
+        let (raw, ty) = match (&e.content, &e.summary) {
+            (Some(c), _) if c.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => {
+                (c.body.clone().unwrap_or_default(), c.content_type.to_string())
+            }
+            (_, Some(s)) => (s.content.clone(), s.content_type.to_string()),
+            _ => (String::new(), String::new()),
+        };
+        let base = url.as_deref().or(if is_http { Some(feed_url) } else { None });
+        let (mut body, links) = if ty.starts_with("text/plain") && !raw.contains(['<', '&']) {
+            (html::plain_text(&raw), Vec::new())
+        } else {
+            let t = html::to_text_with_base(&raw, base);
+            (t.text, t.links)
+        };
+        if body.len() > MAX_ENTRY_TEXT_BYTES {
+            let n = body.len();
+            truncate(&mut body, MAX_ENTRY_TEXT_BYTES);
+            warnings.push(format!(
+                "{feed_url}: entry \"{}\" has {n} bytes of text, over the limit of {MAX_ENTRY_TEXT_BYTES}; truncated",
+                title.chars().take(60).collect::<String>()
+            ));
+        }
+        if !links.is_empty() {
+            for (i, l) in links.iter().enumerate() {
+                body.push_str(if body.is_empty() { "" } else { "\n\n" });
+                body.push_str(&format!("[{}] {}", i + 1, l));
+            }
+        }
+        let guid = strip_c0(e.id.trim());
+        let key = if !guid.is_empty() {
+            format!("guid:{guid}")
+        } else if let Some(u) = url.as_deref().filter(|u| !u.is_empty()) {
+            format!("link:{u}")
+        } else {
+            format!("hash:{}", content_hash(&title, &body))
+        };
+        if !seen.insert(key.clone()) {
+            dupes += 1;
+            continue;
+        }
+        let published = e.published.or(e.updated).map(|t| t.timestamp());
+        let lang = e.language.as_deref().map(clean_lang).filter(|l| !l.is_empty()).or_else(|| feed_lang.clone());
+        entries.push(Entry { key, title, body, url, published, lang, links });
+    }
+    if dupes > 0 {
+        warnings.push(format!(
+            "{feed_url}: {dupes} duplicate entr{} (same guid, link or content) skipped",
+            if dupes == 1 { "y" } else { "ies" }
+        ));
+    }
+    Ok(ParsedFeed { title, entries, warnings })
+}
+
+/// blake3(title.trim(), 0, body.trim()), first 32 hex digits: the same as
+/// `store::model::NewArticle::content_hash`.
+pub(crate) fn content_hash(title: &str, body: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(title.trim().as_bytes());
+    h.update(&[0]);
+    h.update(body.trim().as_bytes());
+    h.finalize().to_hex()[..32].to_string()
+}
+
+fn clean_lang(l: &str) -> String {
+    strip_c0(l.trim()).chars().take(35).collect()
+}
+
+fn pick_link(links: &[feed_rs::model::Link]) -> Option<&str> {
+    links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or(links.first())
+        .map(|l| l.href.as_str())
+        .filter(|h| !h.trim().is_empty())
+}
+
+/// Cuts `s` to at most `max` bytes, at a paragraph break if one is in the
+/// last quarter, else at a character boundary, and appends "[…]".
+fn truncate(s: &mut String, max: usize) {
+    let mut cut = max.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(p) = s[..cut].rfind("\n\n") {
+        if p >= max / 4 * 3 {
+            cut = p;
+        }
+    }
+    s.truncate(cut);
+    s.push_str("\n\n[…]");
+}
+
+/// Bytes to UTF-8 text with a UTF-8 prolog.
+fn decode<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    // A byte order mark wins (UTF-8, UTF-16LE/BE).
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Cow::Owned(relabel_prolog(&text));
+    }
+    let label = prolog_encoding(bytes)
+        .or_else(|| charset.map(|c| c.trim().trim_matches(['"', '\'']).to_string()).filter(|c| !c.is_empty()));
+    if let Some(label) = label {
+        match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+            Some(enc) if enc != encoding_rs::UTF_8 => {
+                // UTF-16 labels without a BOM are really ASCII-compatible
+                // bytes here (we read the prolog as ASCII); encoding_rs maps
+                // "utf-16" to UTF-16LE, so fall back to UTF-8 for those.
+                if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                    return utf8_lossy(bytes);
+                }
+                let (text, _) = enc.decode_without_bom_handling(bytes);
+                return Cow::Owned(relabel_prolog(&text));
+            }
+            Some(_) => {}
+            None => warnings.push(format!(
+                "{feed_url}: unknown encoding \"{}\"; read as UTF-8",
+                strip_c0(&label).chars().take(40).collect::<String>()
+            )),
+        }
+        return match utf8_lossy(bytes) {
+            Cow::Borrowed(s) => {
+                if label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8") {
+                    Cow::Borrowed(s)
+                } else {
+                    Cow::Owned(relabel_prolog(s))
+                }
+            }
+            Cow::Owned(s) => Cow::Owned(relabel_prolog(&s)),
+        };
+    }
+    utf8_lossy(bytes)
+}
+
+fn utf8_lossy(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
+/// The `encoding` pseudo-attribute of an XML declaration at the start.
+fn prolog_encoding(bytes: &[u8]) -> Option<String> {
+    let (start, end) = prolog_span(bytes)?;
+    let decl = std::str::from_utf8(&bytes[start..end]).ok()?;
+    let i = decl.find("encoding")?;
+    let rest = decl[i + "encoding".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let q = rest.chars().next()?;
+    if q != '"' && q != '\'' {
+        return None;
+    }
+    let rest = &rest[1..];
+    let j = rest.find(q)?;
+    Some(rest[..j].to_string())
+}
+
+/// Byte range of `<?xml … ?>` when the document starts with one (after
+/// whitespace), looked for in the first 1 KiB.
+fn prolog_span(bytes: &[u8]) -> Option<(usize, usize)> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    if !head[start..].starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head[start..].windows(2).position(|w| w == b"?>")? + start + 2;
+    Some((start, end))
+}
+
+/// Replaces the XML declaration so that it says UTF-8 (the text now is).
+fn relabel_prolog(text: &str) -> String {
+    match prolog_span(text.as_bytes()) {
+        Some((start, end)) if text.is_char_boundary(start) && text.is_char_boundary(end) => {
+            let mut s = String::with_capacity(text.len());
+            s.push_str(&text[..start]);
+            s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            s.push_str(&text[end..]);
+            s
+        }
+        _ => text.to_string(),
+    }
+}

@@ -1,0 +1,110 @@
+//! Refreshing feeds: fetch every subscription (bounded concurrency, in
+//! `feeds::fetch_all`), turn entries into articles, upsert them, save each
+//! feed's state. Shared by `hewal fetch` and the TUI's refresh.
+//!
+//! Nothing from the network is trusted and nothing stored is lost: a feed
+//! that fails keeps its articles and records its error; the others update.
+
+use crate::feeds::{self, Entry, FetchOptions, FetchOutcome, Subscription, Validators};
+use crate::store::{FeedState, NewArticle, Store};
+
+/// What a refresh did, per feed and in total.
+#[derive(Clone, Debug, Default)]
+pub struct RefreshReport {
+    pub feeds: usize,
+    pub inserted: usize,
+    pub updated: usize,
+    pub not_modified: usize,
+    /// (url, message) for every feed that failed.
+    pub errors: Vec<(String, String)>,
+}
+
+/// The store id of a feed entry: unique per feed and entry key (guid, link
+/// or content hash), so re-fetching finds the same row.
+pub fn entry_id(feed_url: &str, entry: &Entry) -> String {
+    format!("{feed_url}#{}", entry.key)
+}
+
+/// An entry as an article.
+pub fn entry_to_article(feed_url: &str, source: &str, e: &Entry) -> NewArticle {
+    NewArticle {
+        id: entry_id(feed_url, e),
+        source: source.to_owned(),
+        url: e.url.clone(),
+        title: e.title.clone(),
+        body: e.body.clone(),
+        lang: e.lang.clone(),
+        published: e.published,
+    }
+}
+
+/// The name shown for a feed: its title in the urls file, else the feed's
+/// own title, else its host.
+pub fn source_name(sub: &Subscription, feed_title: Option<&str>) -> String {
+    sub.title
+        .clone()
+        .or_else(|| feed_title.map(str::to_owned).filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| host_of(&sub.url).to_owned())
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+/// Fetch all `subs` and store what they bring. `on_feed(done, total)` is
+/// called as each feed finishes.
+pub fn refresh(
+    store: &mut Store,
+    subs: &[Subscription],
+    opts: &FetchOptions,
+    now: i64,
+    on_feed: &(dyn Fn(usize, usize) + Sync),
+) -> crate::store::Result<RefreshReport> {
+    let states = store.feed_states()?;
+    let state_of = |url: &str| states.iter().find(|s| s.url == url).cloned();
+    let jobs: Vec<(String, Validators)> = subs
+        .iter()
+        .map(|s| {
+            let st = state_of(&s.url).unwrap_or_default();
+            (s.url.clone(), Validators { etag: st.etag, last_modified: st.last_modified })
+        })
+        .collect();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = jobs.len();
+    let outcomes = feeds::fetch_all(&jobs, opts, &|_, _| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        on_feed(n, total);
+    });
+    let mut report = RefreshReport { feeds: subs.len(), ..Default::default() };
+    for (sub, outcome) in subs.iter().zip(outcomes) {
+        let mut st = state_of(&sub.url).unwrap_or_else(|| FeedState { url: sub.url.clone(), ..Default::default() });
+        st.last_fetch = Some(now);
+        match outcome {
+            FetchOutcome::NotModified => {
+                st.last_error = None;
+                report.not_modified += 1;
+            }
+            FetchOutcome::Fetched(parsed, validators) => {
+                let source = source_name(sub, parsed.title.as_deref());
+                let articles: Vec<NewArticle> =
+                    parsed.entries.iter().map(|e| entry_to_article(&sub.url, &source, e)).collect();
+                let out = store.upsert_batch(&articles, now)?;
+                report.inserted += out.inserted;
+                report.updated += out.updated;
+                st.title = parsed.title.clone();
+                st.etag = validators.etag;
+                st.last_modified = validators.last_modified;
+                st.last_error = None;
+                st.item_count = store.count_source(&source)?;
+            }
+            FetchOutcome::Failed(e) => {
+                let msg = e.to_string();
+                report.errors.push((sub.url.clone(), msg.clone()));
+                st.last_error = Some(msg);
+            }
+        }
+        store.save_feed_state(&st)?;
+    }
+    Ok(report)
+}
