@@ -28,7 +28,8 @@ fn killed_import_resumes_without_duplicates() {
     // Kill it once some batches are committed and before it is done.
     let mut killed_at = None;
     for _attempt in 0..5 {
-        let mut child = d.command().arg("--data-dir").arg(d.data()).args(["import", f.to_str().unwrap()]).spawn().unwrap();
+        let mut child =
+            d.command().arg("--data-dir").arg(d.data()).args(["import", f.to_str().unwrap()]).spawn().unwrap();
         let start = Instant::now();
         let stored = loop {
             let n = count(&db);

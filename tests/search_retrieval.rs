@@ -71,7 +71,8 @@ fn arabic_and_persian_keyboard_spellings_find_the_kurdish_ones() {
 #[test]
 fn inflected_forms_find_other_inflections() {
     let l = lib();
-    for q in ["یاریزان ", "یاریزانەکان ", "یاریزانێک ", "یاریزانانی ", "یارییەکان "] {
+    for q in ["یاریزان ", "یاریزانەکان ", "یاریزانێک ", "یاریزانانی ", "یارییەکان "]
+    {
         l.finds(q, "sample-sports-inflection", 1);
     }
     let nato = seed_id(&l, "ستۆڵتنبێرگ");
@@ -86,7 +87,11 @@ fn inflected_forms_find_other_inflections() {
 #[test]
 fn prefixes_find_while_typing() {
     let l = lib();
-    for (word, id) in [("قاهیرە", "sample-long-press-history"), ("OpenStreetMap", "sample-mixed-tech"), ("یاریزانەکان", "sample-sports-inflection")] {
+    for (word, id) in [
+        ("قاهیرە", "sample-long-press-history"),
+        ("OpenStreetMap", "sample-mixed-tech"),
+        ("یاریزانەکان", "sample-sports-inflection"),
+    ] {
         let chars: Vec<char> = word.chars().collect();
         for n in 3..=chars.len() {
             let typed: String = chars[..n].iter().collect();

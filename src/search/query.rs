@@ -216,7 +216,8 @@ impl Builder<'_> {
             }
             self.matcher.prefixes.push(prefix);
         }
-        let last: Vec<(Occur, Box<dyn Query>)> = alts.split_off(fixed).into_iter().map(|q| (Occur::Should, q)).collect();
+        let last: Vec<(Occur, Box<dyn Query>)> =
+            alts.split_off(fixed).into_iter().map(|q| (Occur::Should, q)).collect();
         if last.is_empty() {
             return None;
         }
