@@ -58,3 +58,21 @@ fn mixed_paragraphs() {
         insta::assert_snapshot!(format!("mixed_w{w}"), render(&body, w));
     }
 }
+
+/// The bundled mixed articles (Latin names and URLs; both digit systems;
+/// quotes and brackets), title and body, as the reader lays them out.
+#[test]
+fn mixed_sample_articles() {
+    const ARTICLES: &str = include_str!("../sample-data/articles.jsonl");
+    for id in ["sample-mixed-tech", "sample-numbers-economy", "sample-quotes-brackets"] {
+        let a: serde_json::Value = ARTICLES
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .find(|v: &serde_json::Value| v["id"] == id)
+            .unwrap();
+        let text = format!("{}\n\n{}", a["title"].as_str().unwrap(), a["body"].as_str().unwrap());
+        for w in [20, 40, 80] {
+            insta::assert_snapshot!(format!("{id}_w{w}"), render(&text, w));
+        }
+    }
+}
