@@ -1,7 +1,7 @@
 //! The TUI rendered into ratatui's TestBackend, driven through actions
 //! (no terminal, no threads: the search worker's `answer` runs inline).
 
-use hewal::jobs::search::{answer, SearchRequest, WorkerEvent};
+use hewal::jobs::search::{answer, snippets, SearchRequest, Snippets, WorkerEvent};
 use hewal::search::SearchIndex;
 use hewal::store::{sample, Store};
 use hewal::tui::action::Action;
@@ -41,8 +41,11 @@ impl Harness {
     /// Answer every queued search request, in order, as the worker would.
     fn answer_all(&mut self) {
         for req in self.app.take_requests() {
-            let resp = answer(&self.index, &self.store, &req).unwrap();
+            let resp = answer(&self.index, &req).unwrap();
+            let keys = resp.hits.clone();
+            let rows = snippets(&self.store, &resp.matcher, &keys, &|| false);
             self.app.on_worker(WorkerEvent::Results(resp));
+            self.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation, rows }));
         }
     }
 
@@ -80,8 +83,8 @@ fn typing_a_query_searches_and_enter_opens() {
     assert_eq!(h.app.mode, Mode::Search);
     h.type_str("kilim");
     h.answer_all();
-    let ListSource::Search(resp) = &h.app.list.source else { panic!("no results shown") };
-    assert_eq!(resp.rows.len(), 1);
+    let ListSource::Search(r) = &h.app.list.source else { panic!("no results shown") };
+    assert_eq!(r.response.hits.len(), 1);
     let screen = h.render(100, 30);
     assert!(screen[29].contains("1 matches"), "{}", screen[29]);
     assert!(screen[1].contains("Weavers"), "{}", screen[1]);
@@ -107,13 +110,13 @@ fn stale_results_are_dropped() {
     h.app.update(Action::ClearQuery);
     h.type_str("Erbil");
     // The answer to the superseded query arrives late: ignored.
-    let late = answer(&h.index, &h.store, old.last().unwrap()).unwrap();
+    let late = answer(&h.index, old.last().unwrap()).unwrap();
     h.app.on_worker(WorkerEvent::Results(late));
     assert!(matches!(h.app.list.source, ListSource::Library { .. }));
     assert!(h.app.is_searching());
     h.answer_all();
-    let ListSource::Search(resp) = &h.app.list.source else { panic!() };
-    assert_eq!(resp.query, "Erbil");
+    let ListSource::Search(r) = &h.app.list.source else { panic!() };
+    assert_eq!(r.response.query, "Erbil");
     assert!(!h.app.is_searching());
 }
 
@@ -213,4 +216,71 @@ fn a_failed_index_says_so_instead_of_searching_forever() {
     let screen = h.render(100, 30);
     assert!(screen[29].contains("search unavailable"), "{}", screen[29]);
     assert!(screen[29].contains("search is unavailable: the search index is in use"), "{}", screen[29]);
+}
+
+#[test]
+fn snippets_follow_results_and_stale_ones_are_dropped() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("kilim");
+    let req = h.app.take_requests().pop().unwrap();
+    let resp = answer(&h.index, &req).unwrap();
+    let keys = resp.hits.clone();
+    let rows = snippets(&h.store, &resp.matcher, &keys, &|| false);
+    h.app.on_worker(WorkerEvent::Results(resp));
+    // Snippets of an older generation do not land.
+    h.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation - 1, rows: rows.clone() }));
+    assert!(h.app.list.snippet(0).is_none());
+    h.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation, rows }));
+    let screen = h.render(100, 30);
+    assert!(screen[2].contains("kilim"), "the snippet line shows the hit: {:?}", &screen[1..3]);
+}
+
+#[test]
+fn snippet_work_stops_when_a_newer_query_waits() {
+    let h = Harness::new();
+    let resp = answer(&h.index, &SearchRequest { generation: 1, query: "لە".into() }).unwrap();
+    let keys = resp.hits.clone();
+    assert!(keys.len() > 3);
+    let calls = std::cell::Cell::new(0);
+    let rows = snippets(&h.store, &resp.matcher, &keys, &|| {
+        calls.set(calls.get() + 1);
+        calls.get() > 2
+    });
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
+fn a_large_result_set_loads_only_the_visible_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hewal.db");
+    let mut store = Store::open(&db).unwrap();
+    let batch: Vec<_> = (0..3000)
+        .map(|i| hewal::store::NewArticle {
+            id: format!("a{i}"),
+            title: format!("هەواڵی ژمارە {i}"),
+            body: format!("ڕاپۆرتێک لەسەر هەولێر {i}"),
+            published: Some(i),
+            ..Default::default()
+        })
+        .collect();
+    store.insert_batch(&batch, 0).unwrap();
+    let mut index = SearchIndex::in_memory().unwrap();
+    index.sync(&store, &mut |_, _| {}).unwrap();
+    let mut h = Harness { app: App::new(Store::open(&db).unwrap()), index, store, _dir: dir };
+    h.render(80, 24);
+    assert_eq!(h.app.list.len(), 3000);
+    assert!(h.app.list.window.len() <= h.app.list.height + 32, "library window: {}", h.app.list.window.len());
+    h.app.update(Action::FocusSearch);
+    h.type_str("هەولێر ");
+    h.answer_all();
+    h.render(80, 24);
+    assert_eq!(h.app.list.len(), 3000, "every hit is in the list");
+    assert!(h.app.list.window.len() <= h.app.list.height + 32, "result window: {}", h.app.list.window.len());
+    h.app.update(Action::SubmitSearch);
+    h.app.update(Action::Jump { end: true });
+    let screen = h.render(80, 24);
+    assert_eq!(h.app.list.selected, 2999);
+    assert!(h.app.list.row(2999).is_some(), "the last row is loaded after G");
+    assert!(screen[23].contains("3000/3000"), "{}", screen[23]);
 }

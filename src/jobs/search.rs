@@ -5,23 +5,29 @@
 //! UI gave it; the worker skips to the newest query waiting in its channel,
 //! and the UI drops any answer whose generation is no longer current, so a
 //! stale result is never shown.
+//!
+//! An answer comes in two parts: the hits at once (store keys, best first;
+//! the UI reads the rows of its visible window itself), then the snippets,
+//! which need each body analysed, in a second message. Snippet work stops as soon as a
+//! newer query is waiting, so typing never queues behind it.
 
 use crate::search::query::snippet;
 use crate::search::{Matcher, OpenState, SearchIndex};
-use crate::store::{ArticleSummary, Store};
+use crate::store::{ArticleKey, Store};
 use crossbeam_channel::{Receiver, Sender};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Results kept per query for the list. The count shown is always the total.
-pub const RESULT_LIMIT: usize = 500;
+/// Hits kept per query for the list (their keys only: rows are read for the
+/// visible window). The count shown is always the total.
+pub const RESULT_LIMIT: usize = 10_000;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
-/// Rows that get a snippet (the rest show the title only).
-/// (Lazy snippets for the visible window are the scale issue's to add.)
-const SNIPPET_ROWS: usize = 60;
+/// Rows that get a snippet (the rest show the title only): about what a
+/// tall terminal shows at two lines per row.
+const SNIPPET_ROWS: usize = 24;
 
 /// A query for the worker.
 #[derive(Clone, Debug)]
@@ -30,24 +36,23 @@ pub struct SearchRequest {
     pub query: String,
 }
 
-/// One result row, ready for the list.
-#[derive(Clone, Debug)]
-pub struct ResultRow {
-    pub summary: ArticleSummary,
-    pub snippet: String,
-    /// Byte ranges of hits inside `snippet`.
-    pub snippet_hits: Vec<Range<usize>>,
-}
-
-/// The answer to one request.
+/// The answer to one request: the hits, best first, as store keys.
 #[derive(Clone, Debug)]
 pub struct SearchResponse {
     pub generation: u64,
     pub query: String,
-    pub rows: Vec<ResultRow>,
+    pub hits: Vec<ArticleKey>,
     pub total: usize,
     pub elapsed: Duration,
     pub matcher: Matcher,
+}
+
+/// Snippets for some rows of an answer already sent.
+#[derive(Clone, Debug)]
+pub struct Snippets {
+    pub generation: u64,
+    /// (row index, snippet, hit ranges in the snippet).
+    pub rows: Vec<(usize, String, Vec<Range<usize>>)>,
 }
 
 /// What the worker tells the UI.
@@ -63,6 +68,8 @@ pub enum WorkerEvent {
         note: Option<String>,
     },
     Results(SearchResponse),
+    /// The snippets of the current answer, after it.
+    Snippets(Snippets),
     Error {
         generation: Option<u64>,
         message: String,
@@ -126,38 +133,58 @@ fn work(
         while let Ok(newer) = request_rx.try_recv() {
             req = newer;
         }
-        let event = match answer(&index, &store, &req) {
-            Ok(resp) => WorkerEvent::Results(resp),
-            Err(message) => WorkerEvent::Error { generation: Some(req.generation), message },
+        let resp = match answer(&index, &req) {
+            Ok(resp) => resp,
+            Err(message) => {
+                let _ = event_tx.send(WorkerEvent::Error { generation: Some(req.generation), message });
+                continue;
+            }
         };
-        if event_tx.send(event).is_err() {
+        let (matcher, keys) = (resp.matcher.clone(), resp.hits.iter().take(SNIPPET_ROWS).copied().collect::<Vec<_>>());
+        if event_tx.send(WorkerEvent::Results(resp)).is_err() {
+            break;
+        }
+        let rows = snippets(&store, &matcher, &keys, &|| !request_rx.is_empty());
+        if !rows.is_empty()
+            && event_tx.send(WorkerEvent::Snippets(Snippets { generation: req.generation, rows })).is_err()
+        {
             break;
         }
     }
     Ok(())
 }
 
-/// Run one request: search, then fetch rows and snippets for the hits.
-pub fn answer(index: &SearchIndex, store: &Store, req: &SearchRequest) -> Result<SearchResponse, String> {
+/// Run one request: the search alone (rows and snippets come later).
+pub fn answer(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResponse, String> {
     let start = Instant::now();
     let results = index.search(&req.query, RESULT_LIMIT).map_err(|e| e.to_string())?;
-    let keys: Vec<_> = results.hits.iter().map(|h| h.key).collect();
-    let summaries = store.summaries(&keys).map_err(|e| e.to_string())?;
-    let mut rows = Vec::with_capacity(summaries.len());
-    for (i, summary) in summaries.into_iter().enumerate() {
-        // Snippets need the body: only for the rows a reader will see first.
-        let (snippet, snippet_hits) = match (i < SNIPPET_ROWS).then(|| store.article(summary.key)) {
-            Some(Ok(a)) => snippet(&a.body, &results.matcher, SNIPPET_CHARS),
-            _ => (String::new(), Vec::new()),
-        };
-        rows.push(ResultRow { summary, snippet, snippet_hits });
-    }
     Ok(SearchResponse {
         generation: req.generation,
         query: req.query.clone(),
-        rows,
+        hits: results.hits.iter().map(|h| h.key).collect(),
         total: results.total,
         elapsed: start.elapsed(),
         matcher: results.matcher,
     })
+}
+
+/// Snippets for the articles `keys` (rows 0.. of an answer), stopping early
+/// when `stop()` says a newer query is waiting.
+pub fn snippets(
+    store: &Store,
+    matcher: &Matcher,
+    keys: &[ArticleKey],
+    stop: &dyn Fn() -> bool,
+) -> Vec<(usize, String, Vec<Range<usize>>)> {
+    let mut out = Vec::with_capacity(keys.len());
+    for (i, &key) in keys.iter().enumerate() {
+        if stop() {
+            break;
+        }
+        if let Ok(a) = store.article(key) {
+            let (text, hits) = snippet(&a.body, matcher, SNIPPET_CHARS);
+            out.push((i, text, hits));
+        }
+    }
+    out
 }

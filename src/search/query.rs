@@ -29,6 +29,9 @@ use tantivy::{DocId, Index, Score, Searcher, SegmentReader, Term};
 const TITLE_BOOST: Score = 2.5;
 /// Extra weight of the unstemmed (exact) form.
 const EXACT_BOOST: Score = 0.6;
+/// How far into a body a snippet looks for its first hit; past it (a match
+/// only in the title, say) the snippet shows the beginning.
+const SNIPPET_SCAN_BYTES: usize = 4096;
 /// Shortest word being typed that is matched as a prefix, in characters.
 const MIN_PREFIX_CHARS: usize = 2;
 
@@ -111,6 +114,35 @@ impl Matcher {
     /// Whether there is anything to highlight.
     pub fn is_empty(&self) -> bool {
         self.stems.is_empty() && self.exacts.is_empty() && self.prefixes.is_empty()
+    }
+
+    /// Whether an analysed token (stemmed and exact forms) is a hit.
+    fn is_hit(&self, stem: &str, exact: &str) -> bool {
+        self.stems.contains(stem)
+            || self.exacts.contains(exact)
+            || self.prefixes.iter().any(|p| exact.starts_with(p.as_str()))
+    }
+
+    /// The first hit in `text`, looking no further than `limit` bytes: both
+    /// analyzers give the same tokens in the same order, so they are walked
+    /// in step and the walk stops at the first hit. Snippets need only this.
+    pub fn first_hit(&self, text: &str, limit: usize) -> Option<Range<usize>> {
+        if self.is_empty() {
+            return None;
+        }
+        let mut end = limit.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = &text[..end];
+        let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
+        let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
+        while let (Some(s), Some(e)) = (st.next(), ex.next()) {
+            if self.is_hit(&s.text, &e.text) {
+                return Some(e.offset_from..e.offset_to);
+            }
+        }
+        None
     }
 
     /// Byte ranges of `text` that match the query, in order, merged.
@@ -314,8 +346,7 @@ pub(super) fn run(
 /// A short extract of `body` around its first hit (or its start), with the
 /// hit ranges inside the extract. At most about `max_chars` characters.
 pub fn snippet(body: &str, matcher: &Matcher, max_chars: usize) -> (String, Vec<Range<usize>>) {
-    let hits = matcher.hit_ranges(body);
-    let centre = hits.first().map_or(0, |r| r.start);
+    let centre = matcher.first_hit(body, SNIPPET_SCAN_BYTES).map_or(0, |r| r.start);
     let before = max_chars / 4;
     let mut start = centre;
     for (n, (i, _)) in body[..centre].char_indices().rev().enumerate() {

@@ -11,6 +11,8 @@ use crate::jobs::search::{SearchRequest, SearchResponse, WorkerEvent};
 use crate::search::Matcher;
 use crate::store::{ArticleSummary, Store};
 use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// What keys mean right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,14 +40,22 @@ pub enum IndexState {
     Failed(String),
 }
 
-/// What the list shows.
+/// What the list shows. Either way, rows are read from the store a visible
+/// window at a time, so a list of a million rows costs what its screen costs.
 #[derive(Clone, Debug)]
 pub enum ListSource {
-    /// The whole library, newest first; rows are read from the store a
-    /// window at a time.
+    /// The whole library, newest first.
     Library { total: u64 },
     /// Search results, best first.
-    Search(Box<SearchResponse>),
+    Search(Box<SearchList>),
+}
+
+/// Search results on screen: the answer and the snippets that followed it.
+#[derive(Clone, Debug)]
+pub struct SearchList {
+    pub response: SearchResponse,
+    /// Row index → (snippet, hit ranges in it).
+    pub snippets: HashMap<usize, (String, Vec<Range<usize>>)>,
 }
 
 /// The article list. Only the visible window of rows is held.
@@ -57,7 +67,7 @@ pub struct ListPane {
     pub offset: u64,
     /// Visible rows (set by `prepare`).
     pub height: usize,
-    /// Library rows from `window_start` on.
+    /// Rows from `window_start` on.
     pub window: Vec<ArticleSummary>,
     window_start: u64,
 }
@@ -67,7 +77,7 @@ impl ListPane {
     pub fn len(&self) -> u64 {
         match &self.source {
             ListSource::Library { total } => *total,
-            ListSource::Search(r) => r.rows.len() as u64,
+            ListSource::Search(r) => r.response.hits.len() as u64,
         }
     }
 
@@ -77,10 +87,24 @@ impl ListPane {
 
     /// The summary of row `i`, if it is loaded.
     pub fn row(&self, i: u64) -> Option<&ArticleSummary> {
+        i.checked_sub(self.window_start).and_then(|j| self.window.get(j as usize))
+    }
+
+    /// The snippet of row `i`, when searching and it has arrived.
+    pub fn snippet(&self, i: u64) -> Option<&(String, Vec<Range<usize>>)> {
         match &self.source {
-            ListSource::Library { .. } => i.checked_sub(self.window_start).and_then(|j| self.window.get(j as usize)),
-            ListSource::Search(r) => r.rows.get(i as usize).map(|r| &r.summary),
+            ListSource::Search(r) => r.snippets.get(&(i as usize)),
+            ListSource::Library { .. } => None,
         }
+    }
+
+    /// Show another source, from its top; loaded rows are forgotten.
+    fn reset(&mut self, source: ListSource) {
+        self.source = source;
+        self.window.clear();
+        self.window_start = 0;
+        self.selected = 0;
+        self.offset = 0;
     }
 
     fn select(&mut self, i: i64) {
@@ -164,7 +188,7 @@ impl App {
     /// The highlight matcher of the results on screen, if any.
     pub fn matcher(&self) -> Option<&Matcher> {
         match &self.list.source {
-            ListSource::Search(r) => Some(&r.matcher),
+            ListSource::Search(r) => Some(&r.response.matcher),
             ListSource::Library { .. } => None,
         }
     }
@@ -176,18 +200,24 @@ impl App {
         self.areas = areas(size, matches!(self.list.source, ListSource::Search(_)));
         self.list.height = self.areas.list_rows;
         self.list.scroll_to_selected();
-        if let ListSource::Library { .. } = self.list.source {
-            let (start, h) = (self.list.offset, self.list.height as u64);
-            let have = self.list.window_start..self.list.window_start + self.list.window.len() as u64;
-            let need_end = (start + h).min(self.list.len());
-            if start < have.start || need_end > have.end {
-                match self.store.window(start, h as usize + 32) {
-                    Ok(rows) => {
-                        self.list.window = rows;
-                        self.list.window_start = start;
-                    }
-                    Err(e) => self.message = Some(format!("cannot read the library: {e}")),
+        let (start, h) = (self.list.offset, self.list.height as u64);
+        let have = self.list.window_start..self.list.window_start + self.list.window.len() as u64;
+        let need_end = (start + h).min(self.list.len());
+        if start < have.start || need_end > have.end {
+            let rows = match &self.list.source {
+                ListSource::Library { .. } => self.store.window(start, h as usize + 32),
+                ListSource::Search(r) => {
+                    let hits = &r.response.hits;
+                    let end = (start as usize + h as usize + 32).min(hits.len());
+                    self.store.summaries(&hits[(start as usize).min(end)..end])
                 }
+            };
+            match rows {
+                Ok(rows) => {
+                    self.list.window = rows;
+                    self.list.window_start = start;
+                }
+                Err(e) => self.message = Some(format!("cannot read the library: {e}")),
             }
         }
         self.sync_reader();
@@ -365,12 +395,7 @@ impl App {
 
     /// Apply a change to every loaded copy of a row.
     fn refresh_row(&mut self, key: i64, f: impl Fn(&mut ArticleSummary)) {
-        match &mut self.list.source {
-            ListSource::Library { .. } => self.list.window.iter_mut().filter(|r| r.key == key).for_each(&f),
-            ListSource::Search(resp) => {
-                resp.rows.iter_mut().map(|r| &mut r.summary).filter(|r| r.key == key).for_each(&f)
-            }
-        }
+        self.list.window.iter_mut().filter(|r| r.key == key).for_each(&f);
     }
 
     /// The query text changed: ask for new results (they replace the old ones
@@ -389,10 +414,7 @@ impl App {
 
     fn show_library(&mut self) {
         let total = self.store.count().unwrap_or(0);
-        self.list.source = ListSource::Library { total };
-        self.list.window.clear();
-        self.list.selected = 0;
-        self.list.offset = 0;
+        self.list.reset(ListSource::Library { total });
         self.shown_generation = self.generation;
     }
 
@@ -411,9 +433,14 @@ impl App {
                     return; // superseded while it ran
                 }
                 self.shown_generation = resp.generation;
-                self.list.source = ListSource::Search(Box::new(resp));
-                self.list.selected = 0;
-                self.list.offset = 0;
+                self.list.reset(ListSource::Search(Box::new(SearchList { response: resp, snippets: HashMap::new() })));
+            }
+            WorkerEvent::Snippets(sn) => {
+                if let ListSource::Search(r) = &mut self.list.source {
+                    if r.response.generation == sn.generation {
+                        r.snippets.extend(sn.rows.into_iter().map(|(i, text, hits)| (i, (text, hits))));
+                    }
+                }
             }
             WorkerEvent::Error { generation, message } => {
                 if generation.is_none_or(|g| g == self.generation) {

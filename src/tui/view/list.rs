@@ -64,14 +64,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(Rect { y, height: 1, ..area }, style);
         put_line(buf, area.x, y, area.width, &line);
         if row_lines == 2 {
-            if let ListSource::Search(resp) = &list.source {
-                if let Some(r) = resp.rows.get(i as usize).filter(|r| !r.snippet.is_empty()) {
-                    let sw = w.saturating_sub(3).max(1);
-                    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &r.snippet_hits };
-                    if let Some(first) = layout_paragraph(&r.snippet, sw, &opts).first() {
-                        let l = to_line(first, sw, theme::dim(), theme::highlight());
-                        put_line(buf, area.x + 3, y + 1, area.width.saturating_sub(3), &l);
-                    }
+            if let Some((snippet, hits)) = list.snippet(i).filter(|(s, _)| !s.is_empty()) {
+                let sw = w.saturating_sub(3).max(1);
+                let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits };
+                if let Some(first) = layout_paragraph(snippet, sw, &opts).first() {
+                    let l = to_line(first, sw, theme::dim(), theme::highlight());
+                    put_line(buf, area.x + 3, y + 1, area.width.saturating_sub(3), &l);
                 }
             }
         }

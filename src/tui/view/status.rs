@@ -55,8 +55,9 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match &app.list.source {
         ListSource::Library { total } => format!("{total} articles"),
         ListSource::Search(r) => {
-            let shown = if r.total > r.rows.len() { format!(" (best {})", r.rows.len()) } else { String::new() };
-            format!("{} matches{shown} · {} ms", r.total, r.elapsed.as_millis())
+            let (total, kept) = (r.response.total, r.response.hits.len());
+            let shown = if total > kept { format!(" (best {kept})") } else { String::new() };
+            format!("{total} matches{shown} · {} ms", r.response.elapsed.as_millis())
         }
     };
     let searching = if app.is_searching() { " · searching…" } else { "" };

@@ -1,0 +1,157 @@
+//! Import and per-keystroke search at scale, on the synthetic Sorani corpus.
+//!
+//!   cargo bench --bench search                     # 10k and 100k articles
+//!   cargo bench --bench search -- 10000,100000,1000000
+//!
+//! For each size it generates the corpus (examples/gen, seed 1) once into
+//! target/bench-data/N/, imports it through the library (the path `hewal
+//! import` takes) and builds the index, then types each query of
+//! benches/data/queries.txt letter by letter and times, per keystroke, what
+//! the TUI does: the answer that updates the list (the search on the worker,
+//! `jobs::search::answer`, plus the 32 visible rows the UI then reads from
+//! the store), and separately
+//! the snippets that follow it (24 rows, `jobs::search::snippets`). One
+//! thread. Prints one table.
+//! A size already imported is reused (delete target/bench-data to redo it).
+
+#[path = "../examples/gen/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod gen;
+
+use hewal::jobs::search::{answer, snippets, SearchRequest};
+use hewal::search::SearchIndex;
+use hewal::store::import::Importer;
+use hewal::store::Store;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .find(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .map(|a| a.split(',').map(|n| n.parse().unwrap()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let queries: Vec<String> =
+        include_str!("data/queries.txt").lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
+    println!(
+        "{:>9} {:>9} {:>10} {:>9} {:>9} {:>8} {:>6} {:>9} {:>9} {:>9} {:>11} {:>11}",
+        "articles",
+        "corpus MB",
+        "import/s",
+        "db MB",
+        "index MB",
+        "rss MB",
+        "keys",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "snip p50 ms",
+        "snip p99 ms"
+    );
+    for n in sizes {
+        let dir = root.join(n.to_string());
+        let (rate, rss) = prepare(&dir, n);
+        let store = Store::open(&dir.join("hewal.db")).unwrap();
+        let (mut index, _) = SearchIndex::open(&dir.join("index")).unwrap();
+        index.sync(&store, &mut |_, _| {}).unwrap();
+        let mut times = Vec::new();
+        let mut slowest: Vec<(Duration, String)> = Vec::new();
+        let mut snippet_times = Vec::new();
+        let mut generation = 0;
+        for q in &queries {
+            let mut typed = String::new();
+            for c in q.chars() {
+                typed.push(c);
+                if typed.trim().is_empty() {
+                    continue;
+                }
+                generation += 1;
+                let req = SearchRequest { generation, query: typed.clone() };
+                let t = Instant::now();
+                let resp = answer(&index, &req).unwrap();
+                // The rows the list shows first, as the UI reads them.
+                let first: Vec<_> = resp.hits.iter().take(32).copied().collect();
+                std::hint::black_box(store.summaries(&first).unwrap());
+                times.push(t.elapsed());
+                slowest.push((t.elapsed(), typed.clone()));
+                let keys: Vec<_> = resp.hits.iter().take(24).copied().collect();
+                let t = Instant::now();
+                std::hint::black_box(snippets(&store, &resp.matcher, &keys, &|| false));
+                snippet_times.push(t.elapsed());
+            }
+        }
+        times.sort();
+        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        if std::env::var_os("HEWAL_BENCH_SLOWEST").is_some() {
+            for (d, q) in slowest.iter().take(8) {
+                eprintln!("slow: {:>8.2} ms  {q:?}", d.as_secs_f64() * 1000.0);
+            }
+        }
+        snippet_times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let pct = |v: &[Duration], p: f64| ms(v[((v.len() - 1) as f64 * p).round() as usize]);
+        println!(
+            "{:>9} {:>9.0} {:>10} {:>9.0} {:>9.0} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>11.2} {:>11.2}",
+            n,
+            size_mb(&dir.join("corpus.jsonl")),
+            rate.map_or("(reused)".into(), |r| format!("{r:.0}")),
+            size_mb(&dir.join("hewal.db")),
+            size_mb(&dir.join("index")),
+            rss.map_or("-".into(), |r| format!("{r:.0}")),
+            times.len(),
+            pct(&times, 0.5),
+            pct(&times, 0.99),
+            ms(*times.last().unwrap()),
+            pct(&snippet_times, 0.5),
+            pct(&snippet_times, 0.99),
+        );
+    }
+}
+
+/// Generate and import N articles into `dir` unless already there. Returns
+/// the end-to-end import rate (articles/s, parse + store + index) and the
+/// peak RSS of this process after it.
+fn prepare(dir: &Path, n: usize) -> (Option<f64>, Option<f64>) {
+    let db = dir.join("hewal.db");
+    if db.exists() && Store::open(&db).unwrap().count().unwrap() == n as u64 && dir.join("index/meta.json").exists() {
+        return (None, None);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let corpus = dir.join("corpus.jsonl");
+    {
+        let model = gen::Model::new();
+        let file = std::fs::File::create(&corpus).unwrap();
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        let opts = gen::Options { count: n as u64, seed: 1, threads: 2 };
+        gen::generate(&model, &opts, &mut w).unwrap();
+    }
+    let start = Instant::now();
+    let mut store = Store::open(&db).unwrap();
+    let mut imp = Importer::new(&mut store);
+    imp.import_paths(&[corpus.clone()]).unwrap();
+    let report = imp.finish().unwrap();
+    assert_eq!(report.inserted, n, "{:?}", report.issues.first());
+    let (mut index, _) = SearchIndex::open(&dir.join("index")).unwrap();
+    index.sync(&store, &mut |_, _| {}).unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    (Some(n as f64 / secs), peak_rss_mb())
+}
+
+fn size_mb(p: &Path) -> f64 {
+    fn walk(p: &Path) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(p).unwrap().filter_map(|e| e.ok()).map(|e| walk(&e.path())).sum(),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    walk(p) as f64 / 1e6
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
