@@ -15,7 +15,7 @@
 //! A size already imported is reused (delete target/bench-data to redo it).
 
 #[path = "../examples/gen/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod gen;
 
 use hewal::jobs::search::{answer, snippets, SearchRequest};
@@ -82,7 +82,7 @@ fn main() {
             }
         }
         times.sort();
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         if std::env::var_os("HEWAL_BENCH_SLOWEST").is_some() {
             for (d, q) in slowest.iter().take(8) {
                 eprintln!("slow: {:>8.2} ms  {q:?}", d.as_secs_f64() * 1000.0);
@@ -130,7 +130,7 @@ fn prepare(dir: &Path, n: usize) -> (Option<f64>, Option<f64>) {
     let start = Instant::now();
     let mut store = Store::open(&db).unwrap();
     let mut imp = Importer::new(&mut store);
-    imp.import_paths(&[corpus.clone()]).unwrap();
+    imp.import_paths(std::slice::from_ref(&corpus)).unwrap();
     let report = imp.finish().unwrap();
     assert_eq!(report.inserted, n, "{:?}", report.issues.first());
     let (mut index, _) = SearchIndex::open(&dir.join("index")).unwrap();
