@@ -39,6 +39,19 @@ pub const RLM: char = '\u{200F}';
 /// LEFT-TO-RIGHT MARK, prefixed to LTR paragraphs.
 pub const LRM: char = '\u{200E}';
 
+impl HtmlText {
+    /// The text with its links listed after it as numbered references
+    /// (`[1] https://…`), each its own paragraph: what hewal stores.
+    pub fn with_references(self) -> String {
+        let mut body = self.text;
+        for (i, l) in self.links.iter().enumerate() {
+            body.push_str(if body.is_empty() { "" } else { "\n\n" });
+            body.push_str(&format!("[{}] {}", i + 1, l));
+        }
+        body
+    }
+}
+
 /// Converts an HTML fragment (or document) to plain text. Relative link
 /// targets are kept as they are; see [`to_text_with_base`].
 pub fn to_text(html: &str) -> HtmlText {
@@ -680,7 +693,15 @@ fn limit_nesting(html: &str, max: usize) -> std::borrow::Cow<'_, str> {
 
 fn convert(html: &str, base: Option<&str>, marks: bool) -> HtmlText {
     let html = limit_nesting(html, MAX_NESTING);
-    let doc = Html::parse_fragment(&html);
+    // A whole document parses as one, so that `dir`/`lang` on <html> and
+    // <body> survive (fragment parsing drops those elements).
+    let head = html.as_bytes()[..html.len().min(2048)].to_ascii_lowercase();
+    let has = |tag: &[u8]| head.windows(tag.len()).any(|w| w == tag);
+    let doc = if has(b"<html") || has(b"<body") || has(b"<!doctype") {
+        Html::parse_document(&html)
+    } else {
+        Html::parse_fragment(&html)
+    };
     let mut w = Walker {
         base: base.and_then(|b| url::Url::parse(b).ok()).filter(|u| !u.cannot_be_a_base()),
         marks,

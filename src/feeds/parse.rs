@@ -82,12 +82,7 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
                 title.chars().take(60).collect::<String>()
             ));
         }
-        if !links.is_empty() {
-            for (i, l) in links.iter().enumerate() {
-                body.push_str(if body.is_empty() { "" } else { "\n\n" });
-                body.push_str(&format!("[{}] {}", i + 1, l));
-            }
-        }
+        let body = crate::feeds::HtmlText { text: std::mem::take(&mut body), links: links.clone() }.with_references();
         let guid = strip_c0(e.id.trim());
         let key = if !guid.is_empty() {
             format!("guid:{guid}")

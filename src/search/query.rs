@@ -333,10 +333,16 @@ pub(super) fn run(
         move |doc: DocId, score: Score| (score, published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0))
     });
     let (docs, total) = searcher.search(&*query, &(top, Count))?;
+    // One column reader per segment, not per hit: opening one costs more
+    // than reading thousands of values.
+    let keys = searcher
+        .segment_readers()
+        .iter()
+        .map(|seg| seg.fast_fields().i64("key"))
+        .collect::<tantivy::Result<Vec<_>>>()?;
     let mut hits = Vec::with_capacity(docs.len());
     for ((score, _), addr) in docs {
-        let seg = searcher.segment_reader(addr.segment_ord);
-        if let Some(key) = seg.fast_fields().i64("key")?.first(addr.doc_id) {
+        if let Some(key) = keys[addr.segment_ord as usize].first(addr.doc_id) {
             hits.push(Hit { key, score });
         }
     }

@@ -9,6 +9,7 @@
 //! Bad input never stops the import: each problem becomes an [`ImportIssue`]
 //! naming the file (and line), and the rest goes on.
 
+mod html;
 mod jsonl;
 mod txt;
 
@@ -58,6 +59,8 @@ pub enum Format {
     Text,
     /// JSON Lines: one article object per line.
     JsonLines,
+    /// An HTML page: one article per file.
+    Html,
 }
 
 impl Format {
@@ -66,6 +69,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -142,7 +146,7 @@ impl<'s> Importer<'s> {
             None if explicit => self.issue(
                 path,
                 None,
-                "unknown file type; hewal imports .txt and .jsonl files (or directories of them)".into(),
+                "unknown file type; hewal imports .txt, .jsonl and .html files (or directories of them)".into(),
             ),
             None => {}
         }
@@ -157,10 +161,13 @@ impl<'s> Importer<'s> {
         let mut parsed = Vec::new();
         let mut issues = Vec::new();
         match format {
-            Format::Text => match txt::parse(reader) {
-                Ok(a) => parsed.push(a),
-                Err(msg) => issues.push((None, msg)),
-            },
+            Format::Text | Format::Html => {
+                let one = if format == Format::Text { txt::parse(reader) } else { html::parse(reader) };
+                match one {
+                    Ok(a) => parsed.push(a),
+                    Err(msg) => issues.push((None, msg)),
+                }
+            }
             Format::JsonLines => {
                 // Streamed: a large file is written batch by batch as it is read.
                 return jsonl::parse(reader, &mut |line, item| match item {
