@@ -35,6 +35,11 @@ impl Paths {
         self.data_dir.join("hewal.db")
     }
 
+    /// The feed subscriptions (a newsboat-style `urls` file).
+    pub fn urls_path(&self) -> PathBuf {
+        self.config_dir.join("urls")
+    }
+
     /// The search index directory.
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")

@@ -284,3 +284,47 @@ fn a_large_result_set_loads_only_the_visible_window() {
     assert!(h.app.list.row(2999).is_some(), "the last row is loaded after G");
     assert!(screen[23].contains("3000/3000"), "{}", screen[23]);
 }
+
+#[test]
+fn refresh_runs_once_reports_progress_and_then_syncs_the_index() {
+    use hewal::tui::app::Effect;
+    let mut h = Harness::new();
+    h.app.update(Action::Refresh);
+    assert_eq!(h.app.take_effects(), vec![Effect::Fetch]);
+    h.app.update(Action::Refresh);
+    assert!(h.app.take_effects().is_empty(), "a second R while fetching starts nothing");
+    h.app.on_worker(WorkerEvent::FetchProgress { done: 1, total: 3 });
+    let screen = h.render(100, 30);
+    assert!(screen[29].contains("fetching 1/3"), "{}", screen[29]);
+    h.app.on_worker(WorkerEvent::FetchDone { summary: "fetched 3 feed(s): 2 new, 0 updated".into(), errors: 0 });
+    assert_eq!(h.app.take_effects(), vec![Effect::SyncIndex]);
+    let screen = h.render(100, 30);
+    assert!(screen[29].contains("fetched 3 feed(s): 2 new"), "{}", screen[29]);
+    assert!(!screen[29].contains("fetching"));
+}
+
+#[test]
+fn links_open_only_on_the_web_and_copy_anywhere() {
+    use hewal::tui::app::Effect;
+    let mut h = Harness::new();
+    h.render(100, 30);
+    // The first rows are seeds without a link.
+    h.app.update(Action::OpenLink);
+    assert!(h.app.take_effects().is_empty());
+    assert_eq!(h.app.message.as_deref(), Some("this article has no link"));
+    // Find an article with one.
+    let mut found = false;
+    for _ in 0..10 {
+        h.app.update(Action::Move(1));
+        h.render(100, 30);
+        if let Some(url) = h.app.reader.article().and_then(|a| a.url.clone()) {
+            h.app.update(Action::OpenLink);
+            assert_eq!(h.app.take_effects(), vec![Effect::OpenUrl(url.clone())]);
+            h.app.update(Action::CopyLink);
+            assert_eq!(h.app.take_effects(), vec![Effect::Copy(url)]);
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "some sample article has a url");
+}

@@ -10,20 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn urls_path(paths: &Paths) -> PathBuf {
-    paths.config_dir.join("urls")
+    paths.urls_path()
 }
 
 /// The subscriptions, with a warning on stderr for each bad line.
 pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
     let path = urls_path(paths);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    let (subs, problems) = urls::parse(&text);
-    for (line, msg) in problems {
-        eprintln!("hewal: {}:{line}: {msg}", path.display());
+    let (subs, problems) =
+        crate::jobs::fetch::load_subscriptions(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    for p in problems {
+        eprintln!("hewal: {p}");
     }
     Ok(subs)
 }

@@ -8,6 +8,19 @@
 use crate::feeds::{self, Entry, FetchOptions, FetchOutcome, Subscription, Validators};
 use crate::store::{FeedState, NewArticle, Store};
 
+/// The subscriptions in the `urls` file at `path` (none if it does not
+/// exist), with a `path:line: message` for every line that was skipped.
+pub fn load_subscriptions(path: &std::path::Path) -> std::io::Result<(Vec<Subscription>, Vec<String>)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(e),
+    };
+    let (subs, problems) = feeds::urls::parse(&text);
+    let problems = problems.into_iter().map(|(line, msg)| format!("{}:{line}: {msg}", path.display())).collect();
+    Ok((subs, problems))
+}
+
 /// What a refresh did, per feed and in total.
 #[derive(Clone, Debug, Default)]
 pub struct RefreshReport {
@@ -107,4 +120,44 @@ pub fn refresh(
         store.save_feed_state(&st)?;
     }
     Ok(report)
+}
+
+/// Refresh all feeds on a thread of its own, reporting to the UI through
+/// `event_tx` (progress, then a one-line summary). The store connection is
+/// its own; the caller asks the search worker to sync afterwards.
+pub fn spawn_refresh(
+    db_path: std::path::PathBuf,
+    urls_path: std::path::PathBuf,
+    event_tx: crossbeam_channel::Sender<crate::jobs::search::WorkerEvent>,
+) {
+    use crate::jobs::search::WorkerEvent;
+    let progress_tx = event_tx.clone();
+    let run = move || -> Result<(String, usize), String> {
+        let (subs, problems) = load_subscriptions(&urls_path).map_err(|e| format!("{}: {e}", urls_path.display()))?;
+        if subs.is_empty() {
+            return Ok((format!("no feeds: add one with `hewal feed add URL` ({})", urls_path.display()), 0));
+        }
+        let mut store = Store::open(&db_path).map_err(|e| e.to_string())?;
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        let tx = progress_tx;
+        let report = refresh(&mut store, &subs, &FetchOptions::default(), now, &move |done, total| {
+            let _ = tx.send(WorkerEvent::FetchProgress { done, total });
+        })
+        .map_err(|e| e.to_string())?;
+        let errors = report.errors.len() + problems.len();
+        let mut summary =
+            format!("fetched {} feed(s): {} new, {} updated", report.feeds, report.inserted, report.updated);
+        if let Some((url, err)) = report.errors.first() {
+            summary.push_str(&format!("; {} failed ({url}: {err})", report.errors.len()));
+        }
+        Ok((summary, errors))
+    };
+    let tx = event_tx.clone();
+    let spawned = std::thread::Builder::new().name("hewal-fetch".into()).spawn(move || {
+        let (summary, errors) = run().unwrap_or_else(|e| (format!("fetch failed: {e}"), 1));
+        let _ = tx.send(WorkerEvent::FetchDone { summary, errors });
+    });
+    if let Err(e) = spawned {
+        let _ = event_tx.send(WorkerEvent::FetchDone { summary: format!("cannot start fetching: {e}"), errors: 1 });
+    }
 }

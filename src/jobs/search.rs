@@ -55,6 +55,14 @@ pub struct Snippets {
     pub rows: Vec<(usize, String, Vec<Range<usize>>)>,
 }
 
+/// What the worker is asked to do.
+#[derive(Clone, Debug)]
+pub enum Request {
+    Search(SearchRequest),
+    /// Catch the index up with the store (after a fetch or an import).
+    Sync,
+}
+
 /// What the worker tells the UI.
 #[derive(Clone, Debug)]
 pub enum WorkerEvent {
@@ -70,6 +78,16 @@ pub enum WorkerEvent {
     Results(SearchResponse),
     /// The snippets of the current answer, after it.
     Snippets(Snippets),
+    /// A feed refresh (jobs::fetch) has finished `done` of `total` feeds.
+    FetchProgress {
+        done: usize,
+        total: usize,
+    },
+    /// A feed refresh ended; `summary` is for the status line.
+    FetchDone {
+        summary: String,
+        errors: usize,
+    },
     Error {
         generation: Option<u64>,
         message: String,
@@ -79,7 +97,7 @@ pub enum WorkerEvent {
 /// Handle to the worker thread. Dropping it closes the request channel and
 /// lets the thread end.
 pub struct SearchWorker {
-    request_tx: Sender<SearchRequest>,
+    request_tx: Sender<Request>,
     _handle: JoinHandle<()>,
 }
 
@@ -100,39 +118,43 @@ impl SearchWorker {
 
     /// Queue a query; never blocks.
     pub fn request(&self, req: SearchRequest) {
-        let _ = self.request_tx.send(req);
+        let _ = self.request_tx.send(Request::Search(req));
+    }
+
+    /// Ask for the index to catch up with the store; never blocks.
+    pub fn sync(&self) {
+        let _ = self.request_tx.send(Request::Sync);
     }
 }
 
 fn work(
     db_path: &std::path::Path,
     index_dir: &std::path::Path,
-    request_rx: &Receiver<SearchRequest>,
+    request_rx: &Receiver<Request>,
     event_tx: &Sender<WorkerEvent>,
 ) -> Result<(), String> {
     let store = Store::open(db_path).map_err(|e| e.to_string())?;
     let (mut index, state) = SearchIndex::open(index_dir).map_err(|e| e.to_string())?;
-    let mut note = match state {
+    let note = match state {
         OpenState::Rebuilt(why) => Some(format!("search index was {why}; rebuilt")),
         _ => None,
     };
-    let mut last = Instant::now();
-    let synced = index.sync(&store, &mut |done, total| {
-        if last.elapsed() > Duration::from_millis(100) || done == total {
-            last = Instant::now();
-            let _ = event_tx.send(WorkerEvent::Indexing { done, total });
-        }
-    });
-    if let Err(e) = synced {
-        note = Some(format!("{e}"));
-    }
-    let _ = event_tx.send(WorkerEvent::Ready { docs: index.num_docs(), note });
+    sync(&mut index, &store, event_tx, note);
 
-    while let Ok(mut req) = request_rx.recv() {
-        // Newest query wins: skip everything already superseded.
-        while let Ok(newer) = request_rx.try_recv() {
-            req = newer;
+    while let Ok(first) = request_rx.recv() {
+        // Newest query wins: skip everything already superseded; a sync
+        // request anywhere in the queue is kept.
+        let (mut req, mut want_sync) = (None, false);
+        for r in std::iter::once(first).chain(request_rx.try_iter()) {
+            match r {
+                Request::Search(s) => req = Some(s),
+                Request::Sync => want_sync = true,
+            }
         }
+        if want_sync {
+            sync(&mut index, &store, event_tx, None);
+        }
+        let Some(req) = req else { continue };
         let resp = match answer(&index, &req) {
             Ok(resp) => resp,
             Err(message) => {
@@ -152,6 +174,21 @@ fn work(
         }
     }
     Ok(())
+}
+
+/// Catch the index up, reporting progress, then `Ready`.
+fn sync(index: &mut SearchIndex, store: &Store, event_tx: &Sender<WorkerEvent>, mut note: Option<String>) {
+    let mut last = Instant::now();
+    let synced = index.sync(store, &mut |done, total| {
+        if last.elapsed() > Duration::from_millis(100) || done == total {
+            last = Instant::now();
+            let _ = event_tx.send(WorkerEvent::Indexing { done, total });
+        }
+    });
+    if let Err(e) = synced {
+        note = Some(format!("{e}"));
+    }
+    let _ = event_tx.send(WorkerEvent::Ready { docs: index.num_docs(), note });
 }
 
 /// Run one request: the search alone (rows and snippets come later).

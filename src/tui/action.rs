@@ -36,4 +36,10 @@ pub enum Action {
     ToggleRead,
     /// Next (`true`) or previous hit in the reader.
     NextHit(bool),
+    /// Fetch every subscribed feed in the background.
+    Refresh,
+    /// Open the article's link in a browser (copy it when there is none to open).
+    OpenLink,
+    /// Copy the article's link to the clipboard (OSC 52).
+    CopyLink,
 }

@@ -24,6 +24,20 @@ pub enum Mode {
     Help,
 }
 
+/// Something the main loop must do outside the app: start work or touch the
+/// world. Queued by `update`, so the app stays free of I/O beyond the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Start a background refresh of every feed.
+    Fetch,
+    /// Ask the search worker to catch the index up with the store.
+    SyncIndex,
+    /// Open this http(s) URL in a browser.
+    OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
 /// Which pane j/k act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -148,6 +162,9 @@ pub struct App {
     /// The generation whose results are on screen.
     shown_generation: u64,
     outbox: Vec<SearchRequest>,
+    effects: Vec<Effect>,
+    /// Feeds done / total while a refresh runs.
+    pub fetching: Option<(usize, usize)>,
     pub areas: Areas,
 }
 
@@ -176,6 +193,8 @@ impl App {
             generation: 0,
             shown_generation: 0,
             outbox: Vec::new(),
+            effects: Vec::new(),
+            fetching: None,
             areas: Areas::default(),
         }
     }
@@ -183,6 +202,11 @@ impl App {
     /// Search requests to send to the worker.
     pub fn take_requests(&mut self) -> Vec<SearchRequest> {
         std::mem::take(&mut self.outbox)
+    }
+
+    /// Effects for the main loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The highlight matcher of the results on screen, if any.
@@ -340,11 +364,39 @@ impl App {
             Action::CursorEnd => self.search.cursor = self.search.query.len(),
             Action::ToggleStar => self.toggle_state(true),
             Action::ToggleRead => self.toggle_state(false),
+            Action::Refresh => {
+                if self.fetching.is_some() {
+                    self.message = Some("already fetching".into());
+                } else {
+                    self.fetching = Some((0, 0));
+                    self.effects.push(Effect::Fetch);
+                }
+            }
+            Action::OpenLink | Action::CopyLink => self.link_action(action == Action::OpenLink),
             Action::NextHit(forward) => {
                 if !self.reader.jump_to_hit(forward) {
                     self.message = Some("no search hits in this article".into());
                 }
             }
+        }
+    }
+
+    /// `o` and `y`: the article's link, opened or copied. Only http(s) links
+    /// are opened (a feed could carry `file:` or `javascript:` ones).
+    fn link_action(&mut self, open: bool) {
+        self.sync_reader();
+        let Some(url) = self.reader.article().and_then(|a| a.url.clone()).filter(|u| !u.trim().is_empty()) else {
+            self.message = Some("this article has no link".into());
+            return;
+        };
+        let url = url.trim().to_owned();
+        if open && (url.starts_with("https://") || url.starts_with("http://")) {
+            self.effects.push(Effect::OpenUrl(url));
+        } else if open {
+            self.message = Some(format!("not opening a non-web link: {url}"));
+        } else {
+            self.message = Some(format!("copied {url}"));
+            self.effects.push(Effect::Copy(url));
         }
     }
 
@@ -434,6 +486,16 @@ impl App {
                 }
                 self.shown_generation = resp.generation;
                 self.list.reset(ListSource::Search(Box::new(SearchList { response: resp, snippets: HashMap::new() })));
+            }
+            WorkerEvent::FetchProgress { done, total } => self.fetching = Some((done, total)),
+            WorkerEvent::FetchDone { summary, .. } => {
+                self.fetching = None;
+                self.message = Some(summary);
+                if let ListSource::Library { total } = &mut self.list.source {
+                    *total = self.store.count().unwrap_or(*total);
+                    self.list.window.clear();
+                }
+                self.effects.push(Effect::SyncIndex);
             }
             WorkerEvent::Snippets(sn) => {
                 if let ListSource::Search(r) = &mut self.list.source {

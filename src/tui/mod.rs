@@ -20,7 +20,7 @@ use crate::jobs::search::SearchWorker;
 use crate::store::{sample, Store};
 use action::Action;
 use anyhow::{Context, Result};
-use app::{App, Mode};
+use app::{App, Effect, Mode};
 use crossterm::event::Event as TermEvent;
 use event::Event;
 
@@ -37,7 +37,7 @@ pub fn run(paths: &Paths) -> Result<()> {
     }
     let (event_tx, event_rx) = crossbeam_channel::unbounded();
     let (worker_tx, worker_rx) = crossbeam_channel::unbounded();
-    let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), worker_tx);
+    let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), worker_tx.clone());
     event::spawn_signals(event_tx.clone()).context("cannot install signal handlers")?;
     let mut app = App::new(store);
 
@@ -57,6 +57,23 @@ pub fn run(paths: &Paths) -> Result<()> {
         }
         for req in app.take_requests() {
             worker.request(req);
+        }
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Fetch => {
+                    crate::jobs::fetch::spawn_refresh(paths.db_path(), paths.urls_path(), worker_tx.clone())
+                }
+                Effect::SyncIndex => worker.sync(),
+                Effect::OpenUrl(url) => match open_url(&url) {
+                    Ok(Opened::Browser) => app.message = Some(format!("opened {url}")),
+                    Ok(Opened::Copied) => {
+                        copy_osc52(guard.terminal.backend_mut(), &url);
+                        app.message = Some(format!("no browser here (SSH): copied {url}"));
+                    }
+                    Err(e) => app.message = Some(format!("cannot open a browser: {e}; press y to copy the link")),
+                },
+                Effect::Copy(text) => copy_osc52(guard.terminal.backend_mut(), &text),
+            }
         }
         if app.quit {
             break;
@@ -86,4 +103,48 @@ pub fn handle(app: &mut App, ev: Event) {
         Event::Worker(w) => app.on_worker(w),
         Event::Signal(_) | Event::InputClosed => app.update(Action::Quit),
     }
+}
+
+enum Opened {
+    Browser,
+    /// Over SSH with no $BROWSER: the link was copied instead.
+    Copied,
+}
+
+/// Open an http(s) URL: `$BROWSER` (its words, then the URL) or xdg-open,
+/// detached, with no shell in between (the URL comes from a feed).
+fn open_url(url: &str) -> std::io::Result<Opened> {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let over_ssh = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
+    if browser.is_none() && over_ssh {
+        return Ok(Opened::Copied);
+    }
+    let words: Vec<String> = match &browser {
+        Some(b) => b.split_whitespace().map(str::to_owned).collect(),
+        None => vec!["xdg-open".to_owned()],
+    };
+    let mut child = std::process::Command::new(&words[0])
+        .args(&words[1..])
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap it without blocking the loop.
+    std::thread::spawn(move || child.wait());
+    Ok(Opened::Browser)
+}
+
+/// Copy `text` to the clipboard of the terminal (local or at the other end of
+/// SSH) with OSC 52. Inside tmux the sequence is also sent through tmux's
+/// passthrough, for when `set-clipboard` does not forward it.
+fn copy_osc52(out: &mut impl std::io::Write, text: &str) {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut seq = format!("\x1b]52;c;{b64}\x07");
+    if std::env::var_os("TMUX").is_some() {
+        seq.push_str(&format!("\x1bPtmux;\x1b\x1b]52;c;{b64}\x07\x1b\\"));
+    }
+    let _ = out.write_all(seq.as_bytes());
+    let _ = out.flush();
 }

@@ -69,6 +69,12 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         IndexState::Ready { .. } => String::new(),
         IndexState::Failed(_) => " · search unavailable".to_owned(),
     };
+    let fetching = match app.fetching {
+        Some((done, total)) if total > 0 => format!(" · fetching {done}/{total}"),
+        Some(_) => " · fetching".to_owned(),
+        None => String::new(),
+    };
+    let index = format!("{index}{fetching}");
     let pos =
         if app.list.is_empty() { String::new() } else { format!("{}/{} · ", app.list.selected + 1, app.list.len()) };
     let left = format!(" {pos}{count}{searching}{index}");
