@@ -146,3 +146,77 @@ fn feed_add_refuses_non_web_urls_and_duplicates() {
     let feeds = json_lines(&ok(&d.hewal(&["feed", "list", "--json"])));
     assert_eq!(feeds[0]["title"], "نموونە");
 }
+
+/// Serves /f0.xml … /f{n-1}.xml (5 items each), each answer after `delay`;
+/// counts the answers.
+fn slow_feeds(n: usize, delay: Duration) -> (u16, Arc<Mutex<usize>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let served = Arc::new(Mutex::new(0));
+    let counter = served.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4 * n) {
+            let Ok(mut s) = stream else { continue };
+            let counter = counter.clone();
+            std::thread::spawn(move || {
+                s.set_read_timeout(Some(Duration::from_secs(5))).ok();
+                let mut reader = BufReader::new(s.try_clone().unwrap());
+                let mut first = String::new();
+                let _ = reader.read_line(&mut first);
+                let mut line = String::new();
+                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                    line.clear();
+                }
+                let feed: usize = first.split(['f', '.']).nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+                let items: Vec<(String, String, String)> = (0..5)
+                    .map(|i| (format!("f{feed}-{i}"), format!("هەواڵی {feed} ژمارە {i}"), format!("دەقی {feed}/{i}")))
+                    .collect();
+                let items: Vec<(&str, &str, &str)> =
+                    items.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+                let body = rss(&items).replace("هەواڵی نموونە", &format!("feed {feed}"));
+                std::thread::sleep(delay);
+                let resp =
+                    format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+                let _ = s.write_all(resp.as_bytes());
+                *counter.lock().unwrap() += 1;
+            });
+        }
+    });
+    (port, served)
+}
+
+#[test]
+fn a_killed_fetch_keeps_what_it_stored_and_the_next_run_completes() {
+    const FEEDS: usize = 24;
+    let (port, served) = slow_feeds(FEEDS, Duration::from_millis(150));
+    let d = Dir::new();
+    let urls: String = (0..FEEDS).map(|i| format!("http://127.0.0.1:{port}/f{i}.xml\n")).collect();
+    d.create("xdg-config/hewal/urls", urls);
+    let mut child = d.command().arg("--data-dir").arg(d.data()).arg("fetch").spawn().unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while *served.lock().unwrap() < FEEDS / 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // Consistent: every stored feed has all 5 of its entries (one transaction
+    // per feed), and the state of a feed is never saved without its entries.
+    let store = hewal::store::Store::open(&d.data().join("hewal.db")).unwrap();
+    let stored = store.count().unwrap() as usize;
+    assert!(stored > 0 && stored < FEEDS * 5, "the kill came in the middle ({stored})");
+    assert_eq!(stored % 5, 0, "only whole feeds are stored ({stored})");
+    for st in store.feed_states().unwrap() {
+        assert_eq!(st.item_count, 5, "{st:?}");
+    }
+
+    let o = d.hewal(&["fetch"]);
+    ok(&o);
+    assert!(stderr(&o).contains(&format!("{FEEDS} feed(s): {} new", FEEDS * 5 - stored)), "{}", stderr(&o));
+    let list = json_lines(&ok(&d.hewal(&["list", "--json"])));
+    assert_eq!(list.len(), FEEDS * 5);
+    let mut ids: Vec<_> = list.iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), FEEDS * 5, "no duplicates");
+}

@@ -328,3 +328,44 @@ fn links_open_only_on_the_web_and_copy_anywhere() {
     }
     assert!(found, "some sample article has a url");
 }
+
+#[test]
+fn the_feeds_overlay_shows_state_and_errors() {
+    let mut h = Harness::new();
+    h.app.update(Action::ToggleFeeds);
+    let screen = h.render(100, 30).join("\n");
+    assert!(screen.contains("no feeds yet: hewal feed add URL"), "{screen}");
+    h.app.update(Action::ToggleFeeds);
+    assert_eq!(h.app.mode, Mode::Normal);
+
+    h.app.subscriptions = vec![
+        hewal::feeds::Subscription {
+            url: "https://example.org/ok.xml".into(),
+            title: Some("کوردستان نیوز".into()),
+            tags: vec![],
+        },
+        hewal::feeds::Subscription { url: "https://example.org/gone.xml".into(), title: None, tags: vec![] },
+        hewal::feeds::Subscription { url: "https://example.org/new.xml".into(), title: None, tags: vec![] },
+    ];
+    for (url, err, n) in [
+        ("https://example.org/ok.xml", None, 12),
+        ("https://example.org/gone.xml", Some("server answered HTTP 404"), 0),
+    ] {
+        h.store
+            .save_feed_state(&hewal::store::FeedState {
+                url: url.into(),
+                last_fetch: Some(1_740_000_000),
+                last_error: err.map(str::to_owned),
+                item_count: n,
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    h.app.update(Action::ToggleFeeds);
+    let screen = h.render(100, 30).join("\n");
+    assert!(screen.contains("✓ 2025-02-19     12"), "{screen}");
+    assert!(screen.contains("✗ 2025-02-19      0  https://example.org/gone.xml"), "{screen}");
+    assert!(screen.contains("server answered HTTP 404"), "{screen}");
+    assert!(screen.contains("· never"), "{screen}");
+    h.render(10, 3);
+}

@@ -83,43 +83,65 @@ pub fn refresh(
             (s.url.clone(), Validators { etag: st.etag, last_modified: st.last_modified })
         })
         .collect();
-    let done = std::sync::atomic::AtomicUsize::new(0);
     let total = jobs.len();
-    let outcomes = feeds::fetch_all(&jobs, opts, &|_, _| {
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        on_feed(n, total);
-    });
     let mut report = RefreshReport { feeds: subs.len(), ..Default::default() };
-    for (sub, outcome) in subs.iter().zip(outcomes) {
-        let mut st = state_of(&sub.url).unwrap_or_else(|| FeedState { url: sub.url.clone(), ..Default::default() });
-        st.last_fetch = Some(now);
-        match outcome {
-            FetchOutcome::NotModified => {
-                st.last_error = None;
-                report.not_modified += 1;
-            }
-            FetchOutcome::Fetched(parsed, validators) => {
-                let source = source_name(sub, parsed.title.as_deref());
-                let articles: Vec<NewArticle> =
-                    parsed.entries.iter().map(|e| entry_to_article(&sub.url, &source, e)).collect();
-                let out = store.upsert_batch(&articles, now)?;
-                report.inserted += out.inserted;
-                report.updated += out.updated;
-                st.title = parsed.title.clone();
-                st.etag = validators.etag;
-                st.last_modified = validators.last_modified;
-                st.last_error = None;
-                st.item_count = store.count_source(&source)?;
-            }
-            FetchOutcome::Failed(e) => {
-                let msg = e.to_string();
-                report.errors.push((sub.url.clone(), msg.clone()));
-                st.last_error = Some(msg);
-            }
+    // Each feed is stored as soon as it arrives (the fetches run on a scoped
+    // thread; this thread owns the store connection), so a kill mid-refresh
+    // keeps every feed already done. Per feed, the articles are written
+    // before the state that holds its ETag: a kill between the two means a
+    // full refetch next time, never a 304 over entries that were not stored.
+    std::thread::scope(|scope| -> crate::store::Result<()> {
+        let (tx, rx) = crossbeam_channel::unbounded();
+        let jobs = &jobs;
+        scope.spawn(move || {
+            feeds::fetch_all(jobs, opts, &|i, outcome| {
+                let _ = tx.send((i, outcome.clone()));
+            })
+        });
+        for (done, (i, outcome)) in rx.iter().enumerate() {
+            store_outcome(store, &subs[i], outcome, now, state_of(&subs[i].url), &mut report)?;
+            on_feed(done + 1, total);
         }
-        store.save_feed_state(&st)?;
-    }
+        Ok(())
+    })?;
     Ok(report)
+}
+
+fn store_outcome(
+    store: &mut Store,
+    sub: &Subscription,
+    outcome: FetchOutcome,
+    now: i64,
+    state: Option<FeedState>,
+    report: &mut RefreshReport,
+) -> crate::store::Result<()> {
+    let mut st = state.unwrap_or_else(|| FeedState { url: sub.url.clone(), ..Default::default() });
+    st.last_fetch = Some(now);
+    match outcome {
+        FetchOutcome::NotModified => {
+            st.last_error = None;
+            report.not_modified += 1;
+        }
+        FetchOutcome::Fetched(parsed, validators) => {
+            let source = source_name(sub, parsed.title.as_deref());
+            let articles: Vec<NewArticle> =
+                parsed.entries.iter().map(|e| entry_to_article(&sub.url, &source, e)).collect();
+            let out = store.upsert_batch(&articles, now)?;
+            report.inserted += out.inserted;
+            report.updated += out.updated;
+            st.title = parsed.title.clone();
+            st.etag = validators.etag;
+            st.last_modified = validators.last_modified;
+            st.last_error = None;
+            st.item_count = store.count_source(&source)?;
+        }
+        FetchOutcome::Failed(e) => {
+            let msg = e.to_string();
+            report.errors.push((sub.url.clone(), msg.clone()));
+            st.last_error = Some(msg);
+        }
+    }
+    store.save_feed_state(&st)
 }
 
 /// Refresh all feeds on a thread of its own, reporting to the UI through

@@ -38,6 +38,8 @@ pub enum Action {
     NextHit(bool),
     /// Fetch every subscribed feed in the background.
     Refresh,
+    /// Show or hide the feeds and their fetch state.
+    ToggleFeeds,
     /// Open the article's link in a browser (copy it when there is none to open).
     OpenLink,
     /// Copy the article's link to the clipboard (OSC 52).

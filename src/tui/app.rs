@@ -22,6 +22,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open; any key closes it.
     Help,
+    /// The feeds overlay is open; any key closes it.
+    Feeds,
 }
 
 /// Something the main loop must do outside the app: start work or touch the
@@ -165,6 +167,10 @@ pub struct App {
     effects: Vec<Effect>,
     /// Feeds done / total while a refresh runs.
     pub fetching: Option<(usize, usize)>,
+    /// The subscriptions (from the urls file), set by the main loop.
+    pub subscriptions: Vec<crate::feeds::Subscription>,
+    /// Fetch state of each feed, read when the feeds overlay opens.
+    pub feed_states: Vec<crate::store::FeedState>,
     pub areas: Areas,
 }
 
@@ -195,6 +201,8 @@ impl App {
             outbox: Vec::new(),
             effects: Vec::new(),
             fetching: None,
+            subscriptions: Vec::new(),
+            feed_states: Vec::new(),
             areas: Areas::default(),
         }
     }
@@ -290,6 +298,17 @@ impl App {
             Action::Quit => {
                 self.leave_article();
                 self.quit = true;
+            }
+            Action::ToggleFeeds => {
+                if self.mode == Mode::Feeds {
+                    self.mode = Mode::Normal;
+                } else {
+                    match self.store.feed_states() {
+                        Ok(states) => self.feed_states = states,
+                        Err(e) => self.message = Some(format!("cannot read feed states: {e}")),
+                    }
+                    self.mode = Mode::Feeds;
+                }
             }
             Action::ToggleHelp => {
                 if self.mode == Mode::Help {

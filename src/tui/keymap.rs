@@ -17,6 +17,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("Esc", "clear the search / back to the list"),
     ("n / N", "next / previous search hit in the reader"),
     ("R", "fetch all feeds (in the background)"),
+    ("F", "feeds: last fetch, errors, articles"),
     ("o", "open the article's link in a browser"),
     ("y", "copy the article's link (OSC 52, works over SSH)"),
     ("s", "star or unstar"),
@@ -37,6 +38,7 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
     match mode {
         Mode::Search => search_key(key, ctrl),
         Mode::Help => Some(Action::ToggleHelp),
+        Mode::Feeds => Some(Action::ToggleFeeds),
         Mode::Normal => normal_key(key, ctrl, focus),
     }
 }
@@ -92,6 +94,7 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Char('s') => Action::ToggleStar,
         KeyCode::Char('R') => Action::Refresh,
+        KeyCode::Char('F') => Action::ToggleFeeds,
         KeyCode::Char('o') => Action::OpenLink,
         KeyCode::Char('y') => Action::CopyLink,
         KeyCode::Char('m') => Action::ToggleRead,

@@ -40,6 +40,7 @@ pub fn run(paths: &Paths) -> Result<()> {
     let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), worker_tx.clone());
     event::spawn_signals(event_tx.clone()).context("cannot install signal handlers")?;
     let mut app = App::new(store);
+    app.subscriptions = load_subscriptions(paths);
 
     let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
     event::spawn_input(event_tx);
@@ -63,7 +64,10 @@ pub fn run(paths: &Paths) -> Result<()> {
                 Effect::Fetch => {
                     crate::jobs::fetch::spawn_refresh(paths.db_path(), paths.urls_path(), worker_tx.clone())
                 }
-                Effect::SyncIndex => worker.sync(),
+                Effect::SyncIndex => {
+                    worker.sync();
+                    app.subscriptions = load_subscriptions(paths);
+                }
                 Effect::OpenUrl(url) => match open_url(&url) {
                     Ok(Opened::Browser) => app.message = Some(format!("opened {url}")),
                     Ok(Opened::Copied) => {
@@ -147,4 +151,10 @@ fn copy_osc52(out: &mut impl std::io::Write, text: &str) {
     }
     let _ = out.write_all(seq.as_bytes());
     let _ = out.flush();
+}
+
+/// The subscriptions for the feeds overlay (problems in the file are for
+/// `hewal feed list` to report; the overlay shows what could be read).
+fn load_subscriptions(paths: &Paths) -> Vec<crate::feeds::Subscription> {
+    crate::jobs::fetch::load_subscriptions(&paths.urls_path()).map(|(subs, _)| subs).unwrap_or_default()
 }

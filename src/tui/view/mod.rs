@@ -3,6 +3,7 @@
 //! All article text reaches the buffer through `text` (sanitised, wrapped
 //! and in visual order); nothing here wraps or aligns text again.
 
+mod feeds;
 mod help;
 mod list;
 mod reader;
@@ -25,6 +26,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render_status(app, a.status, buf);
     if app.mode == Mode::Help {
         help::render(frame.area(), frame.buffer_mut());
+    }
+    if app.mode == Mode::Feeds {
+        feeds::render(app, frame.area(), frame.buffer_mut());
     }
     if app.mode == Mode::Search {
         if let Some(pos) = status::search_cursor(app, a.search) {
