@@ -369,3 +369,35 @@ fn the_feeds_overlay_shows_state_and_errors() {
     assert!(screen.contains("· never"), "{screen}");
     h.render(10, 3);
 }
+
+#[test]
+fn numbered_references_can_be_opened_from_the_links_overlay() {
+    use hewal::tui::app::Effect;
+    let mut h = Harness::new();
+    let a = hewal::store::NewArticle {
+        id: "refs".into(),
+        title: "ڕاپۆرت بە بەستەر".into(),
+        body: "دەق [1] و [2].\n\n[1] https://example.org/a\n\n[2] javascript:alert(1)".into(),
+        url: Some("https://example.org/article".into()),
+        published: Some(4_000_000_000),
+        ..Default::default()
+    };
+    h.store.insert_batch(&[a], 0).unwrap();
+    h.app = App::new(Store::open(&h._dir.path().join("hewal.db")).unwrap());
+    h.render(100, 30);
+    h.app.update(Action::ShowLinks);
+    assert_eq!(h.app.mode, Mode::Links);
+    let screen = h.render(100, 30).join("\n");
+    for l in ["[0] https://example.org/article", "[1] https://example.org/a", "[2] javascript:alert(1)"] {
+        assert!(screen.contains(l), "{l} missing:\n{screen}");
+    }
+    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('1'));
+    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    h.app.update(action);
+    assert_eq!(h.app.take_effects(), vec![Effect::OpenUrl("https://example.org/a".into())]);
+    assert_eq!(h.app.mode, Mode::Normal);
+    h.app.update(Action::ShowLinks);
+    h.app.update(Action::OpenLinkNumber(2));
+    assert!(h.app.take_effects().is_empty());
+    assert!(h.app.message.as_deref().unwrap().contains("not opening a non-web link"));
+}

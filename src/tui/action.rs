@@ -40,6 +40,10 @@ pub enum Action {
     Refresh,
     /// Show or hide the feeds and their fetch state.
     ToggleFeeds,
+    /// List the article's links (its own and its numbered references).
+    ShowLinks,
+    /// Open link number n of that list (0 is the article's own).
+    OpenLinkNumber(u32),
     /// Open the article's link in a browser (copy it when there is none to open).
     OpenLink,
     /// Copy the article's link to the clipboard (OSC 52).

@@ -24,6 +24,8 @@ pub enum Mode {
     Help,
     /// The feeds overlay is open; any key closes it.
     Feeds,
+    /// The article's links are listed; a digit opens one.
+    Links,
 }
 
 /// Something the main loop must do outside the app: start work or touch the
@@ -299,6 +301,27 @@ impl App {
                 self.leave_article();
                 self.quit = true;
             }
+            Action::ShowLinks => {
+                self.sync_reader();
+                self.mode = if self.mode == Mode::Links || self.article_links().is_empty() {
+                    if self.mode != Mode::Links {
+                        self.message = Some("this article has no links".into());
+                    }
+                    Mode::Normal
+                } else {
+                    Mode::Links
+                };
+            }
+            Action::OpenLinkNumber(n) => {
+                self.mode = Mode::Normal;
+                match self.article_links().into_iter().find(|(i, _)| *i == n) {
+                    Some((_, url)) if url.starts_with("http://") || url.starts_with("https://") => {
+                        self.effects.push(Effect::OpenUrl(url))
+                    }
+                    Some((_, url)) => self.message = Some(format!("not opening a non-web link: {url}")),
+                    None => self.message = Some(format!("no link [{n}]")),
+                }
+            }
             Action::ToggleFeeds => {
                 if self.mode == Mode::Feeds {
                     self.mode = Mode::Normal;
@@ -398,6 +421,21 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The article's links: its own as 0, then the numbered references
+    /// (`[n] url` paragraphs) that HTML bodies end with.
+    pub fn article_links(&self) -> Vec<(u32, String)> {
+        let Some(a) = self.reader.article() else { return Vec::new() };
+        let mut links: Vec<(u32, String)> = a.url.iter().map(|u| (0, u.trim().to_owned())).collect();
+        for p in crate::text::paragraphs::paragraphs(&a.body) {
+            let Some(rest) = p.strip_prefix('[') else { continue };
+            let Some((n, url)) = rest.split_once("] ") else { continue };
+            if let (Ok(n), false) = (n.parse::<u32>(), url.contains(char::is_whitespace)) {
+                links.push((n, url.to_owned()));
+            }
+        }
+        links
     }
 
     /// `o` and `y`: the article's link, opened or copied. Only http(s) links

@@ -20,6 +20,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("F", "feeds: last fetch, errors, articles"),
     ("o", "open the article's link in a browser"),
     ("y", "copy the article's link (OSC 52, works over SSH)"),
+    ("L, then 0-9", "list the article's links, open one"),
     ("s", "star or unstar"),
     ("m", "mark read or unread"),
     ("?", "this help"),
@@ -39,6 +40,10 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
         Mode::Search => search_key(key, ctrl),
         Mode::Help => Some(Action::ToggleHelp),
         Mode::Feeds => Some(Action::ToggleFeeds),
+        Mode::Links => Some(match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() => Action::OpenLinkNumber(c as u32 - '0' as u32),
+            _ => Action::ShowLinks,
+        }),
         Mode::Normal => normal_key(key, ctrl, focus),
     }
 }
@@ -95,6 +100,7 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::Char('s') => Action::ToggleStar,
         KeyCode::Char('R') => Action::Refresh,
         KeyCode::Char('F') => Action::ToggleFeeds,
+        KeyCode::Char('L') => Action::ShowLinks,
         KeyCode::Char('o') => Action::OpenLink,
         KeyCode::Char('y') => Action::CopyLink,
         KeyCode::Char('m') => Action::ToggleRead,

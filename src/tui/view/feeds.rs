@@ -64,3 +64,24 @@ pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
         );
     }
 }
+
+/// The links overlay: `[n] url`, a digit opens one.
+pub fn render_links(app: &App, screen: Rect, buf: &mut Buffer) {
+    let links = app.article_links();
+    let width = (links.iter().map(|(_, u)| u.chars().count()).max().unwrap_or(0) + 8).min(screen.width as usize) as u16;
+    let height = (links.len() as u16 + 2).min(screen.height);
+    let area =
+        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
+    Clear.render(area, buf);
+    let block = Block::bordered().title(" links: press a digit to open ");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    for (row, (n, url)) in links.iter().enumerate().take(inner.height as usize) {
+        let label = format!("[{n}] ");
+        let y = inner.y + row as u16;
+        buf.set_stringn(inner.x, y, &label, inner.width as usize, theme::title());
+        let rest = (inner.width as usize).saturating_sub(label.len());
+        let line = layout_single_line(url, rest, BaseDirection::Ltr);
+        buf.set_line(inner.x + label.len() as u16, y, &to_line(&line, rest, theme::base(), theme::base()), rest as u16);
+    }
+}

@@ -30,6 +30,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.mode == Mode::Feeds {
         feeds::render(app, frame.area(), frame.buffer_mut());
     }
+    if app.mode == Mode::Links {
+        feeds::render_links(app, frame.area(), frame.buffer_mut());
+    }
     if app.mode == Mode::Search {
         if let Some(pos) = status::search_cursor(app, a.search) {
             frame.set_cursor_position(pos);
