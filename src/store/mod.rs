@@ -56,6 +56,35 @@ CREATE TABLE IF NOT EXISTS feeds (
 INSERT OR IGNORE INTO meta (name, value) VALUES ('change_seq', 0);
 ";
 
+/// Insert one article; a row with the same id or content is left alone.
+const INSERT_ARTICLE: &str = "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
+                                                  sort_time, content_hash, change_seq)
+                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                              ON CONFLICT DO NOTHING";
+
+/// Run [`INSERT_ARTICLE`] for `a`; 1 if a row was written, 0 if not.
+fn insert_article(
+    stmt: &mut rusqlite::CachedStatement,
+    a: &NewArticle,
+    hash: &str,
+    now: i64,
+    seq: i64,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
+        a.id,
+        a.source,
+        a.url,
+        a.title,
+        a.body,
+        a.lang,
+        a.published,
+        now,
+        a.published.unwrap_or(now),
+        hash,
+        seq
+    ])
+}
+
 const SUMMARY_COLS: &str = "key, title, source, published, read, starred";
 
 /// What happened to each article of an import batch.
@@ -150,26 +179,9 @@ impl Store {
         let mut seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
         let mut out = BatchOutcome::default();
         {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
-                                       sort_time, content_hash, change_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT DO NOTHING",
-            )?;
+            let mut stmt = tx.prepare_cached(INSERT_ARTICLE)?;
             for a in batch {
-                let n = stmt.execute(params![
-                    a.id,
-                    a.source,
-                    a.url,
-                    a.title,
-                    a.body,
-                    a.lang,
-                    a.published,
-                    now,
-                    a.published.unwrap_or(now),
-                    a.content_hash(),
-                    seq + 1,
-                ])?;
+                let n = insert_article(&mut stmt, a, &a.content_hash(), now, seq + 1)?;
                 if n == 1 {
                     seq += 1;
                     out.inserted += 1;
@@ -199,12 +211,7 @@ impl Store {
                         published = ?7, sort_time = coalesce(?7, sort_time), content_hash = ?8, change_seq = ?9
                  WHERE key = ?1",
             )?;
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
-                                       sort_time, content_hash, change_seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT DO NOTHING",
-            )?;
+            let mut insert = tx.prepare_cached(INSERT_ARTICLE)?;
             for a in batch {
                 let hash = a.content_hash();
                 let existing: Option<(i64, String)> =
@@ -222,19 +229,7 @@ impl Store {
                         hash,
                         seq + 1
                     ])?,
-                    None => insert.execute(params![
-                        a.id,
-                        a.source,
-                        a.url,
-                        a.title,
-                        a.body,
-                        a.lang,
-                        a.published,
-                        now,
-                        a.published.unwrap_or(now),
-                        hash,
-                        seq + 1,
-                    ])?,
+                    None => insert_article(&mut insert, a, &hash, now, seq + 1)?,
                 };
                 // 0 rows: unchanged, or its new content is another article's.
                 match (changed, existing.is_some()) {
