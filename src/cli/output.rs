@@ -55,7 +55,7 @@ pub fn json_safe(s: String) -> String {
 }
 
 fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{7f}'..='\u{9f}') || crate::text::bidi::is_bidi_control(c)
 }
 
 pub fn search_json(a: &Article, score: f32, snippet: &str) -> String {

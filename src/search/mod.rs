@@ -203,7 +203,7 @@ impl SearchIndex {
 
     /// Run a search-box query; see [`query`] for its semantics.
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResults> {
-        query::run(&self.index, &self.reader.searcher(), &self.fields, input, limit)
+        query::run(&self.reader.searcher(), &self.fields, input, limit)
     }
 
     /// Pick up commits made by another process.

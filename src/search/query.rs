@@ -23,7 +23,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, Index, Score, Searcher, SegmentReader, Term};
+use tantivy::{DocId, Score, Searcher, SegmentReader, Term};
 
 /// Weight of a title match relative to a body match.
 const TITLE_BOOST: Score = 2.5;
@@ -318,13 +318,7 @@ pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> 
 }
 
 /// Run `input` against the index: the best `limit` hits and the total count.
-pub(super) fn run(
-    _index: &Index,
-    searcher: &Searcher,
-    fields: &Fields,
-    input: &str,
-    limit: usize,
-) -> Result<SearchResults> {
+pub(super) fn run(searcher: &Searcher, fields: &Fields, input: &str, limit: usize) -> Result<SearchResults> {
     let Some((query, matcher)) = build(fields, input) else {
         return Ok(SearchResults::default());
     };

@@ -42,7 +42,8 @@ pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
     let q = &app.search.query;
     let before = display_width(&q[..app.search.cursor]).min(text_w);
     let total = display_width(q).min(text_w);
-    let rtl = q.chars().find(|c| c.is_alphabetic()).is_some_and(|c| ('\u{0590}'..='\u{08ff}').contains(&c));
+    // The same P2/P3 rule that aligned the query when it was drawn.
+    let rtl = crate::text::bidi::paragraph_level(q, BaseDirection::Auto) == 1;
     let offset = if rtl { total - before } else { before };
     Some(Position { x: area.x + (PROMPT.len() + offset) as u16, y: area.y })
 }
