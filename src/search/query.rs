@@ -18,7 +18,7 @@ use super::schema::Fields;
 use super::Result;
 use crate::store::ArticleKey;
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -123,57 +123,46 @@ impl Matcher {
             || self.prefixes.iter().any(|p| exact.starts_with(p.as_str()))
     }
 
-    /// The first hit in `text`, looking no further than `limit` bytes: both
-    /// analyzers give the same tokens in the same order, so they are walked
-    /// in step and the walk stops at the first hit. Snippets need only this.
-    pub fn first_hit(&self, text: &str, limit: usize) -> Option<Range<usize>> {
+    /// Call `f` with the byte range of every hit in `text`, in order, until
+    /// it breaks. Both analyzers give the same tokens in the same order, so
+    /// they are walked in step: one pass decides stemmed and exact matches.
+    fn for_each_hit(&self, text: &str, mut f: impl FnMut(Range<usize>) -> ControlFlow<()>) {
         if self.is_empty() {
-            return None;
+            return;
         }
+        let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
+        let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
+        while let (Some(s), Some(e)) = (st.next(), ex.next()) {
+            if self.is_hit(&s.text, &e.text) && f(e.offset_from..e.offset_to).is_break() {
+                return;
+            }
+        }
+    }
+
+    /// The first hit in `text`, looking no further than `limit` bytes.
+    /// Snippets need only this, so the walk stops there.
+    pub fn first_hit(&self, text: &str, limit: usize) -> Option<Range<usize>> {
         let mut end = limit.min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let text = &text[..end];
-        let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
-        let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
-        while let (Some(s), Some(e)) = (st.next(), ex.next()) {
-            if self.is_hit(&s.text, &e.text) {
-                return Some(e.offset_from..e.offset_to);
-            }
-        }
-        None
+        let mut first = None;
+        self.for_each_hit(&text[..end], |r| {
+            first = Some(r);
+            ControlFlow::Break(())
+        });
+        first
     }
 
-    /// Byte ranges of `text` that match the query, in order, merged.
+    /// Byte ranges of `text` that match the query, in order, touching ones merged.
     pub fn hit_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        if self.is_empty() {
-            return Vec::new();
-        }
         let mut out: Vec<Range<usize>> = Vec::new();
-        let mut add = |r: Range<usize>| out.push(r);
-        let mut stemmed = stemmed_analyzer();
-        let mut ts = stemmed.token_stream(text);
-        while let Some(t) = ts.next() {
-            if self.stems.contains(&t.text) {
-                add(t.offset_from..t.offset_to);
+        self.for_each_hit(text, |r| {
+            match out.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => out.push(r),
             }
-        }
-        let mut exact = exact_analyzer();
-        let mut ts = exact.token_stream(text);
-        while let Some(t) = ts.next() {
-            if self.exacts.contains(&t.text) || self.prefixes.iter().any(|p| t.text.starts_with(p.as_str())) {
-                add(t.offset_from..t.offset_to);
-            }
-        }
-        out.sort_by_key(|r| (r.start, r.end));
-        out.dedup_by(|b, a| {
-            if b.start <= a.end {
-                a.end = a.end.max(b.end);
-                true
-            } else {
-                false
-            }
+            ControlFlow::Continue(())
         });
         out
     }
@@ -385,5 +374,18 @@ mod tests {
         assert_eq!(q.phrases, ["open phr"]);
         assert_eq!(parse("  "), ParsedQuery::default());
         assert_eq!(parse("-").partial.as_deref(), Some("-"));
+    }
+
+    #[test]
+    fn hit_ranges_and_first_hit_agree_on_stems_and_prefixes() {
+        let fields = Fields::from_schema(&super::super::schema::build()).unwrap();
+        let (_, m) = build(&fields, "وڵاتەکان kil").unwrap();
+        let text = "لە وڵاتانی ئەوروپا kilim و Kilims، نەک kettle.";
+        let got: Vec<&str> = m.hit_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["وڵاتانی", "kilim", "Kilims"]);
+        assert_eq!(m.first_hit(text, text.len()).map(|r| &text[r]), Some("وڵاتانی"));
+        // Within a limit that ends inside the first hit, nothing is found whole.
+        assert_eq!(m.first_hit(text, 6), None);
+        assert!(Matcher::default().hit_ranges(text).is_empty());
     }
 }
