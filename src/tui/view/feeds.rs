@@ -1,13 +1,12 @@
 //! The feeds overlay: every subscription with its last fetch, its last
 //! error and how many articles it brought.
 
-use super::{format_date, theme};
+use super::{format_date, overlay, theme};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_single_line, BaseDirection};
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
 
 pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
     let area = Rect {
@@ -19,10 +18,7 @@ pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    Clear.render(area, buf);
-    let block = Block::bordered().title(" feeds (R fetches, any key closes) ");
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = overlay(area, " feeds (R fetches, any key closes) ", buf);
     let w = inner.width as usize;
     if app.subscriptions.is_empty() {
         let msg = "no feeds yet: hewal feed add URL (or hewal feed import FILE.opml)";
@@ -70,12 +66,7 @@ pub fn render_links(app: &App, screen: Rect, buf: &mut Buffer) {
     let links = app.article_links();
     let width = (links.iter().map(|(_, u)| u.chars().count()).max().unwrap_or(0) + 8).min(screen.width as usize) as u16;
     let height = (links.len() as u16 + 2).min(screen.height);
-    let area =
-        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
-    Clear.render(area, buf);
-    let block = Block::bordered().title(" links: press a digit to open ");
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = super::overlay(super::centred(screen, width, height), " links: press a digit to open ", buf);
     for (row, (n, url)) in links.iter().enumerate().take(inner.height as usize) {
         let label = format!("[{n}] ");
         let y = inner.y + row as u16;

@@ -4,19 +4,13 @@ use super::theme;
 use crate::tui::keymap::BINDINGS;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Clear, Widget};
 
 pub fn render(screen: Rect, buf: &mut Buffer) {
     let keys_w = BINDINGS.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let text_w = BINDINGS.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
     let width = ((keys_w + text_w + 6) as u16).min(screen.width);
     let height = (BINDINGS.len() as u16 + 2).min(screen.height);
-    let area =
-        Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height };
-    Clear.render(area, buf);
-    let block = Block::bordered().title(" keys (any key closes) ");
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = super::overlay(super::centred(screen, width, height), " keys (any key closes) ", buf);
     for (i, (keys, what)) in BINDINGS.iter().enumerate().take(inner.height as usize) {
         let y = inner.y + i as u16;
         buf.set_stringn(inner.x + 1, y, keys, inner.width.saturating_sub(1) as usize, theme::title());

@@ -59,3 +59,20 @@ pub fn format_date(t: i64) -> Option<String> {
 fn put_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &ratatui::text::Line) {
     buf.set_line(x, y, line, width);
 }
+
+/// A `width`×`height` rectangle in the middle of `screen` (both already at
+/// most the screen's size).
+fn centred(screen: Rect, width: u16, height: u16) -> Rect {
+    Rect { x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width, height }
+}
+
+/// Draw an overlay frame: clear `area`, border it with `title`, and return
+/// the inside to draw in.
+fn overlay(area: Rect, title: &str, buf: &mut Buffer) -> Rect {
+    use ratatui::widgets::{Block, Clear, Widget};
+    Clear.render(area, buf);
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
