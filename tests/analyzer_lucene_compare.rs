@@ -9,25 +9,11 @@
 use std::collections::HashMap;
 
 use hewal::search::analyzer::stemmed_analyzer;
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+mod sorani_sets;
 
-const STEMS: &str = include_str!("data/sorani/stems.tsv");
-const NO_CONFLATE: &str = include_str!("data/sorani/no_conflate.tsv");
-const HELDOUT: &str = include_str!("data/sorani/heldout.tsv");
+use sorani_sets::{analyze, rows, HELDOUT, NO_CONFLATE, STEMS};
+
 const LUCENE: &str = include_str!("data/sorani/lucene-8.7.tsv");
-
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
-}
-
-fn analyze(a: &mut TextAnalyzer, word: &str) -> String {
-    let mut ts = a.token_stream(word);
-    let mut out = Vec::new();
-    while ts.advance() {
-        out.push(ts.token().text.clone());
-    }
-    out.join(" ")
-}
 
 struct Lucene<'a> {
     norm: HashMap<&'a str, &'a str>,
