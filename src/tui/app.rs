@@ -255,11 +255,16 @@ impl App {
             }
         }
         self.sync_reader();
-        let matcher = self.matcher().cloned();
+        // Borrowed field by field (not through `matcher()`), so the matcher
+        // is not cloned on every frame.
+        let matcher = match &self.list.source {
+            ListSource::Search(r) => Some(&r.response.matcher),
+            ListSource::Library { .. } => None,
+        };
         self.reader.prepare(
             self.areas.reader_text_width(),
             self.areas.reader.height as usize,
-            matcher.as_ref(),
+            matcher,
             self.shown_generation,
         );
     }
