@@ -34,7 +34,7 @@ fn titles() -> Vec<String> {
 
 fn bench(c: &mut Criterion) {
     let body = article(5000);
-    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &[] };
+    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &[], render: Default::default() };
     eprintln!("article: {} words, {} bytes", body.split_whitespace().count(), body.len());
     c.bench_function("article_5000_words_w80", |b| {
         b.iter(|| {
@@ -47,7 +47,12 @@ fn bench(c: &mut Criterion) {
     });
     let titles = titles();
     c.bench_function("titles_1000_single_line_w60", |b| {
-        b.iter(|| titles.iter().map(|t| layout_single_line(black_box(t), 60, BaseDirection::Auto).width).sum::<usize>())
+        b.iter(|| {
+            titles
+                .iter()
+                .map(|t| layout_single_line(black_box(t), 60, BaseDirection::Auto, Default::default()).width)
+                .sum::<usize>()
+        })
     });
 }
 

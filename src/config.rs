@@ -40,6 +40,11 @@ impl Paths {
         self.config_dir.join("urls")
     }
 
+    /// The reader's picks from the calibration screen.
+    pub fn calibration_path(&self) -> PathBuf {
+        self.config_dir.join("calibration.toml")
+    }
+
     /// The search index directory.
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")
@@ -52,6 +57,10 @@ impl Paths {
 pub struct Config {
     /// Data directory, if not the platform's.
     pub data_dir: Option<PathBuf>,
+    /// `auto`, `app` or `terminal` (see `hewal --help`); `--bidi` wins.
+    pub bidi: Option<crate::fidelity::BidiMode>,
+    /// `auto`, `on` or `off`; `--shape` wins.
+    pub shape: Option<crate::fidelity::ShapeMode>,
 }
 
 impl Config {
@@ -76,6 +85,14 @@ mod tests {
         assert!(Config::load(&p).unwrap().data_dir.is_none());
         std::fs::write(&p, "data_dir = \"/srv/news\"\n").unwrap();
         assert_eq!(Config::load(&p).unwrap().data_dir.unwrap(), PathBuf::from("/srv/news"));
+        std::fs::write(&p, "bidi = \"terminal\"\nshape = \"off\"\n").unwrap();
+        let c = Config::load(&p).unwrap();
+        assert_eq!(
+            (c.bidi, c.shape),
+            (Some(crate::fidelity::BidiMode::Terminal), Some(crate::fidelity::ShapeMode::Off))
+        );
+        std::fs::write(&p, "bidi = \"sideways\"\n").unwrap();
+        assert!(format!("{:#}", Config::load(&p).unwrap_err()).contains("sideways"));
         std::fs::write(&p, "data_dri = 1\n").unwrap();
         let err = format!("{:#}", Config::load(&p).unwrap_err());
         assert!(err.contains("config.toml: invalid configuration") && err.contains("data_dri"), "{err}");

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod config;
 pub mod feeds;
+pub mod fidelity;
 pub mod jobs;
 pub mod search;
 pub mod store;

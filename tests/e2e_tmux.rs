@@ -16,7 +16,15 @@ struct Tmux {
 impl Tmux {
     /// A tmux server of our own running `hewal` on an empty data dir inside
     /// a shell script that records the terminal state before and after.
+    /// The terminal mode is given (`app`, no shaping), so the calibration
+    /// screen is not in the way and cells hold the letters as stored.
     fn start(w: u16, h: u16) -> Tmux {
+        Tmux::start_with(w, h, &["--bidi", "app", "--shape", "off"], false)
+    }
+
+    /// Like [`Tmux::start`] with `args` for hewal; with `record`, hewal runs
+    /// under `script`, which keeps every byte it writes in `raw`.
+    fn start_with(w: u16, h: u16, args: &[&str], record: bool) -> Tmux {
         assert!(
             Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
             "tmux is needed for this test (apt-get install tmux; .ci/run does it)"
@@ -24,12 +32,20 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
+        let mut hewal = format!("'{}' --data-dir '{}/data'", env!("CARGO_BIN_EXE_hewal"), dir.path().display());
+        for a in args {
+            hewal.push_str(&format!(" '{a}'"));
+        }
         std::fs::write(
             &script,
             format!(
-                "stty -g > '{d}/before'\n'{bin}' --data-dir '{d}/data'\necho \"EXIT:$?\"\nstty -g > '{d}/after'\nsleep 600\n",
+                "stty -g > '{d}/before'\n{run}\necho \"EXIT:$?\"\nstty -g > '{d}/after'\nsleep 600\n",
                 d = dir.path().display(),
-                bin = env!("CARGO_BIN_EXE_hewal"),
+                run = if record {
+                    format!("script -qfec \"{hewal}\" '{d}/raw'", d = dir.path().display())
+                } else {
+                    hewal
+                },
             ),
         )
         .unwrap();
@@ -38,6 +54,9 @@ impl Tmux {
             .cmd(&["new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string(), "-e", "TERM=xterm-256color"])
             .args(["sh", script.to_str().unwrap()])
             .env_remove("HEWAL_DATA_DIR")
+            .env_remove("HEWAL_BIDI")
+            .env_remove("HEWAL_SHAPE")
+            .env("HEWAL_TEST_PANIC_KEY", "1")
             .env("HOME", t.dir.path())
             .env("XDG_CONFIG_HOME", t.dir.path().join("config"))
             .status()
@@ -160,6 +179,92 @@ fn a_tiny_terminal_works() {
     t.wait_for("ab");
     t.keys(&["Escape"]);
     std::thread::sleep(Duration::from_millis(100));
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}
+
+/// The bytes hewal wrote, once it has exited.
+fn raw(t: &Tmux) -> Vec<u8> {
+    std::fs::read(t.dir.path().join("raw")).unwrap()
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+const ALT_ON: &[u8] = b"\x1b[?1049h";
+const ALT_OFF: &[u8] = b"\x1b[?1049l";
+const BDSM_OFF: &[u8] = b"\x1b[8l";
+const BDSM_ON: &[u8] = b"\x1b[8h";
+const MLTERM_OFF: &[u8] = b"\x1b]5379;use_ctl=false\x07";
+const MLTERM_ON: &[u8] = b"\x1b]5379;use_ctl=true\x07";
+/// Inside tmux the switch is also wrapped for passthrough to the outer terminal.
+const TMUX_BDSM_OFF: &[u8] = b"\x1bPtmux;\x1b\x1b[8l";
+const TMUX_BDSM_ON: &[u8] = b"\x1bPtmux;\x1b\x1b[8h";
+
+#[test]
+fn app_mode_switches_terminal_bidi_off_and_back_on_every_exit_path() {
+    for exit in ["q", "TERM", "HUP", "panic"] {
+        let t = Tmux::start_with(80, 24, &["--bidi", "app", "--shape", "off"], true);
+        t.wait_for("10 articles");
+        let code = match exit {
+            "q" => {
+                t.keys(&["q"]);
+                "EXIT:0"
+            }
+            "panic" => {
+                t.keys(&["F12"]);
+                "EXIT:101"
+            }
+            sig => {
+                t.signal(sig);
+                "EXIT:0"
+            }
+        };
+        t.assert_restored(code);
+        let raw = raw(&t);
+        let show = |b: &[u8]| String::from_utf8_lossy(b).escape_debug().to_string();
+        let at = |seq: &[u8]| find(&raw, seq).unwrap_or_else(|| panic!("{exit}: {} not sent", show(seq)));
+        let (alt_on, alt_off) = (at(ALT_ON), at(ALT_OFF));
+        for seq in [BDSM_OFF, MLTERM_OFF, TMUX_BDSM_OFF] {
+            let i = at(seq);
+            assert!(alt_on < i && i < alt_off, "{exit}: {} not sent on entering", show(seq));
+        }
+        for seq in [BDSM_ON, MLTERM_ON, TMUX_BDSM_ON] {
+            assert!(at(seq) > alt_off, "{exit}: {} not sent after leaving", show(seq));
+        }
+    }
+}
+
+#[test]
+fn terminal_mode_sends_logical_order_and_no_switch() {
+    // The first words of the seed shown in the reader, as stored (logical).
+    let words: Vec<&str> = SEED_002.split_whitespace().take(3).collect();
+    let logical = words.join(" ");
+    let visual: String = logical.chars().rev().collect();
+    for (mode, want, not) in [("terminal", &logical, &visual), ("app", &visual, &logical)] {
+        let t = Tmux::start_with(100, 30, &["--bidi", mode, "--shape", "off"], true);
+        t.wait_for("10 articles");
+        t.keys(&["q"]);
+        t.assert_restored("EXIT:0");
+        let raw = raw(&t);
+        assert!(find(&raw, want.as_bytes()).is_some(), "{mode}: {want:?} not written");
+        assert!(find(&raw, not.as_bytes()).is_none(), "{mode}: {not:?} written");
+        assert_eq!(find(&raw, BDSM_OFF).is_some(), mode == "app", "{mode}: CSI 8 l");
+    }
+}
+
+#[test]
+fn first_run_offers_calibration_and_keeps_the_pick() {
+    let t = Tmux::start_with(100, 30, &[], false);
+    let screen = t.wait_for("Which block reads right");
+    assert!(screen.iter().any(|l| l.contains("[3] the terminal reorders")), "{}", screen.join("\n"));
+    t.keys(&["3"]);
+    let screen = t.wait_for("10 articles");
+    // Terminal mode: list and reader are stacked, never side by side.
+    assert!(!screen.iter().any(|l| l.contains('│')), "{}", screen.join("\n"));
+    let cal = std::fs::read_to_string(t.dir.path().join("config/hewal/calibration.toml")).unwrap();
+    assert!(cal.contains("bidi = \"terminal\"") && cal.contains("shape = false"), "{cal}");
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
 }

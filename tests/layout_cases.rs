@@ -3,11 +3,12 @@
 //! truncation, narrow widths, highlights and hostile input.
 
 use hewal::text::{
-    display_width, layout_paragraph, layout_single_line, sanitize, Alignment, BaseDirection, DisplayLine, LayoutOptions,
+    display_width, layout_paragraph, layout_single_line, sanitize, Alignment, BaseDirection, DisplayLine,
+    LayoutOptions, Order, Render,
 };
 
 fn lay(text: &str, width: usize, direction: BaseDirection) -> Vec<DisplayLine> {
-    layout_paragraph(text, width, &LayoutOptions { direction, highlights: &[] })
+    layout_paragraph(text, width, &LayoutOptions { direction, highlights: &[], render: Default::default() })
 }
 
 /// Visual text of each line, unpadded.
@@ -90,16 +91,35 @@ fn zwnj_is_kept_with_its_base() {
 
 #[test]
 fn title_truncated_at_the_logical_end() {
-    let rtl = layout_single_line("ئەمڕۆ سەرۆکی حکومەتی هەرێمی کوردستان", 15, BaseDirection::Auto);
+    let rtl = layout_single_line("ئەمڕۆ سەرۆکی حکومەتی هەرێمی کوردستان", 15, BaseDirection::Auto, Default::default());
     assert_eq!(rtl.alignment, Alignment::Right);
     assert_eq!(rtl.width, 15);
     assert!(rtl.text().starts_with('…'), "{}", rtl.text());
     assert!(rtl.text().ends_with("ۆڕمەئ"), "{}", rtl.text());
-    let ltr = layout_single_line("Hello world this is long", 10, BaseDirection::Auto);
+    let ltr = layout_single_line("Hello world this is long", 10, BaseDirection::Auto, Default::default());
     assert_eq!(ltr.text(), "Hello wor…");
-    let fits = layout_single_line("کورد", 10, BaseDirection::Auto);
+    let fits = layout_single_line("کورد", 10, BaseDirection::Auto, Default::default());
     assert_eq!(fits.text(), "دروک");
-    assert_eq!(layout_single_line("abcdef", 1, BaseDirection::Auto).text(), "…");
+    assert_eq!(layout_single_line("abcdef", 1, BaseDirection::Auto, Default::default()).text(), "…");
+}
+
+#[test]
+fn logical_order_keeps_the_wrap_and_leaves_reordering_to_the_terminal() {
+    let render = Render { order: Order::Logical, shape: false };
+    let opts = LayoutOptions { render, ..Default::default() };
+    let lines = layout_paragraph("ئەمڕۆ BBC ڕاپۆرتی دا کە ١٢.٥٪ (نوێ)", 10, &opts);
+    let plain: Vec<String> = lines.iter().map(|l| l.to_plain(10)).collect();
+    // The same breaks as in display order (see `ten_cell_width`), each line
+    // as stored: no reordering, no mirroring of the parentheses, no padding.
+    assert_eq!(plain, vec!["ئەمڕۆ BBC", "ڕاپۆرتی دا", "کە ١٢.٥٪", "(نوێ)"]);
+    assert!(lines.iter().all(|l| l.alignment == Alignment::Left));
+    // Hidden and control chars are still dropped.
+    let l = layout_single_line("\u{202E}کورد\x1b[31m", 10, BaseDirection::Auto, render);
+    assert_eq!(l.text(), "کورد[31m");
+    // A cut title ends with the ellipsis in logical order; the terminal puts
+    // it on the left of an RTL line.
+    let t = layout_single_line("ئەمڕۆ سەرۆکی حکومەتی هەرێمی کوردستان", 15, BaseDirection::Auto, render);
+    assert_eq!(t.text(), "ئەمڕۆ سەرۆکی ح…");
 }
 
 #[test]
@@ -188,7 +208,11 @@ fn highlight_across_a_line_break_and_a_direction_change() {
     let end = text.find('ڕ').unwrap();
     let e = text.find('e').unwrap();
     let hl = [start..end, e..e + 1];
-    let lines = layout_paragraph(text, 5, &LayoutOptions { direction: BaseDirection::Auto, highlights: &hl });
+    let lines = layout_paragraph(
+        text,
+        5,
+        &LayoutOptions { direction: BaseDirection::Auto, highlights: &hl, render: Default::default() },
+    );
     let marked: Vec<Vec<(String, bool)>> =
         lines.iter().map(|l| l.segments.iter().map(|s| (s.text.clone(), s.highlight)).collect()).collect();
     assert_eq!(

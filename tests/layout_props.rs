@@ -4,7 +4,9 @@
 
 use hewal::text::bidi::{is_bidi_control, mirror, removed_by_x9, resolve, resolve_reference};
 use hewal::text::sanitize::{clean, is_hidden};
-use hewal::text::{display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, TOO_WIDE};
+use hewal::text::{
+    display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Order, Render, TOO_WIDE,
+};
 use proptest::prelude::*;
 use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -72,7 +74,7 @@ proptest! {
     #[test]
     fn layout_is_safe_complete_and_fits(text in paragraph(), width in 1usize..60, dir in direction()) {
         let half = 0..text.len() / 2;
-        let opts = LayoutOptions { direction: dir, highlights: std::slice::from_ref(&half) };
+        let opts = LayoutOptions { direction: dir, highlights: std::slice::from_ref(&half), render: Default::default() };
         let lines = layout_paragraph(&text, width, &opts);
         prop_assert!(!lines.is_empty());
         let mut got = HashMap::new();
@@ -108,9 +110,31 @@ proptest! {
         }
     }
 
+    /// Logical order (for terminals that reorder themselves) wraps exactly
+    /// like display order: same lines, same widths, same chars (display
+    /// order mirrors some), nothing unsafe, and never padded.
+    #[test]
+    fn logical_order_is_the_same_lines_unreordered(text in paragraph(), width in 1usize..60, dir in direction()) {
+        let visual = layout_paragraph(&text, width, &LayoutOptions { direction: dir, ..Default::default() });
+        let render = Render { order: Order::Logical, shape: false };
+        let logical = layout_paragraph(&text, width, &LayoutOptions { direction: dir, highlights: &[], render });
+        prop_assert_eq!(visual.len(), logical.len());
+        for (v, l) in visual.iter().zip(&logical) {
+            prop_assert_eq!(v.width, l.width);
+            prop_assert_eq!(&v.logical_range, &l.logical_range);
+            prop_assert_eq!(l.left_pad(width), 0);
+            prop_assert!(!l.text().chars().any(is_forbidden));
+            let mut a: Vec<char> = v.text().chars().map(canon).collect();
+            let mut b: Vec<char> = l.text().chars().map(canon).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            prop_assert_eq!(a, b);
+        }
+    }
+
     #[test]
     fn single_line_fits(text in paragraph(), width in 1usize..40, dir in direction()) {
-        let l = layout_single_line(&text, width, dir);
+        let l = layout_single_line(&text, width, dir, Default::default());
         prop_assert!(l.width <= width);
         prop_assert!(!l.text().chars().any(is_forbidden));
     }

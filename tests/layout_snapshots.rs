@@ -21,7 +21,7 @@ const MIXED: &[&str] = &[
 /// line, padded to the width and closed by a margin marker; a blank marked
 /// line between paragraphs.
 fn render(body: &str, width: usize) -> String {
-    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &[] };
+    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &[], render: Default::default() };
     let mut out = Vec::new();
     for p in paragraphs(body) {
         if !out.is_empty() {

@@ -15,6 +15,15 @@ pub struct Cli {
     #[arg(long, global = true, env = "HEWAL_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Who reorders right-to-left text: hewal (`app`, asking the terminal to stand back) or the
+    /// terminal (`terminal`); `auto` uses your calibration, else the terminal detected.
+    #[arg(long, global = true, env = "HEWAL_BIDI", value_enum, value_name = "MODE")]
+    pub bidi: Option<crate::fidelity::BidiMode>,
+
+    /// Whether hewal draws Arabic letters joined (for terminals that draw them isolated).
+    #[arg(long, global = true, env = "HEWAL_SHAPE", value_enum, value_name = "MODE")]
+    pub shape: Option<crate::fidelity::ShapeMode>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,6 +74,12 @@ pub enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Show what hewal detected about this terminal (bidi, shaping, fonts, tmux) and test lines
+    /// drawn in each mode.
+    Doctor,
+    /// Pick how Kurdish text is drawn on this terminal, on a screen that shows each mode; the
+    /// pick is saved for this terminal.
+    Calibrate,
     /// Fetch every subscribed feed and store new and updated entries.
     Fetch,
     /// Manage feed subscriptions (kept in the `urls` file in the config directory).

@@ -18,13 +18,21 @@ use std::process::ExitCode;
 /// Parse the process arguments and run.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let (paths, _config) = Paths::resolve(cli.data_dir)?;
+    let (paths, config) = Paths::resolve(cli.data_dir)?;
+    let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
+    let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => crate::tui::run(&paths).map(|()| ExitCode::SUCCESS),
+        Command::Tui => {
+            crate::tui::run(&paths, &terminal_setup(&paths, bidi, shape, false)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Calibrate => {
+            crate::tui::run(&paths, &terminal_setup(&paths, bidi, shape, true)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs),
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json),
         Command::List { json, limit } => list(&paths, limit, json),
-        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref()),
+        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape)),
         Command::Reindex => reindex(&paths),
         Command::Fetch => feeds::fetch(&paths),
         Command::Feed(cmd) => match cmd {
@@ -35,6 +43,47 @@ pub fn run() -> Result<ExitCode> {
             FeedCommand::Export => feeds::export(&paths),
         },
     }
+}
+
+/// What the TUI needs to know about the terminal. A damaged calibration
+/// file is reported and ignored (detection decides instead).
+fn terminal_setup(
+    paths: &Paths,
+    bidi: crate::fidelity::BidiMode,
+    shape: crate::fidelity::ShapeMode,
+    calibrate: bool,
+) -> crate::tui::Setup {
+    let env = crate::fidelity::Environment::detect();
+    let calibration = crate::fidelity::calibration::Calibration::load(&paths.calibration_path()).unwrap_or_else(|e| {
+        eprintln!("hewal: {e:#}; ignoring it");
+        Default::default()
+    });
+    let plan = crate::fidelity::resolve(bidi, shape, &env, &calibration);
+    crate::tui::Setup {
+        calibrate: calibrate || plan.wants_calibration(),
+        only_calibrate: calibrate,
+        env,
+        plan,
+        calibration,
+    }
+}
+
+/// `hewal doctor`.
+fn doctor(paths: &Paths, bidi: crate::fidelity::BidiMode, shape: crate::fidelity::ShapeMode) -> Result<ExitCode> {
+    use crate::fidelity::doctor;
+    let setup = terminal_setup(paths, bidi, shape, false);
+    let tty = std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok()).flatten();
+    let report = doctor::report(&setup.env, &setup.plan, tty, &doctor::check_fonts());
+    print!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hewal layout` follows explicit settings only: `auto` is display order
+/// without shaping, so its output does not depend on the terminal it runs in.
+fn layout_render(bidi: crate::fidelity::BidiMode, shape: crate::fidelity::ShapeMode) -> crate::text::Render {
+    use crate::fidelity::{BidiMode, ShapeMode};
+    let order = if bidi == BidiMode::Terminal { crate::text::Order::Logical } else { crate::text::Order::Visual };
+    crate::text::Render { order, shape: shape == ShapeMode::On }
 }
 
 fn open_store(paths: &Paths) -> Result<Store> {
@@ -124,7 +173,12 @@ fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn layout(width: Option<usize>, dir: crate::text::BaseDirection, file: Option<&std::path::Path>) -> Result<ExitCode> {
+fn layout(
+    width: Option<usize>,
+    dir: crate::text::BaseDirection,
+    file: Option<&std::path::Path>,
+    render: crate::text::Render,
+) -> Result<ExitCode> {
     let width = width
         .or_else(|| {
             std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize)).flatten()
@@ -140,7 +194,7 @@ fn layout(width: Option<usize>, dir: crate::text::BaseDirection, file: Option<&s
     };
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
-    let opts = crate::text::LayoutOptions { direction: dir, highlights: &[] };
+    let opts = crate::text::LayoutOptions { direction: dir, highlights: &[], render };
     let mut buf = Vec::new();
     let mut input = input;
     loop {

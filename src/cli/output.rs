@@ -82,8 +82,11 @@ pub fn summary_json(a: &Article) -> String {
 /// sanitised); to a pipe it stays in logical order, sanitised.
 pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: bool) -> String {
     let date = published.and_then(rfc3339).map(|d| d[..10].to_owned()).unwrap_or_else(|| "          ".into());
-    let title =
-        if tty { layout_single_line(title, 100, BaseDirection::Auto).text() } else { sanitize(title).to_string() };
+    let title = if tty {
+        layout_single_line(title, 100, BaseDirection::Auto, Default::default()).text()
+    } else {
+        sanitize(title).to_string()
+    };
     format!("{date}  {}  {title}", sanitize(source))
 }
 

@@ -5,7 +5,7 @@
 use super::bidi::{apply_l1, mirror, removed_by_x9, resolve, Resolved};
 use super::sanitize::{clean, is_hidden, Clean, TAB_WIDTH};
 use super::wrap::{wrap, Grapheme};
-use super::{Alignment, BaseDirection, DisplayLine, Segment};
+use super::{Alignment, BaseDirection, DisplayLine, Order, Render, Segment};
 use std::ops::Range;
 use unicode_segmentation::GraphemeCursor;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -58,21 +58,46 @@ impl Prepared {
 
     /// Build the display line for graphemes `r` (trailing blanks are
     /// dropped), `logical` being the original byte range it stands for.
-    pub fn line(&self, r: Range<usize>, width: usize, hl: &[Range<usize>], logical: Range<usize>) -> DisplayLine {
+    /// In [`Order::Logical`] the clusters stay in logical order, unmirrored
+    /// and unaligned: the terminal's own bidi does that part.
+    pub fn line(
+        &self,
+        r: Range<usize>,
+        width: usize,
+        hl: &[Range<usize>],
+        logical: Range<usize>,
+        render: Render,
+    ) -> DisplayLine {
         let gs = &self.gs[r.clone()];
         let n = gs.len() - gs.iter().rev().take_while(|g| g.blank).count();
         let gs = &gs[..n];
         let mut out = LineBuilder::default();
         if let (Some(first), Some(last)) = (gs.first(), gs.last()) {
             let chars = first.char_idx..last.char_idx + last.chars;
-            let mut levels = self.res.levels[chars.clone()].to_vec();
-            apply_l1(&mut levels, &self.res.classes[chars.clone()], self.res.para_level);
-            let glevels: Vec<u8> = gs.iter().map(|g| self.grapheme_level(g, &levels, chars.start)).collect();
-            for gi in super::bidi::visual_order(&glevels) {
-                self.emit(&gs[gi], &levels, chars.start, width, hl, &mut out);
+            let shaped = render.shape.then(|| self.shaped(first.start..last.end));
+            let line = LineChars { base: chars.start, shaped: shaped.as_deref(), width, hl };
+            match render.order {
+                Order::Visual => {
+                    let mut levels = self.res.levels[chars.clone()].to_vec();
+                    apply_l1(&mut levels, &self.res.classes[chars.clone()], self.res.para_level);
+                    let glevels: Vec<u8> = gs.iter().map(|g| self.grapheme_level(g, &levels, chars.start)).collect();
+                    for gi in super::bidi::visual_order(&glevels) {
+                        self.emit(&gs[gi], Some(&levels), &line, &mut out);
+                    }
+                }
+                Order::Logical => gs.iter().for_each(|g| self.emit(g, None, &line, &mut out)),
             }
         }
-        out.finish(self.alignment(), logical)
+        let alignment = if render.order == Order::Logical { Alignment::Left } else { self.alignment() };
+        out.finish(alignment, logical)
+    }
+
+    /// The chars of the clean text's byte range `bytes` with Arabic letters
+    /// in their contextual forms, decided on this line alone: a word split
+    /// across lines does not join across the break.
+    fn shaped(&self, bytes: Range<usize>) -> Vec<char> {
+        let text: Vec<char> = self.clean.text[bytes].chars().collect();
+        super::shape::shape(&text)
     }
 
     /// The level a cluster is reordered at: that of its first char that X9
@@ -83,9 +108,11 @@ impl Prepared {
             .map_or(levels[g.char_idx - base], |i| levels[i - base])
     }
 
-    /// Append one cluster in visual order: hidden chars dropped, tabs
-    /// expanded, chars at odd levels mirrored.
-    fn emit(&self, g: &Grapheme, levels: &[u8], base: usize, width: usize, hl: &[Range<usize>], out: &mut LineBuilder) {
+    /// Append one cluster: hidden chars dropped, tabs expanded, chars at
+    /// odd `levels` mirrored (none are without levels: logical order),
+    /// letters replaced by their shaped forms when the line has them.
+    fn emit(&self, g: &Grapheme, levels: Option<&[u8]>, line: &LineChars, out: &mut LineBuilder) {
+        let LineChars { base, shaped, width, hl } = *line;
         let chars = g.char_idx..g.char_idx + g.chars;
         let highlight = !hl.is_empty()
             && chars.clone().any(|ci| {
@@ -100,12 +127,22 @@ impl Prepared {
             match c {
                 '\t' => text.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
                 c if is_hidden(c) => {}
-                c if levels[ci - base] % 2 == 1 => text.push(mirror(c).unwrap_or(c)),
-                c => text.push(c),
+                c if levels.is_some_and(|l| l[ci - base] % 2 == 1) => text.push(mirror(c).unwrap_or(c)),
+                c => text.push(shaped.map_or(c, |s| s[ci - base])),
             }
         }
         out.close(g.width);
     }
+}
+
+/// What [`Prepared::emit`] needs to know about the line being built.
+struct LineChars<'a> {
+    /// Index in the clean text of the line's first char.
+    base: usize,
+    /// The line's chars, shaped, when shaping is on.
+    shaped: Option<&'a [char]>,
+    width: usize,
+    hl: &'a [Range<usize>],
 }
 
 /// Grapheme clusters of the clean text with their widths.

@@ -26,6 +26,7 @@ pub mod bidi;
 mod layout;
 pub mod paragraphs;
 pub mod sanitize;
+pub mod shape;
 mod tables;
 pub mod to_tui;
 mod uba;
@@ -109,6 +110,29 @@ impl DisplayLine {
     }
 }
 
+/// The order in which a line's cells are sent to the terminal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Order {
+    /// Display order: hewal reorders (UAX #9 L1–L4) for terminals that draw
+    /// cells strictly left to right, or whose own bidi is switched off.
+    #[default]
+    Visual,
+    /// Logical order, unpadded, unmirrored: for terminals that run their own
+    /// bidi on each row (they reorder, mirror and align RTL rows themselves).
+    /// Wrapping and sanitising are still hewal's.
+    Logical,
+}
+
+/// How text is drawn for one terminal: the output half of issue 8's modes.
+/// Never changes what is stored, searched or copied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Render {
+    pub order: Order,
+    /// Replace Arabic letters by their contextual presentation forms, for
+    /// terminals that draw every letter isolated (see [`shape`]).
+    pub shape: bool,
+}
+
 /// Options for [`layout_paragraph`].
 #[derive(Clone, Debug, Default)]
 pub struct LayoutOptions<'a> {
@@ -118,6 +142,8 @@ pub struct LayoutOptions<'a> {
     /// A cluster is highlighted when any of its bytes is; ranges may cross
     /// line breaks and direction changes, and may overlap.
     pub highlights: &'a [Range<usize>],
+    /// Output order and shaping.
+    pub render: Render,
 }
 
 /// Lay out one logical paragraph in `width` cells. Lines come first logical
@@ -134,7 +160,7 @@ pub fn layout_paragraph(text: &str, width: usize, opts: &LayoutOptions) -> Vec<D
         .map(|(i, r)| {
             let start = if i == 0 { 0 } else { p.orig_offset(r.start) };
             let end = if i == last { text.len() } else { p.orig_offset(r.end) };
-            p.line(r.clone(), width, opts.highlights, start..end)
+            p.line(r.clone(), width, opts.highlights, start..end, opts.render)
         })
         .collect()
 }
@@ -144,13 +170,14 @@ pub fn layout_paragraph(text: &str, width: usize, opts: &LayoutOptions) -> Vec<D
 /// the ellipsis is on the right of an LTR line and on the left of an RTL
 /// one. Levels are resolved on the whole text, then the kept part is
 /// reordered as a line, so the cut never changes the order of what remains.
-pub fn layout_single_line(text: &str, width: usize, direction: BaseDirection) -> DisplayLine {
+/// In [`Order::Logical`] the ellipsis is simply the last char.
+pub fn layout_single_line(text: &str, width: usize, direction: BaseDirection, render: Render) -> DisplayLine {
     let width = width.max(1);
     let p = layout::Prepared::new(text, direction);
     let shown = p.gs.len() - p.gs.iter().rev().take_while(|g| g.blank).count();
     let total: usize = p.gs[..shown].iter().map(|g| g.width).sum();
     if total <= width {
-        return p.line(0..p.gs.len(), width, &[], 0..text.len());
+        return p.line(0..p.gs.len(), width, &[], 0..text.len(), render);
     }
     let budget = width - 1;
     let (mut used, mut keep) = (0, 0);
@@ -158,11 +185,11 @@ pub fn layout_single_line(text: &str, width: usize, direction: BaseDirection) ->
         used += p.gs[keep].width;
         keep += 1;
     }
-    let mut line = p.line(0..keep, width, &[], 0..p.orig_offset(keep));
+    let mut line = p.line(0..keep, width, &[], 0..p.orig_offset(keep), render);
     let ellipsis = Segment { text: ELLIPSIS.to_string(), width: 1, highlight: false };
-    match line.alignment {
-        Alignment::Right => line.segments.insert(0, ellipsis),
-        Alignment::Left => line.segments.push(ellipsis),
+    match (render.order, line.alignment) {
+        (Order::Visual, Alignment::Right) => line.segments.insert(0, ellipsis),
+        _ => line.segments.push(ellipsis),
     }
     line.width += 1;
     line

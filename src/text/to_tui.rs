@@ -30,7 +30,7 @@ mod tests {
     fn rtl_line_is_padded_and_highlight_patched() {
         let text = "ئەو BBC";
         let hl = [text.find('B').unwrap()..text.len(), 0..1];
-        let opts = LayoutOptions { direction: Default::default(), highlights: &hl };
+        let opts = LayoutOptions { highlights: &hl, ..Default::default() };
         let line = &layout_paragraph(text, 10, &opts)[0];
         let hi = Style::new().add_modifier(Modifier::REVERSED);
         let l = to_line(line, 10, Style::new(), hi);

@@ -48,4 +48,7 @@ pub enum Action {
     OpenLink,
     /// Copy the article's link to the clipboard (OSC 52).
     CopyLink,
+    /// The calibration screen's answer: candidate n (0-based), or none
+    /// (keep what was detected).
+    Calibrate(Option<usize>),
 }

@@ -10,6 +10,7 @@ use super::reader::ReaderPane;
 use crate::jobs::search::{SearchRequest, SearchResponse, WorkerEvent};
 use crate::search::Matcher;
 use crate::store::{ArticleSummary, Store};
+use crate::text::{Order, Render};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,6 +27,8 @@ pub enum Mode {
     Feeds,
     /// The article's links are listed; a digit opens one.
     Links,
+    /// The calibration screen: a digit picks how text is drawn.
+    Calibrate,
 }
 
 /// Something the main loop must do outside the app: start work or touch the
@@ -40,6 +43,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Save the calibration pick (candidate index, or none: keep the
+    /// detected mode) and draw accordingly.
+    Calibrated(Option<usize>),
 }
 
 /// Which pane j/k act on.
@@ -174,6 +180,8 @@ pub struct App {
     /// Fetch state of each feed, read when the feeds overlay opens.
     pub feed_states: Vec<crate::store::FeedState>,
     pub areas: Areas,
+    /// How text is drawn on this terminal (bidi order, shaping).
+    pub render: Render,
 }
 
 impl App {
@@ -206,7 +214,14 @@ impl App {
             subscriptions: Vec::new(),
             feed_states: Vec::new(),
             areas: Areas::default(),
+            render: Render::default(),
         }
+    }
+
+    /// Draw for another terminal mode from the next frame on.
+    pub fn set_render(&mut self, render: Render) {
+        self.render = render;
+        self.reader.set_render(render);
     }
 
     /// Search requests to send to the worker.
@@ -231,7 +246,10 @@ impl App {
     /// loaded and the reader laid out for its width (from cache if it can).
     /// Called before every draw; cheap when nothing changed.
     pub fn prepare(&mut self, size: Rect) {
-        self.areas = areas(size, matches!(self.list.source, ListSource::Search(_)));
+        // A terminal that reorders whole rows itself would mix two panes
+        // side by side: in logical order the panes are stacked.
+        let side_by_side = self.render.order == Order::Visual;
+        self.areas = areas(size, matches!(self.list.source, ListSource::Search(_)), side_by_side);
         self.list.height = self.areas.list_rows;
         self.list.scroll_to_selected();
         let (start, h) = (self.list.offset, self.list.height as u64);
@@ -302,6 +320,10 @@ impl App {
     /// Apply an action.
     pub fn update(&mut self, action: Action) {
         match action {
+            Action::Calibrate(pick) => {
+                self.mode = Mode::Normal;
+                self.effects.push(Effect::Calibrated(pick));
+            }
             Action::Quit => {
                 self.leave_article();
                 self.quit = true;

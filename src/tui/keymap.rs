@@ -45,6 +45,12 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
             _ => Action::ShowLinks,
         }),
         Mode::Normal => normal_key(key, ctrl, focus),
+        Mode::Calibrate => match key.code {
+            KeyCode::Char(c @ '1'..='9') => Some(Action::Calibrate(Some(c as usize - '1' as usize))),
+            KeyCode::Esc | KeyCode::Enter => Some(Action::Calibrate(None)),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
+        },
     }
 }
 

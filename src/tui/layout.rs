@@ -30,7 +30,8 @@ impl Areas {
 }
 
 /// Split `size`. With search results the list rows take two lines each.
-pub fn areas(size: Rect, searching: bool) -> Areas {
+/// Without `side_by_side` the list is always above the reader.
+pub fn areas(size: Rect, searching: bool, side_by_side: bool) -> Areas {
     let mut a = Areas { row_lines: if searching { 2 } else { 1 }, ..Areas::default() };
     let mut main = size;
     if main.height >= 2 {
@@ -42,7 +43,7 @@ pub fn areas(size: Rect, searching: bool) -> Areas {
         a.status = Rect { y: main.y + main.height - 1, height: 1, ..main };
         main.height -= 1;
     }
-    if main.width >= SIDE_BY_SIDE_MIN_WIDTH {
+    if side_by_side && main.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let list_w = (main.width * 2 / 5).max(30);
         a.list = Rect { width: list_w, ..main };
         a.separator = Rect { x: main.x + list_w, width: 1, ..main };
@@ -73,8 +74,8 @@ mod tests {
         for w in 0..130 {
             for h in 0..40 {
                 let size = Rect::new(0, 0, w, h);
-                for searching in [false, true] {
-                    let a = areas(size, searching);
+                for (searching, side) in [(false, true), (true, true), (false, false), (true, false)] {
+                    let a = areas(size, searching, side);
                     for r in [a.search, a.list, a.separator, a.reader, a.status] {
                         assert!(
                             r.is_empty() || size.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
@@ -89,11 +90,14 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
-        let a = areas(Rect::new(0, 0, 120, 30), false);
+        let a = areas(Rect::new(0, 0, 120, 30), false, true);
         assert_eq!((a.list.width, a.reader.x, a.reader.height), (48, 49, 28));
-        let a = areas(Rect::new(0, 0, 80, 24), false);
+        let a = areas(Rect::new(0, 0, 80, 24), false, true);
         assert_eq!((a.list.height, a.reader.width, a.list_rows), (8, 80, 8));
-        let a = areas(Rect::new(0, 0, 10, 3), true);
+        // The terminal's own bidi reorders whole rows: never two panes on one.
+        let a = areas(Rect::new(0, 0, 120, 30), false, false);
+        assert_eq!((a.list.width, a.reader.width, a.reader.x), (120, 120, 0));
+        let a = areas(Rect::new(0, 0, 10, 3), true, true);
         assert_eq!((a.search.height, a.list.height, a.status.height, a.reader.height), (1, 1, 1, 0));
     }
 }

@@ -16,6 +16,8 @@ pub mod theme;
 pub mod view;
 
 use crate::config::Paths;
+use crate::fidelity::calibration::{Calibration, Choice};
+use crate::fidelity::{doctor::CANDIDATES, BidiMode, Environment, Plan, ShapeMode};
 use crate::jobs::search::SearchWorker;
 use crate::store::{sample, Store};
 use action::Action;
@@ -24,12 +26,23 @@ use app::{App, Effect, Mode};
 use crossterm::event::Event as TermEvent;
 use event::Event;
 
+/// What the TUI knows about the terminal before it starts (see `fidelity`).
+pub struct Setup {
+    pub env: Environment,
+    pub plan: Plan,
+    pub calibration: Calibration,
+    /// Show the calibration screen first.
+    pub calibrate: bool,
+    /// `hewal calibrate`: quit once the pick is made.
+    pub only_calibrate: bool,
+}
+
 /// Open the library (importing the bundled samples into an empty one) and
 /// run the TUI until the user quits or a signal arrives.
-pub fn run(paths: &Paths) -> Result<()> {
+pub fn run(paths: &Paths, setup: &Setup) -> Result<()> {
     let mut store = Store::open(&paths.db_path())
         .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))?;
-    if store.count()? == 0 {
+    if store.count()? == 0 && !setup.only_calibrate {
         let report = sample::import_samples(&mut store).context("cannot import the sample articles")?;
         for issue in &report.issues {
             eprintln!("hewal: {issue}");
@@ -41,8 +54,23 @@ pub fn run(paths: &Paths) -> Result<()> {
     event::spawn_signals(event_tx.clone()).context("cannot install signal handlers")?;
     let mut app = App::new(store);
     app.subscriptions = load_subscriptions(paths);
+    app.set_render(setup.plan.render());
+    // The calibration screen is judged with the terminal's bidi switched
+    // off, as app mode runs: a candidate that reads right there reads right
+    // in use (see `calibrate`).
+    let app_plan = crate::fidelity::resolve(BidiMode::App, ShapeMode::Off, &setup.env, &Calibration::default());
+    let entered = if setup.calibrate { &app_plan } else { &setup.plan };
+    if setup.calibrate {
+        app.mode = Mode::Calibrate;
+    }
+    for note in &setup.plan.notes {
+        app.message = Some(note.clone());
+    }
 
-    let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
+    let mut guard =
+        terminal::TerminalGuard::enter(&entered.enter, &entered.leave).context("cannot set up the terminal")?;
+    let mut entered = entered.clone();
+    let mut calibrated = None;
     event::spawn_input(event_tx);
     loop {
         let size = guard.terminal.size()?;
@@ -77,6 +105,24 @@ pub fn run(paths: &Paths) -> Result<()> {
                     Err(e) => app.message = Some(format!("cannot open a browser: {e}; press y to copy the link")),
                 },
                 Effect::Copy(text) => copy_osc52(guard.terminal.backend_mut(), &text),
+                Effect::Calibrated(pick) => {
+                    let (plan, saved) = calibrate(paths, setup, pick);
+                    // Switch the terminal to what the new plan wants.
+                    if plan.enter != entered.enter {
+                        let out = guard.terminal.backend_mut();
+                        let _ = std::io::Write::write_all(out, format!("{}{}", entered.leave, plan.enter).as_bytes());
+                        let _ = std::io::Write::flush(out);
+                        terminal::set_leave(&plan.leave);
+                    }
+                    app.set_render(plan.render());
+                    app.message = Some(saved.clone());
+                    guard.terminal.clear()?;
+                    calibrated = Some(saved);
+                    entered = plan;
+                    if setup.only_calibrate {
+                        app.quit = true;
+                    }
+                }
             }
         }
         if app.quit {
@@ -84,13 +130,55 @@ pub fn run(paths: &Paths) -> Result<()> {
         }
     }
     drop(guard);
+    if let (true, Some(saved)) = (setup.only_calibrate, calibrated) {
+        println!("hewal: {saved}");
+    }
     Ok(())
+}
+
+/// Save the reader's pick (or the detected mode, when they pressed Esc on
+/// the first-run screen) for this terminal, and return the plan it gives
+/// and a message saying what was saved.
+fn calibrate(paths: &Paths, setup: &Setup, pick: Option<usize>) -> (Plan, String) {
+    let detected = crate::fidelity::resolve(BidiMode::Auto, ShapeMode::Auto, &setup.env, &Calibration::default());
+    let choice = match pick.and_then(|i| CANDIDATES.get(i)) {
+        Some(c) => Choice { bidi: c.bidi, shape: c.shape },
+        None if setup.only_calibrate => return (setup.plan.clone(), "calibration unchanged".to_owned()),
+        None => Choice { bidi: detected.bidi, shape: detected.shape },
+    };
+    let mut cal = setup.calibration.clone();
+    cal.set(setup.env.identity(), choice);
+    let what = format!(
+        "bidi {}, shaping {}",
+        if choice.bidi == BidiMode::Terminal { "by the terminal" } else { "by hewal" },
+        if choice.shape { "on" } else { "off" }
+    );
+    let path = paths.calibration_path();
+    let saved = match cal.save(&path) {
+        Ok(()) => format!("saved for this terminal: {what} (hewal calibrate changes it)"),
+        Err(e) => format!("using {what}, but {e:#}"),
+    };
+    // Settings given on the command line or in config.toml still win.
+    let bidi =
+        if setup.plan.bidi_source == crate::fidelity::Source::Setting { setup.plan.bidi } else { BidiMode::Auto };
+    let shape = match setup.plan.shape_source {
+        crate::fidelity::Source::Setting if setup.plan.shape => ShapeMode::On,
+        crate::fidelity::Source::Setting => ShapeMode::Off,
+        _ => ShapeMode::Auto,
+    };
+    (crate::fidelity::resolve(bidi, shape, &setup.env, &cal), saved)
 }
 
 /// Route one event to the app.
 pub fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Term(TermEvent::Key(key)) => {
+            // Debug builds only: a key that panics, so the end-to-end tests
+            // can check the terminal is restored on that path too.
+            #[cfg(debug_assertions)]
+            if key.code == crossterm::event::KeyCode::F(12) && std::env::var_os("HEWAL_TEST_PANIC_KEY").is_some() {
+                panic!("test panic (HEWAL_TEST_PANIC_KEY)");
+            }
             if app.message.is_some() {
                 app.message = None;
             }

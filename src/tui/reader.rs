@@ -6,7 +6,7 @@
 use crate::search::Matcher;
 use crate::store::{Article, ArticleKey};
 use crate::text::paragraphs::paragraphs;
-use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions};
+use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
 use std::rc::Rc;
 
 /// Layouts kept for quick resizes.
@@ -49,9 +49,20 @@ pub struct ReaderPane {
     current: Option<CacheKey>,
     cache: Vec<(CacheKey, Rc<Vec<ReaderLine>>)>,
     hit_lines: Vec<usize>,
+    /// How lines are drawn for this terminal (order, shaping).
+    render: Render,
 }
 
 impl ReaderPane {
+    /// Draw for a different terminal mode: every cached layout is stale.
+    pub fn set_render(&mut self, render: Render) {
+        if render != self.render {
+            self.render = render;
+            self.cache.clear();
+            self.current = None;
+        }
+    }
+
     pub fn key(&self) -> Option<ArticleKey> {
         self.article.as_ref().map(|a| a.key)
     }
@@ -101,7 +112,7 @@ impl ReaderPane {
             self.lines = match self.cache.iter().find(|(k, _)| *k == key) {
                 Some((_, lines)) => lines.clone(),
                 None => {
-                    let lines = Rc::new(layout_article(article, width, matcher));
+                    let lines = Rc::new(layout_article(article, width, matcher, self.render));
                     if self.cache.len() >= CACHE_SIZE {
                         self.cache.remove(0);
                     }
@@ -159,11 +170,11 @@ impl ReaderPane {
 }
 
 /// Title, a meta line, then the paragraphs with a blank line between.
-fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>) -> Vec<ReaderLine> {
+fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: Render) -> Vec<ReaderLine> {
     let mut out = Vec::new();
     let para = |text: &str, kind: LineKind, out: &mut Vec<ReaderLine>| {
         let hits = matcher.map(|m| m.hit_ranges(text)).unwrap_or_default();
-        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &hits };
+        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &hits, render };
         out.extend(layout_paragraph(text, width, &opts).into_iter().map(|l| ReaderLine { kind, line: Some(l) }));
     };
     para(&a.title, LineKind::Title, &mut out);
@@ -175,7 +186,7 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>) -> Vec<R
     if !meta.is_empty() {
         out.push(ReaderLine {
             kind: LineKind::Meta,
-            line: Some(layout_single_line(&meta.join(" · "), width, BaseDirection::Ltr)),
+            line: Some(layout_single_line(&meta.join(" · "), width, BaseDirection::Ltr, render)),
         });
     }
     for p in paragraphs(&a.body) {

@@ -4,13 +4,23 @@
 //! a panic (the hook restores before the message is printed, so the message
 //! is readable), and SIGTERM/SIGHUP (handled by the event loop, which then
 //! returns normally). Restoring twice is harmless.
+//!
+//! The bidi switch of issue 8 (e.g. `CSI 8 l` and mlterm's `use_ctl=false`)
+//! is sent on entering and its undoing on every one of those paths, from
+//! the same [`restore`].
 
 use crossterm::{cursor, event, execute, terminal};
+use std::io::Write;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 /// Whether the terminal is currently in hewal's mode.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Sent on restore, after leaving the alternate screen: undoes what was
+/// sent on entering (the terminal's own bidi back on).
+static LEAVE: Mutex<String> = Mutex::new(String::new());
 
 pub type Backend = ratatui::backend::CrosstermBackend<Stdout>;
 pub type Terminal = ratatui::Terminal<Backend>;
@@ -21,13 +31,19 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Enter raw mode and the alternate screen, and install the panic hook.
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// Enter raw mode and the alternate screen, send `enter` (raw bytes,
+    /// e.g. the bidi switch), and install the panic hook; `leave` is sent
+    /// whenever the terminal is restored.
+    pub fn enter(enter: &str, leave: &str) -> io::Result<TerminalGuard> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
+        set_leave(leave);
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
-        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide) {
+        let sent = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide)
+            .and_then(|()| out.write_all(enter.as_bytes()))
+            .and_then(|()| out.flush());
+        if let Err(e) = sent {
             restore();
             return Err(e);
         }
@@ -46,8 +62,19 @@ impl Drop for TerminalGuard {
 /// ignored: after SIGHUP there may be no terminal left to write to.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(io::stdout(), event::DisableBracketedPaste, terminal::LeaveAlternateScreen, cursor::Show);
+        let mut out = io::stdout();
+        let _ = execute!(out, event::DisableBracketedPaste, terminal::LeaveAlternateScreen, cursor::Show);
+        let leave = LEAVE.lock().map(|l| l.clone()).unwrap_or_default();
+        let _ = out.write_all(leave.as_bytes()).and_then(|()| out.flush());
         let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// Change what [`restore`] sends (after the reader picked another mode on
+/// the calibration screen).
+pub fn set_leave(leave: &str) {
+    if let Ok(mut l) = LEAVE.lock() {
+        leave.clone_into(&mut l);
     }
 }
 

@@ -39,7 +39,7 @@ pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
         let head = format!("{mark} {when}  {items:>5}  ");
         buf.set_stringn(inner.x, y, &head, w, style);
         let rest = w.saturating_sub(head.chars().count());
-        let line = layout_single_line(&name, rest, BaseDirection::Auto);
+        let line = layout_single_line(&name, rest, BaseDirection::Auto, app.render);
         buf.set_line(
             inner.x + head.chars().count() as u16,
             y,
@@ -50,7 +50,7 @@ pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
             Some(e) => e,
             None => sub.url.clone(),
         };
-        let line = layout_single_line(&detail, w.saturating_sub(2), BaseDirection::Ltr);
+        let line = layout_single_line(&detail, w.saturating_sub(2), BaseDirection::Ltr, app.render);
         let style = if st.is_some_and(|s| s.last_error.is_some()) { theme::error() } else { theme::dim() };
         buf.set_line(
             inner.x + 2,
@@ -72,7 +72,7 @@ pub fn render_links(app: &App, screen: Rect, buf: &mut Buffer) {
         let y = inner.y + row as u16;
         buf.set_stringn(inner.x, y, &label, inner.width as usize, theme::title());
         let rest = (inner.width as usize).saturating_sub(label.len());
-        let line = layout_single_line(url, rest, BaseDirection::Ltr);
+        let line = layout_single_line(url, rest, BaseDirection::Ltr, app.render);
         buf.set_line(inner.x + label.len() as u16, y, &to_line(&line, rest, theme::base(), theme::base()), rest as u16);
     }
 }

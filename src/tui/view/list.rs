@@ -50,14 +50,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             used += DATE_W + 1;
         }
         if w >= used + SOURCE_W + 20 {
-            let src = layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto);
+            let src = layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto, app.render);
             spans.extend(to_line(&src, SOURCE_W, if selected { style } else { theme::dim() }, style).spans);
             spans.push(Span::styled(" ", style));
             used += SOURCE_W + 1;
         }
         let title_w = w.saturating_sub(used);
         if title_w > 0 {
-            let title = layout_single_line(&row.title, title_w, BaseDirection::Auto);
+            let title = layout_single_line(&row.title, title_w, BaseDirection::Auto, app.render);
             spans.extend(to_line(&title, title_w, style, theme::highlight()).spans);
         }
         let line = Line::from(spans);
@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if row_lines == 2 {
             if let Some((snippet, hits)) = list.snippet(i).filter(|(s, _)| !s.is_empty()) {
                 let sw = w.saturating_sub(3).max(1);
-                let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits };
+                let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render: app.render };
                 if let Some(first) = layout_paragraph(snippet, sw, &opts).first() {
                     let l = to_line(first, sw, theme::dim(), theme::highlight());
                     put_line(buf, area.x + 3, y + 1, area.width.saturating_sub(3), &l);

@@ -3,6 +3,7 @@
 //! All article text reaches the buffer through `text` (sanitised, wrapped
 //! and in visual order); nothing here wraps or aligns text again.
 
+mod calibrate;
 mod feeds;
 mod help;
 mod list;
@@ -32,6 +33,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.mode == Mode::Links {
         feeds::render_links(app, frame.area(), frame.buffer_mut());
+    }
+    if app.mode == Mode::Calibrate {
+        calibrate::render(app, frame.area(), frame.buffer_mut());
     }
     if app.mode == Mode::Search {
         if let Some(pos) = status::search_cursor(app, a.search) {

@@ -26,7 +26,7 @@ pub fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // The query in display order, like any text; the cursor is placed
     // logically (see `search_cursor`).
-    let line = layout_single_line(&app.search.query, text_w, BaseDirection::Auto);
+    let line = layout_single_line(&app.search.query, text_w, BaseDirection::Auto, app.render);
     buf.set_stringn(x, area.y, line.text(), text_w, theme::bar());
 }
 

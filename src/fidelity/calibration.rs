@@ -1,0 +1,81 @@
+//! The reader's picks from the calibration screen, one per terminal
+//! identity, in `calibration.toml` in the config directory. A reader who
+//! uses hewal from two terminals (or over SSH from two machines) keeps one
+//! pick for each.
+
+use super::BidiMode;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub bidi: BidiMode,
+    pub shape: bool,
+}
+
+/// All picks, by [`super::Environment::identity`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Calibration {
+    #[serde(default)]
+    terminals: BTreeMap<String, Choice>,
+}
+
+const HEADER: &str = "# Written by `hewal calibrate` (and the first-run calibration screen).\n\
+                      # One entry per terminal; delete an entry to be asked again.\n";
+
+impl Calibration {
+    /// Read `path`; a missing file is an empty calibration. A damaged file
+    /// is reported, not fatal: the caller falls back to detection.
+    pub fn load(path: &Path) -> Result<Calibration> {
+        match std::fs::read_to_string(path) {
+            Ok(s) => toml::from_str(&s).with_context(|| format!("{}: not a calibration file", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Calibration::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// Write to `path` (atomically: a temporary file renamed over it).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let body = toml::to_string(self).context("cannot write the calibration")?;
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, format!("{HEADER}{body}")).with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    }
+
+    pub fn get(&self, identity: &str) -> Option<Choice> {
+        self.terminals.get(identity).copied()
+    }
+
+    pub fn set(&mut self, identity: String, choice: Choice) {
+        self.terminals.insert(identity, choice);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/calibration.toml");
+        assert_eq!(Calibration::load(&p).unwrap(), Calibration::default());
+        let mut c = Calibration::default();
+        c.set("xterm:xterm-256color".into(), Choice { bidi: BidiMode::App, shape: true });
+        c.set("unknown:tmux-256color".into(), Choice { bidi: BidiMode::Terminal, shape: false });
+        c.save(&p).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(text.starts_with("# Written by"), "{text}");
+        assert_eq!(Calibration::load(&p).unwrap(), c);
+        std::fs::write(&p, "terminals = 3").unwrap();
+        let err = format!("{:#}", Calibration::load(&p).unwrap_err());
+        assert!(err.contains("not a calibration file"), "{err}");
+    }
+}
