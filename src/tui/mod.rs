@@ -71,9 +71,14 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<()> {
         terminal::TerminalGuard::enter(&entered.enter, &entered.leave).context("cannot set up the terminal")?;
     let mut entered = entered.clone();
     let mut calibrated = None;
+    let mut primed = None;
     event::spawn_input(event_tx);
     loop {
         let size = guard.terminal.size()?;
+        if app.render.order == crate::text::Order::Logical && primed != Some(size) {
+            prime(&mut guard.terminal)?;
+            primed = Some(size);
+        }
         app.prepare(size.into());
         guard.terminal.draw(|f| view::render(&app, f))?;
         let Some(first) = event::next(&event_rx, &worker_rx) else {
@@ -117,6 +122,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<()> {
                     app.set_render(plan.render());
                     app.message = Some(saved.clone());
                     guard.terminal.clear()?;
+                    primed = None;
                     calibrated = Some(saved);
                     entered = plan;
                     if setup.only_calibrate {
@@ -167,6 +173,22 @@ fn calibrate(paths: &Paths, setup: &Setup, pick: Option<usize>) -> (Plan, String
         _ => ShapeMode::Auto,
     };
     (crate::fidelity::resolve(bidi, shape, &setup.env, &cal), saved)
+}
+
+/// Write every cell once (as a no-break space), for terminals that reorder
+/// rows themselves. ratatui writes only cells that differ from the previous
+/// frame, so blank cells of a fresh (or resized, or cleared) screen would
+/// never be written, and mlterm, seen in screenshots, then reorders the
+/// words of a row as separate runs: word order left to right, short RTL
+/// lines on the left. After this frame every blank cell of the next one is
+/// a real space that differs, so it is written.
+fn prime(t: &mut terminal::Terminal) -> std::io::Result<()> {
+    t.draw(|f| {
+        for cell in f.buffer_mut().content.iter_mut() {
+            cell.set_symbol("\u{a0}");
+        }
+    })?;
+    Ok(())
 }
 
 /// Route one event to the app.

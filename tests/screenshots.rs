@@ -1,0 +1,299 @@
+//! What a person sees: hewal in real terminal emulators (xterm, mlterm)
+//! under Xvfb, checked by pixels, not by eye.
+//!
+//! A seed article is opened in an 80×40 terminal (list above the reader in
+//! both bidi modes). The expected screen is the same app rendered into
+//! ratatui's `TestBackend` in display order: for every row of the reader,
+//! which cells hold ink. The screenshot gives the same for what the
+//! terminal drew. A terminal that reorders a second time, or not at all
+//! when it should, moves the ink: the whole row mirrored (short RTL lines
+//! end up on the left) or the words of a row in the wrong order (ink
+//! mirrored within the line). The check is that the screenshot agrees with
+//! the expected rows clearly better than with either mirror.
+//!
+//! Needs Debian's xvfb, xterm, mlterm, imagemagick and fonts-noto-core; they
+//! are installed when missing and this user may (root, or sudo without a
+//! password), as `.ci/run` does. Takes about 15 s.
+
+use hewal::store::Store;
+use hewal::text::{Order, Render};
+use hewal::tui::{app::App, view};
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 40;
+const SEED: &str = "sample-data/002_748c303270226b28.txt";
+
+/// Packages for the commands this test runs.
+const NEEDS: &[(&str, &str)] =
+    &[("Xvfb", "xvfb"), ("xterm", "xterm"), ("mlterm", "mlterm"), ("import", "imagemagick"), ("fc-list", "fontconfig")];
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Install what is missing (once, under a lock: tests run in parallel).
+fn ensure_packages() {
+    let mut missing: Vec<&str> = NEEDS.iter().filter(|(c, _)| !have(c)).map(|(_, p)| *p).collect();
+    let fonts = Command::new("fc-list").arg("Noto Sans Mono").output().map(|o| o.stdout).unwrap_or_default();
+    if fonts.is_empty() {
+        missing.push("fonts-noto-core");
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let sudo =
+        if Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0")) { "" } else { "sudo -n" };
+    let script = format!(
+        "flock /tmp/hewal-apt.lock sh -c '{sudo} apt-get update -qq && DEBIAN_FRONTEND=noninteractive {sudo} apt-get install -y -qq {}'",
+        missing.join(" ")
+    );
+    let ok = Command::new("sh").args(["-c", &script]).status().is_ok_and(|s| s.success());
+    assert!(ok, "this test needs the Debian packages {missing:?}; installing them failed (run .ci/run as root, or install them)");
+}
+
+/// An Xvfb server on a free display, killed on drop.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start() -> Xvfb {
+        for n in 0..50 {
+            let display = format!(":{}", 150 + (std::process::id() as usize + n) % 700);
+            let lock = format!("/tmp/.X{}-lock", &display[1..]);
+            if Path::new(&lock).exists() {
+                continue;
+            }
+            let mut child = Command::new("Xvfb")
+                .args([display.as_str(), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if Path::new(&lock).exists() {
+                    return Xvfb { child, display };
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        panic!("could not start Xvfb");
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A grey-scale screenshot of the terminal window (the root window trimmed
+/// of the black around it).
+struct Shot {
+    w: usize,
+    h: usize,
+    px: Vec<u8>,
+}
+
+fn grab(display: &str) -> Option<Shot> {
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            "import -window root png:- | /usr/bin/convert png:- -trim +repage -colorspace Gray -depth 8 pgm:-",
+        ])
+        .env("DISPLAY", display)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    parse_pgm(&o.stdout)
+}
+
+fn parse_pgm(b: &[u8]) -> Option<Shot> {
+    // "P5\n<w> <h>\n255\n" then the pixels.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(std::str::from_utf8(b.get(start..i)?).ok()?.to_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+    let px = b.get(i + 1..i + 1 + w * h)?.to_vec();
+    Some(Shot { w, h, px })
+}
+
+/// Run hewal in `terminal` on `display` and take the screenshot once the
+/// screen has stopped changing.
+fn screenshot(display: &str, terminal: &str, data: &Path, mode: &str, save: Option<&Path>) -> Shot {
+    let hewal = env!("CARGO_BIN_EXE_hewal");
+    let geometry = format!("{COLS}x{ROWS}+0+0");
+    let mut cmd = Command::new(terminal);
+    match terminal {
+        "xterm" => cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry]),
+        _ => cmd.args(["--sb=false", "--geometry", &geometry]),
+    };
+    let mut child = cmd
+        .arg("-e")
+        .args([hewal, "--data-dir", data.to_str().unwrap(), "--bidi", mode, "--shape", "off"])
+        .env("DISPLAY", display)
+        .env_remove("HEWAL_BIDI")
+        .env_remove("HEWAL_SHAPE")
+        .env("HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut last: Option<Vec<u8>> = None;
+    let shot = loop {
+        std::thread::sleep(Duration::from_millis(400));
+        let shot = grab(display);
+        if let Some(s) = shot {
+            let inked = s.px.iter().filter(|&&p| p < 100).count() > 2000;
+            if inked && last.as_deref() == Some(&s.px[..]) {
+                break s;
+            }
+            last = Some(s.px);
+        }
+        assert!(Instant::now() < deadline, "{terminal} never showed a stable screen");
+    };
+    if let Some(path) = save {
+        let _ = Command::new("sh")
+            .args([
+                "-c",
+                &format!("import -window root png:- | /usr/bin/convert png:- -trim +repage '{}'", path.display()),
+            ])
+            .env("DISPLAY", display)
+            .status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    shot
+}
+
+/// Which cells of each row hold ink, from a screenshot of a COLS×ROWS
+/// terminal: the window is the grid plus an even border.
+fn ink_cells(s: &Shot) -> Vec<Vec<bool>> {
+    let (cw, ch) = (s.w / COLS as usize, s.h / ROWS as usize);
+    let (bx, by) = ((s.w - cw * COLS as usize) / 2, (s.h - ch * ROWS as usize) / 2);
+    // Background: the most common grey level.
+    let mut hist = [0usize; 256];
+    s.px.iter().for_each(|&p| hist[p as usize] += 1);
+    let bg = (0..256).max_by_key(|&i| hist[i]).unwrap() as i32;
+    (0..ROWS as usize)
+        .map(|r| {
+            (0..COLS as usize)
+                .map(|c| {
+                    let mut n = 0;
+                    for y in by + r * ch + 1..by + (r + 1) * ch - 1 {
+                        for x in bx + c * cw + 1..bx + (c + 1) * cw - 1 {
+                            n += usize::from((s.px[y * s.w + x] as i32 - bg).abs() > 80);
+                        }
+                    }
+                    n >= 3
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The screen hewal should show, from `TestBackend`, in display order, and
+/// the rows of the reader's text.
+fn expected(data: &Path) -> (Vec<Vec<bool>>, std::ops::Range<usize>) {
+    let mut app = App::new(Store::open(&data.join("hewal.db")).unwrap());
+    app.set_render(Render { order: Order::Visual, shape: false });
+    let mut term = Terminal::new(TestBackend::new(COLS, ROWS)).unwrap();
+    app.prepare(Rect::new(0, 0, COLS, ROWS));
+    term.draw(|f| view::render(&app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let ink = (0..ROWS).map(|y| (0..COLS).map(|x| !buf[(x, y)].symbol().trim().is_empty()).collect()).collect();
+    let r = app.areas.reader;
+    // Title, meta and body: skip the title and meta lines (bold, Latin).
+    ((ink), r.y as usize + 3..r.bottom() as usize)
+}
+
+/// Agreement of the screenshot with the expected rows, and with the two
+/// ways a second (or missing) reordering moves them.
+#[derive(Debug)]
+struct Score {
+    rows: usize,
+    same: f64,
+    row_mirrored: f64,
+    line_mirrored: f64,
+}
+
+fn score(want: &[Vec<bool>], got: &[Vec<bool>], rows: std::ops::Range<usize>) -> Score {
+    let (mut n, mut same, mut row_m, mut line_m) = (0usize, 0usize, 0usize, 0usize);
+    let mut used = 0;
+    for r in rows {
+        let w = &want[r];
+        let Some(first) = w.iter().position(|&b| b) else { continue };
+        let last = w.iter().rposition(|&b| b).unwrap();
+        used += 1;
+        let cols = w.len();
+        for c in 0..cols {
+            n += 1;
+            same += usize::from(w[c] == got[r][c]);
+            row_m += usize::from(w[cols - 1 - c] == got[r][c]);
+            let lm = if (first..=last).contains(&c) { w[first + last - c] } else { w[c] };
+            line_m += usize::from(lm == got[r][c]);
+        }
+    }
+    let f = |x: usize| x as f64 / n.max(1) as f64;
+    Score { rows: used, same: f(same), row_mirrored: f(row_m), line_mirrored: f(line_m) }
+}
+
+fn reads_right(s: &Score) -> bool {
+    s.rows >= 8 && s.same >= 0.9 && s.same > s.row_mirrored + 0.05 && s.same > s.line_mirrored + 0.03
+}
+
+#[test]
+fn line_order_in_xterm_and_mlterm_by_pixels() {
+    ensure_packages();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+    let out = Command::new(env!("CARGO_BIN_EXE_hewal"))
+        .args(["--data-dir", data.to_str().unwrap(), "import", seed.to_str().unwrap()])
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (want, rows) = expected(&data);
+    let x = Xvfb::start();
+    let save_dir: Option<PathBuf> = std::env::var_os("HEWAL_SCREENSHOTS").map(PathBuf::from);
+    // (terminal, mode, should it read right?)
+    let cases =
+        [("xterm", "app", true), ("xterm", "terminal", false), ("mlterm", "app", true), ("mlterm", "terminal", true)];
+    let mut report = Vec::new();
+    for (terminal, mode, right) in cases {
+        let save = save_dir.as_ref().map(|d| d.join(format!("{terminal}-{mode}.png")));
+        let shot = screenshot(&x.display, terminal, &data, mode, save.as_deref());
+        let s = score(&want, &ink_cells(&shot), rows.clone());
+        report.push(format!("{terminal} --bidi {mode}: {s:?}"));
+        assert_eq!(reads_right(&s), right, "{terminal} --bidi {mode}: {s:?}\n{}", report.join("\n"));
+    }
+    eprintln!("{}", report.join("\n"));
+}
