@@ -401,3 +401,42 @@ fn numbered_references_can_be_opened_from_the_links_overlay() {
     assert!(h.app.take_effects().is_empty());
     assert!(h.app.message.as_deref().unwrap().contains("not opening a non-web link"));
 }
+
+/// The caret in the search bar sits beside the character before it, on that
+/// character's reading side, in a mixed Kurdish/English query.
+#[test]
+fn search_cursor_follows_the_reading_order() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("کورد BBC");
+    let cursor = |h: &mut Harness| {
+        let mut term = Terminal::new(TestBackend::new(60, 10)).unwrap();
+        h.app.prepare(Rect::new(0, 0, 60, 10));
+        term.draw(|f| view::render(&h.app, f)).unwrap();
+        let bar = term.backend().buffer().clone();
+        let row: String = (0..60).map(|x| bar[(x, 0)].symbol().to_owned()).collect();
+        let pos = term.get_cursor_position().unwrap();
+        (row, pos.x - 3) // after the " / " prompt
+    };
+    // Drawn in display order: "BBC" on the left, "کورد" (reversed) on the right.
+    let (row, x) = cursor(&mut h);
+    assert!(row.starts_with(" / BBC دروک"), "{row:?}");
+    // At the end, after the C of BBC: right of the C.
+    assert_eq!(x, 3);
+    // Back over "BBC" and the space: after the د of کورد, which reads right
+    // to left, so the caret is on its left.
+    for _ in 0..4 {
+        h.app.update(Action::CursorLeft);
+    }
+    assert_eq!(cursor(&mut h).1, 4);
+    // At the start of an RTL query: its right edge.
+    h.app.update(Action::CursorHome);
+    assert_eq!(cursor(&mut h).1, 8);
+    // An English query with a Kurdish word at its end: the caret is at the
+    // left of the Kurdish word's last letter.
+    h.app.update(Action::ClearQuery);
+    h.type_str("news کورد");
+    let (row, x) = cursor(&mut h);
+    assert!(row.starts_with(" / news دروک"), "{row:?}");
+    assert_eq!(x, 5);
+}

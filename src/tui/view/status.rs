@@ -1,7 +1,7 @@
 //! The search bar (top) and the status line (bottom).
 
 use super::theme;
-use crate::text::{display_width, layout_single_line, sanitize, BaseDirection};
+use crate::text::{bidi, display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Order};
 use crate::tui::app::{App, IndexState, ListSource, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -30,22 +30,48 @@ pub fn render_search_bar(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(x, area.y, line.text(), text_w, theme::bar());
 }
 
-/// Where the terminal cursor goes while typing: after the logical text
-/// before the cursor. For an all-RTL query the logical end is at the left of
-/// the drawn text. (Exact cursor placement inside mixed-direction queries is
-/// the terminal-fidelity issue's.)
+/// Where the terminal cursor goes while typing: beside the character
+/// before it, on that character's reading side (right of an LTR char, left
+/// of an RTL one), as a bidi-aware editor places its caret; at the start of
+/// the paragraph (its right edge if RTL) when nothing precedes it. In
+/// logical order the terminal reorders the row, so the caret is placed
+/// logically.
 pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
     if area.is_empty() {
         return None;
     }
     let text_w = (area.width as usize).saturating_sub(PROMPT.len() + 1);
     let q = &app.search.query;
-    let before = display_width(&q[..app.search.cursor]).min(text_w);
-    let total = display_width(q).min(text_w);
-    // The same P2/P3 rule that aligned the query when it was drawn.
-    let rtl = crate::text::bidi::paragraph_level(q, BaseDirection::Auto) == 1;
-    let offset = if rtl { total - before } else { before };
-    Some(Position { x: area.x + (PROMPT.len() + offset) as u16, y: area.y })
+    let x = |offset: usize| Some(Position { x: area.x + (PROMPT.len() + offset.min(text_w)) as u16, y: area.y });
+    let total = display_width(q);
+    if app.render.order == Order::Logical || total > text_w {
+        // Logical order, or a query cut with an ellipsis: count cells from
+        // the drawn text's logical start.
+        let before = display_width(&q[..app.search.cursor]).min(text_w);
+        let rtl = app.render.order == Order::Visual && bidi::paragraph_level(q, BaseDirection::Auto) == 1;
+        return x(if rtl { total.min(text_w) - before } else { before });
+    }
+    let Some(prev) = q[..app.search.cursor].chars().next_back() else {
+        let rtl = bidi::paragraph_level(q, BaseDirection::Auto) == 1;
+        return x(if rtl { total } else { 0 });
+    };
+    let start = app.search.cursor - prev.len_utf8();
+    // Find the cells of `prev` by highlighting it in a one-line layout.
+    let hl = [start..app.search.cursor];
+    let opts = LayoutOptions { highlights: &hl, render: app.render, ..Default::default() };
+    let line = layout_paragraph(q, total.max(1), &opts).into_iter().next()?;
+    let mut cell = line.left_pad(total.max(1));
+    let mut found = None;
+    for seg in &line.segments {
+        if seg.highlight {
+            found = Some((cell, cell + seg.width));
+            break;
+        }
+        cell += seg.width;
+    }
+    let (left, right) = found?;
+    let level = bidi::resolve(q, BaseDirection::Auto).levels.get(q[..start].chars().count()).copied().unwrap_or(0);
+    x(if level % 2 == 1 { left } else { right })
 }
 
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
@@ -82,8 +108,12 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     buf.set_stringn(area.x, area.y, &left, w, theme::bar());
     let used = display_width(&left);
+    // Messages are English sentences that may quote Sorani (a feed's name,
+    // a title): laid out like any text.
     let right = match &app.message {
-        Some(m) => sanitize(m).to_string(),
+        Some(m) => {
+            layout_single_line(m, w.saturating_sub(used + 3).max(1), BaseDirection::Ltr, app.render).text() + " "
+        }
         None => "? help  q quit ".to_owned(),
     };
     let rw = display_width(&right);
