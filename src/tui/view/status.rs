@@ -57,8 +57,8 @@ pub fn search_cursor(app: &App, area: Rect) -> Option<Position> {
     };
     let start = app.search.cursor - prev.len_utf8();
     // Find the cells of `prev` by highlighting it in a one-line layout.
-    let hl = [start..app.search.cursor];
-    let opts = LayoutOptions { highlights: &hl, render: app.render, ..Default::default() };
+    let hl = start..app.search.cursor;
+    let opts = LayoutOptions { highlights: std::slice::from_ref(&hl), render: app.render, ..Default::default() };
     let line = layout_paragraph(q, total.max(1), &opts).into_iter().next()?;
     let mut cell = line.left_pad(total.max(1));
     let mut found = None;
