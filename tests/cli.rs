@@ -204,3 +204,49 @@ fn help_version_and_user_errors_have_no_backtrace() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with("hewal: cannot open the library in /proc/forbidden/x"), "{}", stderr(&o));
 }
+
+/// `hewal doctor` says what it detected and where each decision came from:
+/// detection, config.toml, the command line, or a saved calibration.
+#[test]
+fn doctor_reports_terminal_modes_and_their_sources() {
+    let d = Dir::new();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = d.command();
+        cmd.env_remove("HEWAL_BIDI").env_remove("HEWAL_SHAPE").env_remove("TMUX").env_remove("STY");
+        for k in ["MLTERM", "VTE_VERSION", "KONSOLE_VERSION", "TERM_PROGRAM", "WT_SESSION", "KITTY_WINDOW_ID"] {
+            cmd.env_remove(k);
+        }
+        cmd.envs(env.iter().copied()).args(args).arg("doctor");
+        ok(&cmd.output().unwrap())
+    };
+    let xterm = [("TERM", "xterm-256color"), ("XTERM_VERSION", "XTerm(379)"), ("LANG", "C.UTF-8")];
+    let out = run(&[], &xterm);
+    for want in
+        ["terminal      xterm (TERM=xterm-256color)", "bidi          app:", "shaping       on:", "(detected)", "[3]"]
+    {
+        assert!(out.contains(want), "{want:?} missing:\n{out}");
+    }
+    let out = run(&["--bidi", "terminal", "--shape", "off"], &xterm);
+    assert!(out.contains("bidi          terminal:") && out.contains("set by option"), "{out}");
+    let konsole = [("TERM", "xterm-256color"), ("KONSOLE_VERSION", "230804")];
+    assert!(run(&[], &konsole).contains("bidi          terminal:"));
+    // config.toml, then a saved calibration for this terminal.
+    let config = d.path().join("xdg-config/hewal");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "shape = \"off\"\n").unwrap();
+    assert!(run(&[], &xterm).contains("shaping       off: letters are sent as they are (set by option"));
+    std::fs::write(config.join("config.toml"), "").unwrap();
+    std::fs::write(
+        config.join("calibration.toml"),
+        "[terminals.\"xterm:xterm-256color\"]\nbidi = \"terminal\"\nshape = false\n",
+    )
+    .unwrap();
+    let out = run(&[], &xterm);
+    assert!(out.contains("bidi          terminal:") && out.contains("from your calibration"), "{out}");
+    // A damaged calibration file is reported and detection decides.
+    std::fs::write(config.join("calibration.toml"), "nonsense").unwrap();
+    let mut cmd = d.command();
+    let o = cmd.envs(xterm).arg("doctor").output().unwrap();
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("not a calibration file"), "{}", stderr(&o));
+}
