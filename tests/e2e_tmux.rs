@@ -25,6 +25,12 @@ impl Tmux {
     /// Like [`Tmux::start`] with `args` for hewal; with `record`, hewal runs
     /// under `script`, which keeps every byte it writes in `raw`.
     fn start_with(w: u16, h: u16, args: &[&str], record: bool) -> Tmux {
+        Tmux::start_env(w, h, args, record, "")
+    }
+
+    /// Like [`Tmux::start_with`], hewal run through `env ENV`, e.g. to hide
+    /// that it runs inside tmux.
+    fn start_env(w: u16, h: u16, args: &[&str], record: bool, env: &str) -> Tmux {
         assert!(
             Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
             "tmux is needed for this test (apt-get install tmux; .ci/run does it)"
@@ -32,7 +38,8 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
-        let mut hewal = format!("'{}' --data-dir '{}/data'", env!("CARGO_BIN_EXE_hewal"), dir.path().display());
+        let mut hewal =
+            format!("env {env} '{}' --data-dir '{}/data'", env!("CARGO_BIN_EXE_hewal"), dir.path().display());
         for a in args {
             hewal.push_str(&format!(" '{a}'"));
         }
@@ -267,4 +274,22 @@ fn first_run_offers_calibration_and_keeps_the_pick() {
     assert!(cal.contains("bidi = \"terminal\"") && cal.contains("shape = false"), "{cal}");
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
+}
+
+#[test]
+fn outside_a_multiplexer_the_switch_is_sent_on_every_row() {
+    // VTE keeps BDSM per row; hewal sets it on each row of the screen.
+    for (mode, seq) in [("app", BDSM_OFF), ("terminal", b"\x1b[?2501h".as_slice())] {
+        let t = Tmux::start_env(80, 24, &["--bidi", mode, "--shape", "off"], true, "-u TMUX -u TERM_PROGRAM");
+        t.wait_for("10 articles");
+        t.keys(&["q"]);
+        t.assert_restored("EXIT:0");
+        let raw = raw(&t);
+        for row in [1, 12, 24] {
+            let mut want = format!("\x1b[{row};1H").into_bytes();
+            want.extend_from_slice(seq);
+            assert!(find(&raw, &want).is_some(), "{mode}: row {row} not switched");
+        }
+        assert!(find(&raw, b"\x1bPtmux;").is_none(), "{mode}: no passthrough outside tmux");
+    }
 }

@@ -73,6 +73,11 @@ pub struct Plan {
     pub enter: String,
     /// Sent on leaving it, on every exit path.
     pub leave: String,
+    /// Sent on every row of the screen (cursor on that row), after entering
+    /// and after every resize: VTE keeps the bidi mode per paragraph and
+    /// applies `CSI 8 l` only to the row the cursor is on (seen in
+    /// screenshots: one explicit row, the rest reordered again).
+    pub per_row: String,
     /// Things the reader should know (e.g. tmux passthrough is off).
     pub notes: Vec<String>,
 }
@@ -96,6 +101,11 @@ pub const BDSM_EXPLICIT: &str = "\x1b[8l";
 /// ECMA-48 BDSM set: implicit (the terminal's default under the Terminal-WG
 /// BiDi recommendation).
 pub const BDSM_IMPLICIT: &str = "\x1b[8h";
+/// Terminal-WG private mode 2501: the paragraph direction of each row is
+/// detected from its text (VTE: off by default, so RTL rows would be laid
+/// out left to right). Asked for in terminal mode, so RTL lines sit right.
+pub const AUTODETECT_ON: &str = "\x1b[?2501h";
+pub const AUTODETECT_OFF: &str = "\x1b[?2501l";
 /// mlterm ignores BDSM; its own configuration sequence turns complex text
 /// layout (bidi and shaping) off and on.
 pub const MLTERM_CTL_OFF: &str = "\x1b]5379;use_ctl=false\x07";
@@ -136,7 +146,9 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
             }
             (on, off)
         }
-        // Leave the terminal's own bidi as the reader set it.
+        // Leave the terminal's own bidi on; only its paragraph direction
+        // autodetection is asked for (per row, see `per_row`), undone on
+        // the way out.
         BidiMode::Terminal => (String::new(), String::new()),
     };
     let (enter, leave) = match env.multiplexer {
@@ -151,7 +163,16 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
         }
         _ => (enter, leave),
     };
-    Plan { bidi, bidi_source, shape, shape_source, enter, leave, notes }
+    // Per row only when hewal writes to the terminal that draws: through a
+    // multiplexer the rows are the multiplexer's.
+    let direct = env.multiplexer.is_none() && env.terminal != Terminal::LinuxConsole;
+    let per_row = match bidi {
+        _ if !direct => String::new(),
+        BidiMode::Terminal => AUTODETECT_ON.to_owned(),
+        _ => BDSM_EXPLICIT.to_owned(),
+    };
+    let leave = if bidi == BidiMode::Terminal && direct { format!("{leave}{AUTODETECT_OFF}") } else { leave };
+    Plan { bidi, bidi_source, shape, shape_source, enter, leave, per_row, notes }
 }
 
 #[cfg(test)]
@@ -171,6 +192,8 @@ mod tests {
         assert_eq!(p.render(), Render { order: Order::Visual, shape: true });
         assert!(p.enter.starts_with(BDSM_EXPLICIT) && p.enter.contains(MLTERM_CTL_OFF), "{:?}", p.enter);
         assert!(p.leave.starts_with(BDSM_IMPLICIT) && p.leave.contains(MLTERM_CTL_ON), "{:?}", p.leave);
+        // VTE applies BDSM to the cursor's row only: it is sent on every row.
+        assert_eq!(p.per_row, BDSM_EXPLICIT);
         assert!(p.wants_calibration());
     }
 
@@ -191,7 +214,8 @@ mod tests {
     fn terminal_mode_sends_nothing_and_keeps_logical_order() {
         let e = env(&[("TERM", "xterm-256color"), ("VTE_VERSION", "7600")]);
         let p = resolve(BidiMode::Terminal, ShapeMode::Auto, &e, &Calibration::default());
-        assert_eq!((p.enter.as_str(), p.leave.as_str()), ("", ""));
+        // Its bidi stays on; RTL rows are asked to be detected as RTL.
+        assert_eq!((p.enter.as_str(), p.leave.as_str(), p.per_row.as_str()), ("", AUTODETECT_OFF, AUTODETECT_ON));
         assert_eq!(p.render().order, Order::Logical);
         assert!(!p.shape, "VTE shapes itself when its bidi is on");
         assert!(!p.wants_calibration());
@@ -219,6 +243,7 @@ mod tests {
         assert!(p.leave.contains("\x1bPtmux;\x1b\x1b[8h"), "{:?}", p.leave);
         assert!(p.enter.ends_with("\x1b\\"));
         assert!(!p.shape);
+        assert_eq!(p.per_row, "", "rows belong to tmux, not to the outer terminal");
     }
 
     #[test]

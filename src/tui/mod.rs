@@ -75,8 +75,9 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<()> {
     event::spawn_input(event_tx);
     loop {
         let size = guard.terminal.size()?;
-        if app.render.order == crate::text::Order::Logical && primed != Some(size) {
-            prime(&mut guard.terminal)?;
+        let logical = app.render.order == crate::text::Order::Logical;
+        if (logical || !entered.per_row.is_empty()) && primed != Some(size) {
+            prime(&mut guard.terminal, size.height, &entered.per_row, logical)?;
             primed = Some(size);
         }
         app.prepare(size.into());
@@ -114,8 +115,16 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<()> {
                     let (plan, saved) = calibrate(paths, setup, pick);
                     // Switch the terminal to what the new plan wants.
                     if plan.enter != entered.enter {
+                        // Rows made explicit one by one go back one by one.
+                        let rows = guard.terminal.size()?.height;
+                        let undo: String = if plan.per_row.is_empty() && !entered.per_row.is_empty() {
+                            (1..=rows).map(|y| format!("\x1b[{y};1H{}", crate::fidelity::BDSM_IMPLICIT)).collect()
+                        } else {
+                            String::new()
+                        };
                         let out = guard.terminal.backend_mut();
-                        let _ = std::io::Write::write_all(out, format!("{}{}", entered.leave, plan.enter).as_bytes());
+                        let seq = format!("{}{undo}{}", entered.leave, plan.enter);
+                        let _ = std::io::Write::write_all(out, seq.as_bytes());
                         let _ = std::io::Write::flush(out);
                         terminal::set_leave(&plan.leave);
                     }
@@ -175,19 +184,29 @@ fn calibrate(paths: &Paths, setup: &Setup, pick: Option<usize>) -> (Plan, String
     (crate::fidelity::resolve(bidi, shape, &setup.env, &cal), saved)
 }
 
-/// Write every cell once (as a no-break space), for terminals that reorder
-/// rows themselves. ratatui writes only cells that differ from the previous
-/// frame, so blank cells of a fresh (or resized, or cleared) screen would
+/// Prepare a fresh (or resized, or cleared) screen: send `per_row` on every
+/// row (the bidi switch, for terminals that keep it per row), and in
+/// logical order write every cell once, as a no-break space. ratatui writes
+/// only cells that differ from the previous frame, so blank cells would
 /// never be written, and mlterm, seen in screenshots, then reorders the
 /// words of a row as separate runs: word order left to right, short RTL
 /// lines on the left. After this frame every blank cell of the next one is
 /// a real space that differs, so it is written.
-fn prime(t: &mut terminal::Terminal) -> std::io::Result<()> {
-    t.draw(|f| {
-        for cell in f.buffer_mut().content.iter_mut() {
-            cell.set_symbol("\u{a0}");
-        }
-    })?;
+fn prime(t: &mut terminal::Terminal, rows: u16, per_row: &str, logical: bool) -> std::io::Result<()> {
+    if !per_row.is_empty() {
+        t.autoresize()?; // a resize clears the screen: do it before, not after
+        let seq: String = (1..=rows).map(|y| format!("\x1b[{y};1H{per_row}")).collect();
+        let out = t.backend_mut();
+        std::io::Write::write_all(out, seq.as_bytes())?;
+        std::io::Write::flush(out)?;
+    }
+    if logical {
+        t.draw(|f| {
+            for cell in f.buffer_mut().content.iter_mut() {
+                cell.set_symbol("\u{a0}");
+            }
+        })?;
+    }
     Ok(())
 }
 
