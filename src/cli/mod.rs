@@ -78,6 +78,11 @@ fn doctor(paths: &Paths, bidi: crate::fidelity::BidiMode, shape: crate::fidelity
     Ok(ExitCode::SUCCESS)
 }
 
+/// The terminal's width when stdout is one (plain output is laid out for it).
+fn terminal_width() -> Option<usize> {
+    std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize)).flatten()
+}
+
 /// `hewal layout` follows explicit settings only: `auto` is display order
 /// without shaping, so its output does not depend on the terminal it runs in.
 fn layout_render(bidi: crate::fidelity::BidiMode, shape: crate::fidelity::ShapeMode) -> crate::text::Render {
@@ -133,7 +138,7 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCo
     let results = index.search(query, limit)?;
     let out = std::io::stdout();
     let mut out = out.lock();
-    let tty = std::io::stdout().is_terminal();
+    let tty = terminal_width();
     for hit in &results.hits {
         let a = store.article(hit.key)?;
         let (snippet, _) = crate::search::query::snippet(&a.body, &results.matcher, 160);
@@ -153,7 +158,7 @@ fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
     let store = open_store(paths)?;
     let out = std::io::stdout();
     let mut out = out.lock();
-    let tty = std::io::stdout().is_terminal();
+    let tty = terminal_width();
     let limit = limit.unwrap_or(usize::MAX);
     let mut offset = 0u64;
     while (offset as usize) < limit {

@@ -78,21 +78,35 @@ pub fn summary_json(a: &Article) -> String {
     )
 }
 
-/// `date  source  title`. To a terminal the title is in display order (and
-/// sanitised); to a pipe it stays in logical order, sanitised.
-pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: bool) -> String {
+/// `date  source  title`. To a terminal `tty` cells wide the title is in
+/// display order, cut to fit the line (at least 20 cells); to a pipe it
+/// stays whole in logical order. Sanitised either way.
+pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: Option<usize>) -> String {
     let date = published.and_then(rfc3339).map(|d| d[..10].to_owned()).unwrap_or_else(|| "          ".into());
-    let title = if tty {
-        layout_single_line(title, 100, BaseDirection::Auto, Default::default()).text()
-    } else {
-        sanitize(title).to_string()
+    let source = sanitize(source);
+    let title = match tty {
+        Some(w) => {
+            let room = w.saturating_sub(date.len() + 4 + crate::text::display_width(&source)).max(20);
+            layout_single_line(title, room, BaseDirection::Auto, Default::default()).text()
+        }
+        None => sanitize(title).to_string(),
     };
-    format!("{date}  {}  {title}", sanitize(source))
+    format!("{date}  {source}  {title}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_rows_fit_the_terminal() {
+        let title = "هەواڵی ئەمڕۆ لە کوردستان و جیهان، بە درێژی و بە وردی";
+        let row = row_plain(title, "Rudaw", Some(1_700_000_000), Some(50));
+        assert_eq!(crate::text::display_width(&row), 50, "{row}");
+        assert!(row.starts_with("2023-11-14  Rudaw  …"), "{row}");
+        // Piped: whole and logical.
+        assert!(row_plain(title, "Rudaw", None, None).ends_with(title));
+    }
 
     #[test]
     fn json_safe_escapes_c1_and_bidi_controls() {
