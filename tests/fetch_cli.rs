@@ -220,3 +220,18 @@ fn a_killed_fetch_keeps_what_it_stored_and_the_next_run_completes() {
     ids.dedup();
     assert_eq!(ids.len(), FEEDS * 5, "no duplicates");
 }
+
+/// What the parser noticed but could live with is said on stderr, naming the
+/// feed, and does not fail the fetch.
+#[test]
+fn fetch_reports_feed_warnings() {
+    let server = Server::start(&rss(&[("g1", "یەکەم", "دەق."), ("g1", "یەکەم", "دەق.")]));
+    let d = Dir::new();
+    ok(&d.hewal(&["feed", "add", &server.url("/feed.xml")]));
+    let o = d.hewal(&["fetch"]);
+    ok(&o);
+    let err = stderr(&o);
+    let want = format!("hewal: warning: {}: 1 duplicate entry", server.url("/feed.xml"));
+    assert!(err.contains(&want), "{err}");
+    assert!(err.contains("1 new"), "{err}");
+}

@@ -145,6 +145,10 @@ pub fn fetch(paths: &Paths) -> Result<ExitCode> {
     for (url, err) in &report.errors {
         eprintln!("hewal: {}: {}", crate::text::sanitize(url), crate::text::sanitize(err));
     }
+    // Each warning names its feed already.
+    for (_, warning) in &report.warnings {
+        eprintln!("hewal: warning: {}", crate::text::sanitize(warning));
+    }
     eprintln!(
         "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s)",
         report.feeds,

@@ -30,6 +30,9 @@ pub struct RefreshReport {
     pub not_modified: usize,
     /// (url, message) for every feed that failed.
     pub errors: Vec<(String, String)>,
+    /// (url, message) for what was fetched but not quite right (an entry cut
+    /// at the size limit, a charset guessed…).
+    pub warnings: Vec<(String, String)>,
 }
 
 /// The store id of a feed entry: unique per feed and entry key (guid, link
@@ -123,6 +126,7 @@ fn store_outcome(
             report.not_modified += 1;
         }
         FetchOutcome::Fetched(parsed, validators) => {
+            report.warnings.extend(parsed.warnings.iter().map(|w| (sub.url.clone(), w.clone())));
             let source = source_name(sub, parsed.title.as_deref());
             let articles: Vec<NewArticle> =
                 parsed.entries.iter().map(|e| entry_to_article(&sub.url, &source, e)).collect();
