@@ -440,3 +440,33 @@ fn search_cursor_follows_the_reading_order() {
     assert!(row.starts_with(" / news دروک"), "{row:?}");
     assert_eq!(x, 5);
 }
+
+/// The calibration screen: every candidate's block, one per row group, and a
+/// digit picks one (the main loop saves it).
+#[test]
+fn calibration_screen_shows_the_candidates_and_a_digit_picks() {
+    use hewal::tui::app::Effect;
+    let mut h = Harness::new();
+    h.app.mode = Mode::Calibrate;
+    let screen = h.render(80, 24);
+    let text = screen.join("\n");
+    for want in [
+        "Which block reads right",
+        "[1] hewal reorders and joins",
+        "[2] hewal reorders, the terminal joins",
+        "[3] the terminal reorders",
+    ] {
+        assert!(text.contains(want), "{want:?} missing:\n{text}");
+    }
+    // Candidate 3 is in logical order: its first test line is the text as stored.
+    let first = hewal::fidelity::doctor::TEST_LINES[0];
+    assert!(screen.iter().any(|l| l.trim() == first), "{text}");
+    // Candidates 1 and 2 are in display order, right-aligned.
+    let visual: String = first.chars().rev().collect();
+    assert!(screen.iter().filter(|l| l.trim_end().ends_with(&visual)).count() >= 1, "{text}");
+    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('2'));
+    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    h.app.update(action);
+    assert_eq!(h.app.take_effects(), vec![Effect::Calibrated(Some(1))]);
+    assert_eq!(h.app.mode, Mode::Normal);
+}
