@@ -315,6 +315,27 @@ impl Store {
         Ok(rows)
     }
 
+    /// Up to `limit` summaries that follow (`after`) or precede the article
+    /// `anchor` in list order (newest first), in list order. Keyset paging:
+    /// an index range from the anchor, so reading the next window while
+    /// scrolling costs the window, wherever it is in a million rows. Empty
+    /// if the anchor is gone.
+    pub fn window_next_to(&self, anchor: ArticleKey, after: bool, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let (cmp, order) = if after { ("<", "DESC") } else { (">", "ASC") };
+        let sql = format!(
+            "SELECT {SUMMARY_COLS} FROM articles
+             WHERE (sort_time, key) {cmp} (SELECT sort_time, key FROM articles WHERE key = ?1)
+             ORDER BY sort_time {order}, key {order} LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![anchor, limit as i64], summary_from_row)?;
+        let mut rows: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
+        if !after {
+            rows.reverse();
+        }
+        Ok(rows)
+    }
+
     /// Summaries for the given keys, in the given order (missing keys are
     /// left out).
     pub fn summaries(&self, keys: &[ArticleKey]) -> Result<Vec<ArticleSummary>> {

@@ -256,6 +256,10 @@ impl App {
         let have = self.list.window_start..self.list.window_start + self.list.window.len() as u64;
         let need_end = (start + h).min(self.list.len());
         if start < have.start || need_end > have.end {
+            if self.continue_library_window(start, need_end) {
+                self.sync_reader();
+                return self.prepare_reader();
+            }
             let rows = match &self.list.source {
                 ListSource::Library { .. } => self.store.window(start, h as usize + 32),
                 ListSource::Search(r) => {
@@ -273,6 +277,50 @@ impl App {
             }
         }
         self.sync_reader();
+        self.prepare_reader();
+    }
+
+    /// Scrolling the library by less than a window: read only the rows that
+    /// come into view, next to the loaded ones (keyset paging, so the cost
+    /// does not depend on how deep in the list they are). False when the
+    /// new window does not touch the loaded one (a jump): read by offset.
+    fn continue_library_window(&mut self, start: u64, need_end: u64) -> bool {
+        const MARGIN: u64 = 32;
+        let ListSource::Library { .. } = self.list.source else { return false };
+        let w = &mut self.list.window;
+        let (have_start, have_end) = (self.list.window_start, self.list.window_start + w.len() as u64);
+        let (Some(first), Some(last)) = (w.first().map(|r| r.key), w.last().map(|r| r.key)) else { return false };
+        let read = if need_end > have_end && start >= have_start && start <= have_end {
+            // Down: keep what is still visible, add what follows.
+            self.store.window_next_to(last, true, (need_end - have_end + MARGIN) as usize).map(|more| {
+                w.drain(..(start - have_start) as usize);
+                w.extend(more);
+                self.list.window_start = start;
+            })
+        } else if start < have_start && need_end >= have_start {
+            // Up: add what precedes, keep a window's worth.
+            let want = (have_start - start + MARGIN).min(have_start) as usize;
+            self.store.window_next_to(first, false, want).map(|mut before| {
+                let n = before.len() as u64;
+                let keep = (need_end - have_start + MARGIN).min(w.len() as u64) as usize;
+                before.extend(w.drain(..keep));
+                *w = before;
+                self.list.window_start = have_start - n;
+            })
+        } else {
+            return false;
+        };
+        match read {
+            Ok(()) => true,
+            Err(e) => {
+                self.message = Some(format!("cannot read the library: {e}"));
+                true
+            }
+        }
+    }
+
+    /// Lay the reader out for its pane.
+    fn prepare_reader(&mut self) {
         // Borrowed field by field (not through `matcher()`), so the matcher
         // is not cloned on every frame.
         let matcher = match &self.list.source {
