@@ -26,6 +26,7 @@ pub mod bidi;
 mod layout;
 pub mod paragraphs;
 pub mod sanitize;
+pub mod shape;
 mod tables;
 pub mod to_tui;
 mod uba;
