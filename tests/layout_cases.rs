@@ -123,6 +123,29 @@ fn logical_order_keeps_the_wrap_and_leaves_reordering_to_the_terminal() {
 }
 
 #[test]
+fn shaping_changes_only_letter_forms_and_joins_within_a_line() {
+    let shaped = Render { order: Order::Visual, shape: true };
+    let text = "هەواڵی ئەمڕۆ لە کوردستان (BBC)";
+    let plain = layout_paragraph(text, 12, &LayoutOptions::default());
+    let lines = layout_paragraph(text, 12, &LayoutOptions { render: shaped, ..Default::default() });
+    assert_eq!(plain.len(), lines.len());
+    for (p, l) in plain.iter().zip(&lines) {
+        assert_eq!((p.width, &p.logical_range), (l.width, &l.logical_range));
+        let back: String = l.text().chars().map(hewal::text::shape::unshape).collect();
+        assert_eq!(back, p.text());
+    }
+    // کوردستان: ک initial, و final; ر and د stay isolated (و and ر join
+    // nothing after them), so they keep their base letters; س initial, ت
+    // medial, ا final, ن isolated. In display order, reversed.
+    let line = lines.iter().find(|l| l.text().contains('\u{FB90}')).expect("initial kaf drawn");
+    assert!(line.text().contains("ن\u{FE8E}\u{FE98}\u{FEB3}در\u{FEEE}\u{FB90}"), "{:?}", line.text());
+    // Logical order shapes the same letters the same way.
+    let logical = Render { order: Order::Logical, shape: true };
+    let l = layout_single_line("کورد", 10, BaseDirection::Auto, logical);
+    assert_eq!(l.text(), "\u{FB90}\u{FEEE}رد");
+}
+
+#[test]
 fn ten_cell_width() {
     let lines = lay("ئەمڕۆ BBC ڕاپۆرتی دا کە ١٢.٥٪", 10, BaseDirection::Auto);
     let plain: Vec<String> = lines.iter().map(|l| l.to_plain(10)).collect();

@@ -132,6 +132,21 @@ proptest! {
         }
     }
 
+    /// Shaping changes only the forms of letters: same lines, same widths,
+    /// and every shaped char maps back to what the unshaped layout drew.
+    #[test]
+    fn shaping_only_changes_letter_forms(text in paragraph(), width in 1usize..60, dir in direction()) {
+        let plain = layout_paragraph(&text, width, &LayoutOptions { direction: dir, ..Default::default() });
+        let render = Render { order: Order::Visual, shape: true };
+        let shaped = layout_paragraph(&text, width, &LayoutOptions { direction: dir, highlights: &[], render });
+        prop_assert_eq!(plain.len(), shaped.len());
+        for (p, s) in plain.iter().zip(&shaped) {
+            prop_assert_eq!(p.width, s.width);
+            let back: String = s.text().chars().map(hewal::text::shape::unshape).collect();
+            prop_assert_eq!(back, p.text());
+        }
+    }
+
     #[test]
     fn single_line_fits(text in paragraph(), width in 1usize..40, dir in direction()) {
         let l = layout_single_line(&text, width, dir, Default::default());

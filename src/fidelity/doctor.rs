@@ -209,7 +209,10 @@ mod tests {
 
     #[test]
     fn candidates_differ_where_they_should() {
-        let [_, b, c] = CANDIDATES.map(|c| sample_lines(c, 60));
+        let [a, b, c] = CANDIDATES.map(|c| sample_lines(c, 60));
+        assert_ne!(a, b, "shaping changes the drawn letters");
+        let unshaped: Vec<String> = a.iter().map(|l| l.chars().map(crate::text::shape::unshape).collect()).collect();
+        assert_eq!(unshaped, b, "and only the letters' forms");
         assert_ne!(b, c, "logical order differs from display order");
         // The logical line is the text itself, unpadded.
         assert_eq!(c[0], TEST_LINES[0]);

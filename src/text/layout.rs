@@ -127,8 +127,12 @@ impl Prepared {
             match c {
                 '\t' => text.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
                 c if is_hidden(c) => {}
-                c if levels.is_some_and(|l| l[ci - base] % 2 == 1) => text.push(mirror(c).unwrap_or(c)),
-                c => text.push(shaped.map_or(c, |s| s[ci - base])),
+                c => {
+                    let odd = levels.is_some_and(|l| l[ci - base] % 2 == 1);
+                    // Mirrored chars are brackets and the like, never letters.
+                    let m = if odd { mirror(c) } else { None };
+                    text.push(m.unwrap_or_else(|| shaped.map_or(c, |s| s[ci - base])));
+                }
             }
         }
         out.close(g.width);
