@@ -122,6 +122,7 @@ fn fetch_stores_updates_and_survives_a_broken_feed() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains(&format!("{}: server answered HTTP 404", server.url("/gone.xml"))), "{err}");
+    assert_eq!(err.matches(&server.url("/gone.xml")).count(), 1, "the feed named once: {err}");
     assert_eq!(json_lines(&ok(&d.hewal(&["list", "--json"]))).len(), 2);
     let feeds = json_lines(&ok(&d.hewal(&["feed", "list", "--json"])));
     assert!(feeds.iter().any(|f| f["last_error"].as_str().is_some_and(|e| e.contains("404"))), "{feeds:?}");

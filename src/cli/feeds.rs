@@ -142,8 +142,9 @@ pub fn fetch(paths: &Paths) -> Result<ExitCode> {
         progress.update(done as u64, total as u64)
     })?;
     progress.finish();
-    for (url, err) in &report.errors {
-        eprintln!("hewal: {}: {}", crate::text::sanitize(url), crate::text::sanitize(err));
+    // Each error names its feed already.
+    for (_, err) in &report.errors {
+        eprintln!("hewal: {}", crate::text::sanitize(err));
     }
     // Each warning names its feed already.
     for (_, warning) in &report.warnings {

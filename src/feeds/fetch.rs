@@ -43,26 +43,11 @@ pub fn fetch_all(
     opts: &FetchOptions,
     on_done: &(dyn Fn(usize, &FetchOutcome) + Sync),
 ) -> Vec<FetchOutcome> {
-    if jobs.is_empty() {
-        return Vec::new();
-    }
-    let agent = agent(opts);
-    let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<FetchOutcome>>> = Mutex::new(vec![None; jobs.len()]);
-    let workers = opts.concurrency.clamp(1, 64).min(jobs.len());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some((url, validators)) = jobs.get(i) else {
-                    break;
-                };
-                let outcome = fetch_with(&agent, url, validators, opts);
-                on_done(i, &outcome);
-                if let Ok(mut r) = results.lock() {
-                    r[i] = Some(outcome);
-                }
-            });
+    fetch_each(jobs, opts, &|i, outcome| {
+        on_done(i, &outcome);
+        if let Ok(mut r) = results.lock() {
+            r[i] = Some(outcome);
         }
     });
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -77,6 +62,29 @@ pub fn fetch_all(
             })
         })
         .collect()
+}
+
+/// Like [`fetch_all`], but each outcome is handed over as it arrives and
+/// nothing is kept: memory holds only the feeds in flight (and whatever
+/// `on_done` keeps). `on_done` may block to slow the fetches down.
+pub fn fetch_each(jobs: &[(String, Validators)], opts: &FetchOptions, on_done: &(dyn Fn(usize, FetchOutcome) + Sync)) {
+    if jobs.is_empty() {
+        return;
+    }
+    let agent = agent(opts);
+    let next = AtomicUsize::new(0);
+    let workers = opts.concurrency.clamp(1, 64).min(jobs.len());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((url, validators)) = jobs.get(i) else {
+                    break;
+                };
+                on_done(i, fetch_with(&agent, url, validators, opts));
+            });
+        }
+    });
 }
 
 fn fetch_with(agent: &Agent, url: &str, validators: &Validators, opts: &FetchOptions) -> FetchOutcome {

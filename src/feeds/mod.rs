@@ -25,7 +25,7 @@ pub mod urls;
 mod fetch;
 mod parse;
 
-pub use fetch::{fetch, fetch_all};
+pub use fetch::{fetch, fetch_all, fetch_each};
 pub use parse::{parse_feed, parse_feed_with_charset, MAX_ENTRY_TEXT_BYTES};
 
 /// One subscribed feed.
