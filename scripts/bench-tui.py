@@ -33,6 +33,10 @@ class Tui:
         pid, fd = pty.fork()
         if pid == 0:
             os.environ["TERM"] = "xterm-256color"
+            # A fixed terminal mode: no first-run calibration screen, and the
+            # cells hold the letters as stored (no shaping).
+            os.environ.setdefault("HEWAL_BIDI", "app")
+            os.environ.setdefault("HEWAL_SHAPE", "off")
             os.execv(argv[0], argv)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
