@@ -212,18 +212,37 @@ fn forms(lemma: &str) -> Vec<String> {
     out
 }
 
-/// `word` and what is left of it after each suffix of the generator's table
-/// that fits its spelling rule (at least two letters left).
+/// `word` as a Sorani keyboard writes it, for finding its lemma: ي ى → ی,
+/// ك → ک, ه+ZWNJ → ە, a final ه (after two letters or more) → ە, ZWNJ dropped.
+fn canonical(word: &str) -> String {
+    let w = word.replace("ه\u{200C}", "ە").replace(['ي', 'ى'], "ی").replace('ك', "ک").replace(ZWNJ, "");
+    match w.strip_suffix('ه') {
+        Some(stem) if stem.chars().count() >= 2 => format!("{stem}ە"),
+        _ => w,
+    }
+}
+
+/// `word` (in its [`canonical`] spelling) and what is left of it after one
+/// or two suffixes of the generator's table that fit its spelling rule (at
+/// least two letters left): every lemma the word may be a form of.
 fn lemmas(word: &str) -> Vec<String> {
-    let mut out = vec![word.to_owned()];
-    for s in gen::SUFFIXES {
-        for sp in [s.0, s.1, s.2] {
-            if let Some(l) = word.strip_suffix(sp) {
-                if l.chars().count() >= 2 && spell(s, l) == sp && !out.iter().any(|o| o == l) {
-                    out.push(l.to_owned());
+    let mut out = vec![canonical(word)];
+    let mut from = 0;
+    for _layer in 0..2 {
+        let end = out.len();
+        for i in from..end {
+            let w = out[i].clone();
+            for s in gen::SUFFIXES {
+                for sp in [s.0, s.1, s.2] {
+                    if let Some(l) = w.strip_suffix(sp) {
+                        if l.chars().count() >= 2 && spell(s, l) == sp && !out.iter().any(|o| o == l) {
+                            out.push(l.to_owned());
+                        }
+                    }
                 }
             }
         }
+        from = end;
     }
     out
 }
@@ -535,8 +554,9 @@ impl Builder<'_> {
                 Some((format!("{w}{sp}"), format!("df {}", self.stats.df(&w))))
             }
             2 => {
-                let mut c = self.distinctive(d);
-                c.extend(self.candidates(d, |w| is_number(w) && self.stats.df(w) <= MAX_DF));
+                // A distinctive number a quarter of the time when there is one.
+                let numbers = self.candidates(d, |w| is_number(w) && self.stats.df(w) <= MAX_DF);
+                let c = if !numbers.is_empty() && self.rng.chance(0.25) { numbers } else { self.distinctive(d) };
                 if c.is_empty() {
                     return None;
                 }
@@ -675,8 +695,9 @@ impl Builder<'_> {
 }
 
 /// `per_kind` queries of each kind, deterministic for (`docs`, `seed`).
-/// Wanted articles are drawn uniformly from the corpus; an article that
-/// offers no candidate for a kind is skipped.
+/// For each kind every sample article is tried once, then wanted articles
+/// are drawn uniformly from the corpus; an article that offers no candidate
+/// for a kind is skipped.
 ///
 /// `surface`: judge distinctiveness (kinds 1, 2, 5) by the written form
 /// alone, so that a rare inflection of a common word counts as distinctive
@@ -685,6 +706,7 @@ impl Builder<'_> {
 pub fn build_queries(docs: &[Doc], per_kind: usize, seed: u64, surface: bool) -> Vec<Query> {
     let lexicon: HashSet<&'static str> = lexicon().into_iter().collect();
     let mut b = Builder { docs, stats: Stats::new(docs), lexicon, rng: R::new(seed, 0x9e1), surface };
+    let samples: Vec<usize> = (0..docs.len()).filter(|&d| docs[d].sample).collect();
     let mut out = Vec::new();
     for kind in 1..=7 {
         b.rng = R::new(seed, 0x9e1 + kind as u64);
@@ -696,7 +718,12 @@ pub fn build_queries(docs: &[Doc], per_kind: usize, seed: u64, surface: bool) ->
             let (d, got) = if kind == 7 {
                 (usize::MAX, b.random())
             } else {
-                let d = b.rng.below(docs.len());
+                // Every sample article is tried once first, so that some
+                // queries come from real (or project-written) text.
+                let d = match samples.get(tries - 1) {
+                    Some(&d) => d,
+                    None => b.rng.below(docs.len()),
+                };
                 (d, b.one(kind, d))
             };
             let Some((text, note)) = got else { continue };
