@@ -856,8 +856,8 @@ impl Table {
         s.push_str("\n|---|---|");
         s.push_str(&"---|".repeat(names.len()));
         s.push('\n');
-        for k in 0..7 {
-            let _ = write!(s, "| {} {} | {} |", k + 1, KINDS[k], self.n[k]);
+        for (k, kind) in KINDS.iter().enumerate() {
+            let _ = write!(s, "| {} {kind} | {} |", k + 1, self.n[k]);
             for e in 0..names.len() {
                 let _ = write!(s, " {:.1} ({}) |", self.pct(e, Some(k)), self.ok[e][k]);
             }
