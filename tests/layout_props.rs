@@ -142,8 +142,9 @@ proptest! {
         prop_assert_eq!(plain.len(), shaped.len());
         for (p, s) in plain.iter().zip(&shaped) {
             prop_assert_eq!(p.width, s.width);
-            let back: String = s.text().chars().map(hewal::text::shape::unshape).collect();
-            prop_assert_eq!(back, p.text());
+            // Both sides unshaped: the input may hold presentation forms itself.
+            let unshape = |t: String| t.chars().map(hewal::text::shape::unshape).collect::<String>();
+            prop_assert_eq!(unshape(s.text()), unshape(p.text()));
         }
     }
 
