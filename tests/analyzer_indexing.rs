@@ -5,7 +5,7 @@
 //! corpus and edge cases.
 
 #[path = "../examples/gen/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod gen;
 
 use hewal::search::analyzer::{

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-/// Memory budget of the index writer, split across its threads.
+/// Memory budget of the index writer (tantivy splits it across threads).
 const WRITER_BUDGET: usize = 64 << 20;
 /// Rows read from the store per step while catching up.
 const SYNC_STEP: usize = 1000;
@@ -149,14 +149,7 @@ impl SearchIndex {
         // analysis per text for both fields); readers keep the plain ones.
         let mut index = self.index.clone();
         index.set_tokenizers(analyzer::indexing_analyzers());
-        // One merge thread, not tantivy's four: on two cores more merges at
-        // once only compete with indexing, and each holds its own buffers.
-        let options = tantivy::indexer::IndexWriterOptions::builder()
-            .num_worker_threads(threads)
-            .memory_budget_per_thread(WRITER_BUDGET / threads)
-            .num_merge_threads(1)
-            .build();
-        index.writer_with_options(options).map_err(|e| match e {
+        index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 SearchError::Locked { path: self.path.clone().unwrap_or_default() }
             }
