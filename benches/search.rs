@@ -5,7 +5,7 @@
 //!
 //! For each size it generates the corpus (examples/gen, seed 1) once into
 //! target/bench-data/N/, imports it through the library (the path `hewal
-//! import` takes) and builds the index, then types each query of
+//! import` takes: `jobs::import`, store and index in a pipeline), then types each query of
 //! benches/data/queries.txt letter by letter and times, per keystroke, what
 //! the TUI does: the answer that updates the list (the search on the worker,
 //! `jobs::search::answer`, plus the 32 visible rows the UI then reads from
@@ -20,7 +20,6 @@ mod gen;
 
 use hewal::jobs::search::{answer, snippets, SearchRequest};
 use hewal::search::SearchIndex;
-use hewal::store::import::Importer;
 use hewal::store::Store;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -129,12 +128,11 @@ fn prepare(dir: &Path, n: usize) -> (Option<f64>, Option<f64>) {
     }
     let start = Instant::now();
     let mut store = Store::open(&db).unwrap();
-    let mut imp = Importer::new(&mut store);
-    imp.import_paths(std::slice::from_ref(&corpus)).unwrap();
-    let report = imp.finish().unwrap();
+    let outcome =
+        hewal::jobs::import::import(&mut store, &dir.join("index"), std::slice::from_ref(&corpus), &|_, _| {}).unwrap();
+    let report = outcome.report;
     assert_eq!(report.inserted, n, "{:?}", report.issues.first());
-    let (mut index, _) = SearchIndex::open(&dir.join("index")).unwrap();
-    index.sync(&store, &mut |_, _| {}).unwrap();
+    assert_eq!(outcome.indexed.unwrap(), n as u64);
     let secs = start.elapsed().as_secs_f64();
     (Some(n as f64 / secs), peak_rss_mb())
 }

@@ -7,7 +7,6 @@ mod output;
 
 use crate::config::Paths;
 use crate::search::{OpenState, SearchError, SearchIndex};
-use crate::store::import::Importer;
 use crate::store::Store;
 use anyhow::{Context, Result};
 use args::{Cli, Command, FeedCommand};
@@ -116,9 +115,15 @@ fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
 
 fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
     let mut store = open_store(paths)?;
-    let mut importer = Importer::new(&mut store);
-    importer.import_paths(inputs)?;
-    let report = importer.finish()?;
+    let progress = output::Progress::counter("importing:");
+    let outcome = crate::jobs::import::import(&mut store, &paths.index_dir(), inputs, &|stored, indexed| {
+        progress.count(stored, indexed)
+    })?;
+    progress.finish();
+    let report = &outcome.report;
+    if let OpenState::Rebuilt(why) = &outcome.index_state {
+        eprintln!("hewal: the search index was {why}; rebuilt it from the library");
+    }
     for issue in &report.issues {
         eprintln!("hewal: {issue}");
     }
@@ -128,7 +133,13 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
         report.duplicates,
         report.issues.len()
     );
-    open_index(paths, &store)?;
+    match outcome.indexed {
+        Ok(_) => {}
+        Err(e @ SearchError::Locked { .. }) => {
+            eprintln!("hewal: {e}; the index catches up when hewal next opens it")
+        }
+        Err(e) => return Err(e.into()),
+    }
     Ok(if report.issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 

@@ -19,6 +19,22 @@ impl Progress {
         Progress(bar)
     }
 
+    /// A counter for work of unknown size: `hewal import` reading a stream.
+    pub fn counter(what: &str) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{msg} {pos} indexed, {per_sec}").expect("valid template"),
+        );
+        bar.set_message(what.to_owned());
+        Progress(bar)
+    }
+
+    /// Update a [`counter`](Self::counter): `done` of the `stored` so far.
+    pub fn count(&self, stored: u64, done: u64) {
+        self.0.set_message(format!("{stored} stored,"));
+        self.0.set_position(done);
+    }
+
     pub fn update(&self, done: u64, total: u64) {
         self.0.set_length(total);
         self.0.set_position(done);

@@ -2,4 +2,5 @@
 //! workers own the heavy objects and answer over channels.
 
 pub mod fetch;
+pub mod import;
 pub mod search;

@@ -18,7 +18,7 @@ pub mod schema;
 pub use error::{Result, SearchError};
 pub use query::{Hit, Matcher, SearchResults};
 
-use crate::store::{IndexRow, Store};
+use crate::store::{Committed, IndexRow, Store};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -145,7 +145,11 @@ impl SearchIndex {
 
     fn writer(&self) -> Result<IndexWriter> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2);
-        self.index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+        // The writer works on a handle with the indexing analyzers (one
+        // analysis per text for both fields); readers keep the plain ones.
+        let mut index = self.index.clone();
+        index.set_tokenizers(analyzer::indexing_analyzers());
+        index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 SearchError::Locked { path: self.path.clone().unwrap_or_default() }
             }
@@ -156,35 +160,81 @@ impl SearchIndex {
     /// Index every store row changed since the last sync. `progress(done,
     /// total)` is called after each step. Returns the number of rows indexed.
     pub fn sync(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
-        let mut seq = self.synced_seq();
-        let total = store.count_changed_since(seq)?;
+        let total = store.count_changed_since(self.synced_seq())?;
         if total == 0 {
             return Ok(0);
         }
-        let mut writer = self.writer()?;
-        let (mut done, mut since_commit) = (0u64, 0usize);
-        loop {
-            let rows = store.changed_since(seq, SYNC_STEP)?;
+        let mut w = Pending::new(self.writer()?, self.synced_seq());
+        self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
+        self.finish(w)
+    }
+
+    /// Index import batches as they are committed to the store (see
+    /// `jobs::import`), then whatever else the store has that the index
+    /// lacks. Rows that come before a batch but are not indexed (written by
+    /// another process in between, or an index that was behind to begin
+    /// with) are read from `store` first, so the sequence the index commits
+    /// always covers every row up to it. `progress(indexed)` is called after
+    /// each batch. Returns the number of rows indexed.
+    pub fn index_batches(
+        &mut self,
+        store: &Store,
+        batches: impl IntoIterator<Item = Committed>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<u64> {
+        let mut w = Pending::new(self.writer()?, self.synced_seq());
+        for batch in batches {
+            if batch.base_seq > w.seq {
+                self.catch_up(&mut w, store, batch.base_seq, &mut |_| {})?;
+            }
+            self.add_rows(&mut w, &batch.rows)?;
+            progress(w.done);
+        }
+        self.catch_up(&mut w, store, i64::MAX, progress)?;
+        self.finish(w)
+    }
+
+    /// Index the store's rows after `w.seq` up to sequence `upto`.
+    fn catch_up(&self, w: &mut Pending, store: &Store, upto: i64, progress: &mut dyn FnMut(u64)) -> Result<()> {
+        while w.seq < upto {
+            let mut rows = store.changed_since(w.seq, SYNC_STEP)?;
+            let full = rows.len() == SYNC_STEP;
+            rows.retain(|r| r.change_seq <= upto);
             if rows.is_empty() {
                 break;
             }
-            for row in &rows {
-                writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
-                writer.add_document(self.document(row))?;
+            self.add_rows(w, &rows)?;
+            progress(w.done);
+            if !full {
+                break;
             }
-            seq = rows.last().map_or(seq, |r| r.change_seq);
-            done += rows.len() as u64;
-            since_commit += rows.len();
-            if since_commit >= SYNC_COMMIT_EVERY {
-                commit_with(&mut writer, seq)?;
-                since_commit = 0;
-            }
-            progress(done, total);
         }
-        commit_with(&mut writer, seq)?;
-        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// Index `rows` (in change-sequence order; those at or below `w.seq` are
+    /// already indexed and skipped), committing every [`SYNC_COMMIT_EVERY`].
+    fn add_rows(&self, w: &mut Pending, rows: &[IndexRow]) -> Result<()> {
+        let from = w.seq;
+        for row in rows.iter().filter(|r| r.change_seq > from) {
+            w.writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
+            w.writer.add_document(self.document(row))?;
+            w.seq = row.change_seq;
+            w.done += 1;
+            w.since_commit += 1;
+        }
+        if w.since_commit >= SYNC_COMMIT_EVERY {
+            commit_with(&mut w.writer, w.seq)?;
+            w.since_commit = 0;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, mut w: Pending) -> Result<u64> {
+        commit_with(&mut w.writer, w.seq)?;
+        w.writer.wait_merging_threads()?;
         self.reader.reload()?;
-        Ok(done)
+        Ok(w.done)
     }
 
     fn document(&self, row: &IndexRow) -> TantivyDocument {
@@ -209,6 +259,22 @@ impl SearchIndex {
     /// Pick up commits made by another process.
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
+    }
+}
+
+/// An open writer and how far it has got.
+struct Pending {
+    writer: IndexWriter,
+    /// The store change sequence covered once the writer commits.
+    seq: i64,
+    /// Rows indexed.
+    done: u64,
+    since_commit: usize,
+}
+
+impl Pending {
+    fn new(writer: IndexWriter, seq: i64) -> Pending {
+        Pending { writer, seq, done: 0, since_commit: 0 }
     }
 }
 

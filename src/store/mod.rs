@@ -98,6 +98,17 @@ pub struct BatchOutcome {
     pub updated: usize,
 }
 
+/// What one import batch committed, for the index (see
+/// [`Store::insert_batch_rows`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Committed {
+    /// The store's change sequence just before the batch. If the index is
+    /// not at this sequence, rows written by someone else come first.
+    pub base_seq: i64,
+    /// The rows inserted, in change-sequence order (`base_seq + 1` onwards).
+    pub rows: Vec<IndexRow>,
+}
+
 /// Fetch state of one feed, keyed by its URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FeedState {
@@ -175,16 +186,57 @@ impl Store {
     /// ones are stored or none is. Articles whose id or content is already
     /// stored are skipped (import is idempotent).
     pub fn insert_batch(&mut self, batch: &[NewArticle], now: i64) -> Result<BatchOutcome> {
+        Ok(self.insert_batch_with(batch, now, &mut |_, _, _| {})?.0)
+    }
+
+    /// [`insert_batch`](Self::insert_batch) that also hands back what it
+    /// committed, as the index needs it: the rows it inserted (moved out of
+    /// `batch`, no copy) and the change sequence just before them. An import
+    /// uses it to index each batch as soon as it is stored, without reading
+    /// it back.
+    pub fn insert_batch_rows(&mut self, batch: Vec<NewArticle>, now: i64) -> Result<(BatchOutcome, Committed)> {
+        let mut written = Vec::new();
+        let (out, base_seq) = self.insert_batch_with(&batch, now, &mut |i, key, seq| written.push((i, key, seq)))?;
+        let mut batch: Vec<Option<NewArticle>> = batch.into_iter().map(Some).collect();
+        let rows = written
+            .into_iter()
+            .filter_map(|(i, key, change_seq)| {
+                let a = batch[i].take()?;
+                Some(IndexRow {
+                    key,
+                    id: a.id,
+                    source: a.source,
+                    title: a.title,
+                    body: a.body,
+                    published: a.published,
+                    change_seq,
+                })
+            })
+            .collect();
+        Ok((out, Committed { base_seq, rows }))
+    }
+
+    /// The insert of [`insert_batch`](Self::insert_batch); `inserted(i, key,
+    /// seq)` is called for each article of `batch` that was written. Returns
+    /// the outcome and the change sequence before the batch.
+    fn insert_batch_with(
+        &mut self,
+        batch: &[NewArticle],
+        now: i64,
+        inserted: &mut dyn FnMut(usize, ArticleKey, i64),
+    ) -> Result<(BatchOutcome, i64)> {
         let tx = self.conn.transaction()?;
-        let mut seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
+        let base_seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
+        let mut seq = base_seq;
         let mut out = BatchOutcome::default();
         {
             let mut stmt = tx.prepare_cached(INSERT_ARTICLE)?;
-            for a in batch {
+            for (i, a) in batch.iter().enumerate() {
                 let n = insert_article(&mut stmt, a, &a.content_hash(), now, seq + 1)?;
                 if n == 1 {
                     seq += 1;
                     out.inserted += 1;
+                    inserted(i, tx.last_insert_rowid(), seq);
                 } else {
                     out.duplicates += 1;
                 }
@@ -193,7 +245,7 @@ impl Store {
         tx.execute("UPDATE meta SET value = ?1 WHERE name = 'change_seq'", [seq])?;
         tx.execute("UPDATE meta SET value = value + ?1 WHERE name = 'article_count'", [out.inserted as i64])?;
         tx.commit()?;
-        Ok(out)
+        Ok((out, base_seq))
     }
 
     /// Like [`insert_batch`](Self::insert_batch), but an article whose id is
@@ -464,6 +516,22 @@ mod tests {
         assert_eq!(out, BatchOutcome { inserted: 0, duplicates: 2, updated: 0 });
         assert_eq!(s.count().unwrap(), 2);
         assert_eq!(s.change_seq().unwrap(), 2);
+    }
+
+    #[test]
+    fn insert_batch_rows_hands_back_what_was_stored() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[art("a", "T", "B", None)], 100).unwrap();
+        let batch = vec![art("b", "T2", "B2", Some(7)), art("a", "X", "Y", None), art("c", "T3", "B3", None)];
+        let (out, committed) = s.insert_batch_rows(batch, 101).unwrap();
+        assert_eq!(out, BatchOutcome { inserted: 2, duplicates: 1, updated: 0 });
+        assert_eq!(committed.base_seq, 1);
+        // Exactly the rows the index would read back from the store.
+        assert_eq!(committed.rows, s.changed_since(1, 10).unwrap());
+        assert_eq!(
+            committed.rows.iter().map(|r| (r.id.as_str(), r.change_seq)).collect::<Vec<_>>(),
+            [("b", 2), ("c", 3)]
+        );
     }
 
     #[test]

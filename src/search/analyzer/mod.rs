@@ -20,14 +20,16 @@
 //!
 //! The rules are documented in the submodules and in docs/SORANI_ANALYZER.md.
 
+mod memo;
 mod normalizer;
 mod presentation_forms;
 mod stemmer;
 mod stopwords;
 mod tokenizer;
 
-use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerManager};
 
+pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use stemmer::{
     fold_vowels, stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
@@ -62,6 +64,28 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .filter(SoraniNormalizer)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .build()
+}
+
+/// The analyzers the index *writer* uses: the same tokens as
+/// [`stemmed_analyzer`] and [`exact_analyzer`], but a text indexed into both
+/// a stemmed and an exact field is tokenized and normalised once (see the
+/// `memo` module). Queries and snippets use the plain ones.
+pub fn indexing_analyzers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(
+        SORANI_STEMMED,
+        TextAnalyzer::builder(SoraniTokenizer::default())
+            .filter(SoraniNormalizer)
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(RecordTokens)
+            .filter(SoraniStemmer)
+            .build(),
+    );
+    // exact_analyzer(), as a concrete tokenizer ReplayOr can wrap.
+    let exact =
+        RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()));
+    manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::new(exact)));
+    manager
 }
 
 /// Register both analyzers; must run on every index create and open path.

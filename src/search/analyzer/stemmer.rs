@@ -60,7 +60,6 @@
 //! are kept. Stems are index terms, not dictionary words: `ناوچە` → `ناوچ`,
 //! `سیاسی` → `سیاس`.
 
-use std::collections::HashSet;
 use std::mem;
 use std::sync::OnceLock;
 
@@ -167,8 +166,10 @@ pub const PROTECTED: &[&str] = &[
     "ترسناک",
 ];
 
-fn protected() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// The protected words, normalised and folded. Looked up several times per
+/// word while indexing, hence the cheap hash (the keys are fixed).
+fn protected() -> &'static rustc_hash::FxHashSet<String> {
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| PROTECTED.iter().map(|w| fold_vowels(&normalize(w))).collect())
 }
 
@@ -324,8 +325,14 @@ fn is_arabic_word(word: &str) -> bool {
 }
 
 fn applies(word: &str, r: &Rule) -> Option<usize> {
+    // Most rules fail on the last byte; look at it before comparing the
+    // whole suffix (this runs for every rule at every step of every word).
+    if word.as_bytes().last() != r.suffix.as_bytes().last() {
+        return None;
+    }
     let rest = word.strip_suffix(r.suffix)?;
-    if rest.chars().count() < r.min_stem {
+    // At least `min_stem` chars left (without counting them all).
+    if r.min_stem > 0 && rest.chars().nth(r.min_stem - 1).is_none() {
         return None;
     }
     let ok = match r.cond {
@@ -378,19 +385,22 @@ pub(crate) fn stem_in_place(word: &mut String) {
         // If some applicable rule leaves a protected word, take it and stop:
         // the protected list doubles as a small lexicon of stems
         // (`سەرۆکە` → `سەرۆک` by S14, not `سەرۆ` by S6).
-        let anchored = RULES
-            .iter()
-            .filter(|r| allowed(r, determiner_done, ae_done))
-            .filter_map(|r| applies(word, r))
-            .find(|&len| protected.contains(&word[..len]));
+        // The rules that apply, in rule order (each is tested once).
+        let mut applicable = [(0usize, &RULES[0]); RULES.len()];
+        let mut n = 0;
+        for r in RULES.iter().filter(|r| allowed(r, determiner_done, ae_done)) {
+            if let Some(len) = applies(word, r) {
+                applicable[n] = (len, r);
+                n += 1;
+            }
+        }
+        let applicable = &applicable[..n];
+        let anchored = applicable.iter().map(|&(len, _)| len).find(|&len| protected.contains(&word[..len]));
         if let Some(len) = anchored {
             word.truncate(len);
             return;
         }
-        let step = RULES
-            .iter()
-            .filter(|r| allowed(r, determiner_done, ae_done))
-            .find_map(|r| applies(word, r).map(|len| (len, r)));
+        let step = applicable.first().copied();
         match step {
             Some((len, r)) => {
                 word.truncate(len);

@@ -13,7 +13,7 @@ mod html;
 mod jsonl;
 mod txt;
 
-use super::{BatchOutcome, NewArticle, Result, Store};
+use super::{BatchOutcome, Committed, NewArticle, Result, Store};
 use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -75,6 +75,9 @@ impl Format {
     }
 }
 
+/// Called with each batch once it is committed (see [`Importer::with_sink`]).
+pub type Sink<'s> = Box<dyn FnMut(Committed) + 's>;
+
 /// Writes parsed articles into the store in batches.
 pub struct Importer<'s> {
     store: &'s mut Store,
@@ -83,12 +86,27 @@ pub struct Importer<'s> {
     report: ImportReport,
     /// Default `source` for articles that name none.
     default_source: String,
+    sink: Option<Sink<'s>>,
 }
 
 impl<'s> Importer<'s> {
     pub fn new(store: &'s mut Store) -> Importer<'s> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        Importer { store, now, pending: Vec::new(), report: ImportReport::default(), default_source: String::new() }
+        Importer {
+            store,
+            now,
+            pending: Vec::with_capacity(BATCH),
+            report: ImportReport::default(),
+            default_source: String::new(),
+            sink: None,
+        }
+    }
+
+    /// Hand each committed batch's new rows to `sink` (the index, in
+    /// `jobs::import`), in the order they were stored.
+    pub fn with_sink(mut self, sink: Sink<'s>) -> Self {
+        self.sink = Some(sink);
+        self
     }
 
     /// Use `now` as the import time (tests).
@@ -206,10 +224,21 @@ impl<'s> Importer<'s> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let BatchOutcome { inserted, duplicates, .. } = self.store.insert_batch(&self.pending, self.now)?;
+        let BatchOutcome { inserted, duplicates, .. } = match &mut self.sink {
+            Some(sink) => {
+                let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(BATCH));
+                let (outcome, committed) = self.store.insert_batch_rows(batch, self.now)?;
+                sink(committed);
+                outcome
+            }
+            None => {
+                let outcome = self.store.insert_batch(&self.pending, self.now)?;
+                self.pending.clear();
+                outcome
+            }
+        };
         self.report.inserted += inserted;
         self.report.duplicates += duplicates;
-        self.pending.clear();
         Ok(())
     }
 
