@@ -332,7 +332,13 @@ mod tests {
             let p = idx.prepare(q).unwrap().unwrap();
             for k in [1, 20, 500] {
                 let first = p.first(k).unwrap();
-                assert_eq!(first.hits, all.hits[..first.hits.len()], "{q} / {k}");
+                // Same documents in the same order; block-max WAND sums the
+                // term scores in another order, so the last bit may differ.
+                let keys = |h: &[Hit]| h.iter().map(|h| h.key).collect::<Vec<_>>();
+                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k}");
+                for (a, b) in first.hits.iter().zip(&all.hits) {
+                    assert!((a.score - b.score).abs() <= 1e-5 * b.score.abs(), "{q} / {k}: {a:?} {b:?}");
+                }
                 assert_eq!(first.complete, all.total < k, "{q} / {k}");
             }
             let docs = |searcher: Option<&tantivy::Searcher>| {

@@ -537,7 +537,7 @@ impl Prepared {
                     top.offer(scorer.score(), ord as u32, doc, read);
                 }
                 seen = seen.wrapping_add(1);
-                if seen % STOP_CHECK_EVERY == 0 && stop() {
+                if seen.is_multiple_of(STOP_CHECK_EVERY) && stop() {
                     return Ok(None);
                 }
                 doc = scorer.advance();
