@@ -329,6 +329,11 @@ mod tests {
         for q in ["erbil", "erbil ", "erb", "er", "rain erb", "erbil -snow", "words ", "zz"] {
             let all = idx.search(q, 1000).unwrap();
             assert!(all.complete);
+            // A small limit (the buffer of the best is cut many times) keeps
+            // the head of the same order, and the same count.
+            let few = idx.search(q, 7).unwrap();
+            assert_eq!(few.hits, all.hits[..few.hits.len()], "{q}");
+            assert_eq!((few.hits.len(), few.total), (all.hits.len().min(7), all.total), "{q}");
             let p = idx.prepare(q).unwrap().unwrap();
             for k in [1, 20, 500] {
                 let first = p.first(k).unwrap();

@@ -478,6 +478,53 @@ impl TopK {
     }
 }
 
+/// The best `k` candidates, for a pass that visits every match: candidates
+/// that can still place are appended, and every `k` appends the buffer is
+/// cut back to the best `k` (a selection, not a heap: with many equal
+/// scores nearly every newer document places, and a heap would sift for
+/// each).
+struct BufferedTopK {
+    k: usize,
+    buf: Vec<Ranked>,
+    /// The worst of the best `k` at the last cut.
+    floor: Option<Ranked>,
+}
+
+impl BufferedTopK {
+    fn new(k: usize) -> BufferedTopK {
+        let k = k.max(1);
+        BufferedTopK { k, buf: Vec::with_capacity(2 * k.min(1 << 16)), floor: None }
+    }
+
+    fn offer(&mut self, score: Score, seg: u32, doc: DocId, published: impl FnOnce(DocId) -> i64) {
+        if self.floor.is_some_and(|f| score < f.score) {
+            return;
+        }
+        let r = Ranked { score, published: published(doc), seg, doc };
+        if self.floor.is_some_and(|f| r.rank(&f) != Ordering::Greater) {
+            return;
+        }
+        self.buf.push(r);
+        if self.buf.len() >= 2 * self.k {
+            self.cut();
+        }
+    }
+
+    fn cut(&mut self) {
+        if self.buf.len() > self.k {
+            self.buf.select_nth_unstable_by(self.k - 1, |a, b| b.rank(a));
+            self.buf.truncate(self.k);
+            self.floor = self.buf.iter().min_by(|a, b| a.rank(b)).copied();
+        }
+    }
+
+    fn into_sorted(mut self) -> Vec<Ranked> {
+        self.cut();
+        self.buf.sort_unstable_by(|a, b| b.rank(a));
+        self.buf
+    }
+}
+
 impl Prepared {
     /// Build the query for `input` against `searcher`. `None` when nothing in
     /// it is searchable.
@@ -519,7 +566,7 @@ impl Prepared {
     /// (`None`) as soon as `stop()` says so; it is asked every few thousand
     /// documents.
     pub fn all(&self, limit: usize, stop: &dyn Fn() -> bool) -> Result<Option<SearchResults>> {
-        let mut top = TopK::new(limit);
+        let mut top = BufferedTopK::new(limit);
         let mut total = 0usize;
         for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
             if stop() {
