@@ -148,14 +148,42 @@ fn screenshot(display: &str, terminal: &str, data: &Path, mode: &str, save: Opti
     let hewal = env!("CARGO_BIN_EXE_hewal");
     let geometry = format!("{COLS}x{ROWS}+0+0");
     let mut cmd = Command::new(terminal);
+    let (cols, rows) = (COLS.to_string(), ROWS.to_string());
     match terminal {
-        "xterm" => cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry]),
-        "mlterm" => cmd.args(["--sb=false", "--geometry", &geometry]),
-        // VTE (GNOME Terminal's engine), on demand: see the test below.
-        _ => cmd.args(["-f", "Noto Sans Mono 11", "-c", &COLS.to_string(), "-r", &ROWS.to_string()]),
+        "xterm" => cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry, "-e"]),
+        "mlterm" => cmd.args(["--sb=false", "--geometry", &geometry, "-e"]),
+        // On demand (see the test): VTE (GNOME Terminal's engine), kitty, Konsole.
+        "sakura" => cmd.args(["-f", "Noto Sans Mono 11", "-c", &cols, "-r", &rows, "-e"]),
+        "kitty" => cmd.env("LIBGL_ALWAYS_SOFTWARE", "1").args([
+            "-o",
+            "font_family=Noto Sans Mono",
+            "-o",
+            "font_size=11",
+            "-o",
+            "remember_window_size=no",
+            "-o",
+            &format!("initial_window_width={cols}c"),
+            "-o",
+            &format!("initial_window_height={rows}c"),
+            "-o",
+            "window_padding_width=0",
+        ]),
+        "konsole" => cmd.args([
+            "--hide-menubar",
+            "--hide-tabbar",
+            "-p",
+            &format!("TerminalColumns={cols}"),
+            "-p",
+            &format!("TerminalRows={rows}"),
+            "-p",
+            "ScrollBarPosition=2",
+            "-p",
+            "Font=Noto Sans Mono,11",
+            "-e",
+        ]),
+        other => panic!("no recipe for {other}"),
     };
     let mut child = cmd
-        .arg("-e")
         .args([hewal, "--data-dir", data.to_str().unwrap(), "--bidi", mode, "--shape", "off"])
         .env("DISPLAY", display)
         .env_remove("HEWAL_BIDI")
@@ -293,10 +321,19 @@ fn line_order_in_xterm_and_mlterm_by_pixels() {
         ("mlterm", "app", true),
         ("mlterm", "terminal", true),
     ];
-    // More terminals on demand (not installed by .ci/run): sakura is a
-    // small VTE terminal, so it stands for GNOME Terminal, Tilix…
-    if std::env::var("HEWAL_SCREENSHOT_VTE").is_ok_and(|v| v == "1") {
-        cases.extend([("sakura", "app", true), ("sakura", "terminal", true)]);
+    // More terminals on demand (not installed by .ci/run), e.g.
+    // HEWAL_SCREENSHOT_EXTRA=sakura,kitty,konsole. sakura is a small VTE
+    // terminal, so it stands for GNOME Terminal, Tilix…; with the expected
+    // outcome of each mode as verified here.
+    let extra = std::env::var("HEWAL_SCREENSHOT_EXTRA").unwrap_or_default();
+    for t in extra.split(',').filter(|t| !t.is_empty()) {
+        let (app, terminal) = match t {
+            "sakura" => (true, true),
+            "kitty" => (true, false),
+            "konsole" => (false, true),
+            other => panic!("HEWAL_SCREENSHOT_EXTRA: unknown terminal {other}"),
+        };
+        cases.extend([(t, "app", app), (t, "terminal", terminal)]);
     }
     let mut report = Vec::new();
     for (terminal, mode, right) in cases {

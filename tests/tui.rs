@@ -1,7 +1,7 @@
 //! The TUI rendered into ratatui's TestBackend, driven through actions
 //! (no terminal, no threads: the search worker's `answer` runs inline).
 
-use hewal::jobs::search::{answer, snippets, SearchRequest, Snippets, WorkerEvent};
+use hewal::jobs::search::{answer, answer_first, answer_rest, snippets, SearchRequest, Snippets, WorkerEvent};
 use hewal::search::SearchIndex;
 use hewal::store::{sample, Store};
 use hewal::tui::action::Action;
@@ -38,14 +38,19 @@ impl Harness {
         (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
     }
 
-    /// Answer every queued search request, in order, as the worker would.
+    /// Answer every queued search request, in order, as the worker would:
+    /// the first screens, their snippets, then the rest when there is more.
     fn answer_all(&mut self) {
         for req in self.app.take_requests() {
-            let resp = answer(&self.index, &req).unwrap();
+            let (resp, rest) = answer_first(&self.index, &req).unwrap();
             let keys = resp.hits.clone();
             let rows = snippets(&self.store, &resp.matcher, &keys, &|| false);
             self.app.on_worker(WorkerEvent::Results(resp));
             self.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation, rows }));
+            if let Some((prepared, first)) = rest {
+                let full = answer_rest(&prepared, &first, &|| false).unwrap().unwrap();
+                self.app.on_worker(WorkerEvent::MoreResults(full));
+            }
         }
     }
 
@@ -273,8 +278,28 @@ fn a_large_result_set_loads_only_the_visible_window() {
     assert!(h.app.list.window.len() <= h.app.list.height + 32, "library window: {}", h.app.list.window.len());
     h.app.update(Action::FocusSearch);
     h.type_str("هەولێر ");
-    h.answer_all();
+    // The first screens come first, and say the count is not known yet.
+    let req = h.app.take_requests().pop().unwrap();
+    let (resp, rest) = answer_first(&h.index, &req).unwrap();
+    h.app.on_worker(WorkerEvent::Results(resp));
+    let screen = h.render(80, 24);
+    assert_eq!(h.app.list.len(), 100);
+    assert!(screen[23].contains("≥ 100 matches · counting…"), "{}", screen[23]);
+    h.app.update(Action::SubmitSearch);
+    h.app.update(Action::Jump { end: true });
     h.render(80, 24);
+    assert_eq!(h.app.list.selected, 99);
+    // Then the rest: the selection stays, the list grows, the count is exact.
+    let (prepared, first) = rest.unwrap();
+    let full = answer_rest(&prepared, &first, &|| false).unwrap().unwrap();
+    assert_eq!(full.hits[..100], first.hits[..]);
+    h.app.on_worker(WorkerEvent::MoreResults(full));
+    let screen = h.render(80, 24);
+    assert_eq!(h.app.list.selected, 99);
+    assert!(screen[23].contains("3000 matches"), "{}", screen[23]);
+    // A newer query makes the rest give up.
+    assert!(answer_rest(&prepared, &first, &|| true).unwrap().is_none());
+    h.app.update(Action::Jump { end: false });
     assert_eq!(h.app.list.len(), 3000, "every hit is in the list");
     assert!(h.app.list.window.len() <= h.app.list.height + 32, "result window: {}", h.app.list.window.len());
     h.app.update(Action::SubmitSearch);

@@ -6,23 +6,30 @@
 //! and the UI drops any answer whose generation is no longer current, so a
 //! stale result is never shown.
 //!
-//! An answer comes in two parts: the hits at once (store keys, best first;
-//! the UI reads the rows of its visible window itself), then the snippets,
-//! which need each body analysed, in a second message. Snippet work stops as soon as a
-//! newer query is waiting, so typing never queues behind it.
+//! An answer comes in up to three parts: the first screens of hits at once
+//! (store keys, best first; the UI reads the rows of its visible window
+//! itself), then the snippets, which need each body analysed, then, when
+//! there are more matches than the first screens hold, every hit up to
+//! [`RESULT_LIMIT`] with the exact count. The first part lets tantivy skip
+//! documents that cannot reach the first screens; the last visits every
+//! match. Snippets and the full count stop as soon as a newer query is
+//! waiting, so typing never queues behind them.
 
 use crate::search::query::snippet;
-use crate::search::{Matcher, OpenState, SearchIndex};
+use crate::search::{Matcher, OpenState, Prepared, SearchIndex};
 use crate::store::{ArticleKey, Store};
 use crossbeam_channel::{Receiver, Sender};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Hits kept per query for the list (their keys only: rows are read for the
-/// visible window). The count shown is always the total.
+/// visible window).
 pub const RESULT_LIMIT: usize = 10_000;
+/// Hits in the first answer to a keystroke: a few screens.
+pub const FIRST_HITS: usize = 100;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
 /// Rows that get a snippet (the rest show the title only): about what a
@@ -42,7 +49,11 @@ pub struct SearchResponse {
     pub generation: u64,
     pub query: String,
     pub hits: Vec<ArticleKey>,
+    /// Matching articles: exact when `complete`, otherwise at least this many.
     pub total: usize,
+    /// Whether this is the whole answer (every hit up to [`RESULT_LIMIT`]
+    /// and the exact count); if not, the rest follows.
+    pub complete: bool,
     pub elapsed: Duration,
     pub matcher: Matcher,
 }
@@ -76,6 +87,9 @@ pub enum WorkerEvent {
         note: Option<String>,
     },
     Results(SearchResponse),
+    /// The whole answer to a query whose first screens were sent as
+    /// `Results`: the same hits first, then the rest, and the exact count.
+    MoreResults(SearchResponse),
     /// The snippets of the current answer, after it.
     Snippets(Snippets),
     /// A feed refresh (jobs::fetch) has finished `done` of `total` feeds.
@@ -155,8 +169,8 @@ fn work(
             sync(&mut index, &store, event_tx, None);
         }
         let Some(req) = req else { continue };
-        let resp = match answer(&index, &req) {
-            Ok(resp) => resp,
+        let (resp, rest) = match answer_first(&index, &req) {
+            Ok(answered) => answered,
             Err(message) => {
                 let _ = event_tx.send(WorkerEvent::Error { generation: Some(req.generation), message });
                 continue;
@@ -166,11 +180,24 @@ fn work(
         if event_tx.send(WorkerEvent::Results(resp)).is_err() {
             break;
         }
-        let rows = snippets(&store, &matcher, &keys, &|| !request_rx.is_empty());
+        let newer = || !request_rx.is_empty();
+        let rows = snippets(&store, &matcher, &keys, &newer);
         if !rows.is_empty()
             && event_tx.send(WorkerEvent::Snippets(Snippets { generation: req.generation, rows })).is_err()
         {
             break;
+        }
+        let Some((prepared, first)) = rest else { continue };
+        match answer_rest(&prepared, &first, &newer) {
+            Ok(Some(full)) => {
+                if event_tx.send(WorkerEvent::MoreResults(full)).is_err() {
+                    break;
+                }
+            }
+            Ok(None) => {} // a newer query is waiting
+            Err(message) => {
+                let _ = event_tx.send(WorkerEvent::Error { generation: Some(req.generation), message });
+            }
         }
     }
     Ok(())
@@ -191,18 +218,72 @@ fn sync(index: &mut SearchIndex, store: &Store, event_tx: &Sender<WorkerEvent>, 
     let _ = event_tx.send(WorkerEvent::Ready { docs: index.num_docs(), note });
 }
 
-/// Run one request: the search alone (rows and snippets come later).
+/// Run one request as far as the first screens of hits (rows and snippets
+/// come later). See [`answer_first`] for the rest.
 pub fn answer(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResponse, String> {
+    answer_first(index, req).map(|(resp, _)| resp)
+}
+
+/// What finishing an incomplete first answer needs: the prepared query and
+/// that answer.
+pub type Rest = (Prepared, SearchResponse);
+
+/// The first screens of hits for a request and, when there are more
+/// matches than they hold, what [`answer_rest`] needs to finish.
+pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchResponse, Option<Rest>), String> {
     let start = Instant::now();
-    let results = index.search(&req.query, RESULT_LIMIT).map_err(|e| e.to_string())?;
-    Ok(SearchResponse {
+    let err = |e: crate::search::SearchError| e.to_string();
+    let Some(prepared) = index.prepare(&req.query).map_err(err)? else {
+        let resp = SearchResponse {
+            generation: req.generation,
+            query: req.query.clone(),
+            hits: Vec::new(),
+            total: 0,
+            complete: true,
+            elapsed: start.elapsed(),
+            matcher: Matcher::default(),
+        };
+        return Ok((resp, None));
+    };
+    let results = prepared.first(FIRST_HITS).map_err(err)?;
+    let resp = SearchResponse {
         generation: req.generation,
         query: req.query.clone(),
         hits: results.hits.iter().map(|h| h.key).collect(),
         total: results.total,
+        complete: results.complete,
         elapsed: start.elapsed(),
         matcher: results.matcher,
-    })
+    };
+    let rest = (!resp.complete).then(|| (prepared, resp.clone()));
+    Ok((resp, rest))
+}
+
+/// Finish an answer: every hit up to [`RESULT_LIMIT`], the hits of `first`
+/// kept first and in their order (the list on screen does not move), and
+/// the exact count. `None` when `stop()` said to give up.
+pub fn answer_rest(
+    prepared: &Prepared,
+    first: &SearchResponse,
+    stop: &dyn Fn() -> bool,
+) -> Result<Option<SearchResponse>, String> {
+    let start = Instant::now();
+    let Some(results) = prepared.all(RESULT_LIMIT, stop).map_err(|e| e.to_string())? else {
+        return Ok(None);
+    };
+    let shown: HashSet<ArticleKey> = first.hits.iter().copied().collect();
+    let mut hits = first.hits.clone();
+    hits.extend(results.hits.iter().map(|h| h.key).filter(|k| !shown.contains(k)));
+    hits.truncate(RESULT_LIMIT);
+    Ok(Some(SearchResponse {
+        generation: first.generation,
+        query: first.query.clone(),
+        hits,
+        total: results.total,
+        complete: true,
+        elapsed: first.elapsed + start.elapsed(),
+        matcher: results.matcher,
+    }))
 }
 
 /// Snippets for the articles `keys` (rows 0.. of an answer), stopping early

@@ -16,7 +16,7 @@ pub mod query;
 pub mod schema;
 
 pub use error::{Result, SearchError};
-pub use query::{Hit, Matcher, SearchResults};
+pub use query::{Hit, Matcher, Prepared, SearchResults};
 
 use crate::store::{Committed, IndexRow, Store};
 use schema::Fields;
@@ -253,7 +253,13 @@ impl SearchIndex {
 
     /// Run a search-box query; see [`query`] for its semantics.
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResults> {
-        query::run(&self.reader.searcher(), &self.fields, input, limit)
+        query::run(self.reader.searcher(), &self.fields, input, limit)
+    }
+
+    /// Build a search-box query to run in steps (the first screens, then
+    /// the rest and the count). `None` when nothing in it is searchable.
+    pub fn prepare(&self, input: &str) -> Result<Option<Prepared>> {
+        Prepared::new(self.reader.searcher(), &self.fields, input)
     }
 
     /// Pick up commits made by another process.
@@ -366,5 +372,59 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].score, hits[1].score);
         assert_eq!(hits[0].key, 2, "the newer article first");
+    }
+
+    #[test]
+    fn the_first_screens_head_the_whole_answer_and_listed_completions_match_the_automaton() {
+        use tantivy::collector::TopDocs;
+        let mut store = Store::open_in_memory().unwrap();
+        // Many equal scores, publication times out of insertion order.
+        let arts: Vec<_> = (0..300)
+            .map(|i| {
+                let title = if i % 3 == 0 { "Erbil news" } else { "Duhok" };
+                let body = format!("erbilite {} words {}", ["rain", "sun", "snow"][i % 3], "erbil ".repeat(i % 4));
+                let mut a = art(&format!("a{i}"), title, &body);
+                a.published = Some((i * 7919 % 300) as i64);
+                a
+            })
+            .collect();
+        store.insert_batch(&arts, 1).unwrap();
+        let mut idx = SearchIndex::in_memory().unwrap();
+        idx.sync(&store, &mut |_, _| {}).unwrap();
+        let searcher = idx.reader.searcher();
+        for q in ["erbil", "erbil ", "erb", "er", "rain erb", "erbil -snow", "words ", "zz"] {
+            let all = idx.search(q, 1000).unwrap();
+            assert!(all.complete);
+            // A small limit (the buffer of the best is cut many times) keeps
+            // the head of the same order, and the same count.
+            let few = idx.search(q, 7).unwrap();
+            assert_eq!(few.hits, all.hits[..few.hits.len()], "{q}");
+            assert_eq!((few.hits.len(), few.total), (all.hits.len().min(7), all.total), "{q}");
+            let p = idx.prepare(q).unwrap().unwrap();
+            for k in [1, 20, 500] {
+                let first = p.first(k).unwrap();
+                // Same documents in the same order; block-max WAND sums the
+                // term scores in another order, so the last bit may differ.
+                let keys = |h: &[Hit]| h.iter().map(|h| h.key).collect::<Vec<_>>();
+                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k}");
+                for (a, b) in first.hits.iter().zip(&all.hits) {
+                    assert!((a.score - b.score).abs() <= 1e-5 * b.score.abs(), "{q} / {k}: {a:?} {b:?}");
+                }
+                assert_eq!(first.complete, all.total < k, "{q} / {k}");
+            }
+            let docs = |searcher: Option<&tantivy::Searcher>| {
+                let (query, _) = query::build_for(&idx.fields, searcher, q).unwrap();
+                let mut d = searcher_docs(&idx, &*query);
+                d.sort_by_key(|&(addr, _)| addr);
+                d
+            };
+            assert_eq!(docs(None), docs(Some(&searcher)), "{q}");
+        }
+
+        fn searcher_docs(idx: &SearchIndex, query: &dyn tantivy::query::Query) -> Vec<(tantivy::DocAddress, u32)> {
+            let top = TopDocs::with_limit(1000).order_by_score();
+            let found = idx.reader.searcher().search(query, &top).unwrap();
+            found.into_iter().map(|(score, addr)| (addr, score.to_bits())).collect()
+        }
     }
 }

@@ -17,13 +17,16 @@ use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_anal
 use super::schema::Fields;
 use super::Result;
 use crate::store::ArticleKey;
-use std::collections::HashSet;
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, BinaryHeap, HashSet};
 use std::ops::{ControlFlow, Range};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, Score, Searcher, SegmentReader, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, Term, TERMINATED};
 
 /// Weight of a title match relative to a body match.
 const TITLE_BOOST: Score = 2.5;
@@ -34,6 +37,11 @@ const EXACT_BOOST: Score = 0.6;
 const SNIPPET_SCAN_BYTES: usize = 4096;
 /// Shortest word being typed that is matched as a prefix, in characters.
 const MIN_PREFIX_CHARS: usize = 2;
+/// Most completions of the word being typed matched term by term; with more,
+/// one pass over their posting lists builds a bitset of the matches.
+const MAX_LISTED_COMPLETIONS: usize = 64;
+/// How often (in documents) a full count asks whether to give up.
+const STOP_CHECK_EVERY: u32 = 4096;
 
 /// A search box input, split into its parts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -95,8 +103,12 @@ pub struct Hit {
 pub struct SearchResults {
     /// Best first.
     pub hits: Vec<Hit>,
-    /// All matching documents (may exceed `hits.len()`).
+    /// Matching documents (may exceed `hits.len()`): exact when `complete`,
+    /// otherwise at least this many.
     pub total: usize,
+    /// Whether `total` is exact and `hits` holds the best of all matches up
+    /// to the limit asked.
+    pub complete: bool,
     /// What to highlight in the texts of the hits.
     pub matcher: Matcher,
 }
@@ -179,6 +191,9 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 
 struct Builder<'a> {
     fields: &'a Fields,
+    /// The index the query is for, when known: short lists of completions
+    /// of the word being typed are then read from its term dictionaries.
+    searcher: Option<&'a Searcher>,
     stemmed: TextAnalyzer,
     exact: TextAnalyzer,
     matcher: Matcher,
@@ -232,8 +247,25 @@ impl Builder<'_> {
             }
             let f = self.fields;
             for (field, boost) in [(f.title_exact, TITLE_BOOST * 0.5), (f.body_exact, 0.5)] {
-                let q = FuzzyTermQuery::new_prefix(Term::from_field_text(field, &prefix), 0, false);
-                alts.push(Box::new(BoostQuery::new(Box::new(q), boost)));
+                let q: Box<dyn Query> = match self.searcher.and_then(|s| completions(s, field, &prefix)) {
+                    // The same matches and the same constant score as the
+                    // automaton below, but read lazily: an intersection with
+                    // a rarer word then seeks in these few posting lists
+                    // instead of first collecting every match into a bitset.
+                    Some(terms) if terms.is_empty() => continue,
+                    Some(terms) => {
+                        let any = terms
+                            .iter()
+                            .map(|t| {
+                                let q = TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic);
+                                (Occur::Should, Box::new(q) as Box<dyn Query>)
+                            })
+                            .collect();
+                        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0))
+                    }
+                    None => Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &prefix), 0, false)),
+                };
+                alts.push(Box::new(BoostQuery::new(q, boost)));
             }
             self.matcher.prefixes.push(prefix);
         }
@@ -241,6 +273,9 @@ impl Builder<'_> {
             alts.split_off(fixed).into_iter().map(|q| (Occur::Should, q)).collect();
         if last.is_empty() {
             return None;
+        }
+        if alts.is_empty() {
+            return Some(Box::new(BooleanQuery::new(last)));
         }
         // The earlier tokens are required, and so is one of the last token's forms.
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = alts.into_iter().map(|q| (Occur::Must, q)).collect();
@@ -268,10 +303,42 @@ impl Builder<'_> {
     }
 }
 
+/// The terms of `field` that begin with `prefix`, in any segment, when there
+/// are at most [`MAX_LISTED_COMPLETIONS`] of them.
+fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeSet<String>> {
+    let mut out = BTreeSet::new();
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(field).ok()?;
+        let mut terms = inverted.terms().range().ge(prefix.as_bytes()).into_stream().ok()?;
+        while terms.advance() {
+            let Some(term) = std::str::from_utf8(terms.key()).ok().filter(|t| t.starts_with(prefix)) else {
+                break;
+            };
+            if !out.contains(term) {
+                if out.len() == MAX_LISTED_COMPLETIONS {
+                    return None;
+                }
+                out.insert(term.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Build the query for `input`. `None` when nothing in it is searchable.
 pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> {
+    build_for(fields, None, input)
+}
+
+/// [`build`], reading completions of the word being typed from `searcher`.
+pub(super) fn build_for(
+    fields: &Fields,
+    searcher: Option<&Searcher>,
+    input: &str,
+) -> Option<(Box<dyn Query>, Matcher)> {
     let parsed = parse(input);
-    let mut b = Builder { fields, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
+    let mut b =
+        Builder { fields, searcher, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut optional: Vec<Box<dyn Query>> = Vec::new();
     let all_stop = parsed.partial.is_none()
@@ -303,33 +370,252 @@ pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> 
             }
         }
     }
+    // A lone required clause is the query itself: one level less for the
+    // scorer to go through, and a lone word (a union of terms) stays a shape
+    // tantivy can prune with block-max WAND.
+    if let [(Occur::Must, _)] = clauses.as_slice() {
+        return clauses.pop().map(|(_, q)| (q, matcher));
+    }
     Some((Box::new(BooleanQuery::new(clauses)), matcher))
 }
 
-/// Run `input` against the index: the best `limit` hits and the total count.
-pub(super) fn run(searcher: &Searcher, fields: &Fields, input: &str, limit: usize) -> Result<SearchResults> {
-    let Some((query, matcher)) = build(fields, input) else {
-        return Ok(SearchResults::default());
-    };
-    let top = TopDocs::with_limit(limit.max(1)).tweak_score(move |seg: &SegmentReader| {
-        let published = seg.fast_fields().i64("published").ok();
-        move |doc: DocId, score: Score| (score, published.as_ref().and_then(|c| c.first(doc)).unwrap_or(0))
-    });
-    let (docs, total) = searcher.search(&*query, &(top, Count))?;
-    // One column reader per segment, not per hit: opening one costs more
-    // than reading thousands of values.
-    let keys = searcher
-        .segment_readers()
-        .iter()
-        .map(|seg| seg.fast_fields().i64("key"))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    let mut hits = Vec::with_capacity(docs.len());
-    for ((score, _), addr) in docs {
-        if let Some(key) = keys[addr.segment_ord as usize].first(addr.doc_id) {
-            hits.push(Hit { key, score });
+/// A query built against one searcher (one consistent view of the index),
+/// ready to be run once for the first screens and again for the rest.
+pub struct Prepared {
+    searcher: Searcher,
+    weight: Box<dyn Weight>,
+    matcher: Matcher,
+}
+
+/// A candidate hit. Best first: highest score, then newest, then lowest
+/// address, a total order, so every run ranks the same documents the same.
+#[derive(Clone, Copy, Debug)]
+struct Ranked {
+    score: Score,
+    published: i64,
+    seg: u32,
+    doc: DocId,
+}
+
+impl Ranked {
+    fn rank(&self, other: &Ranked) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then(self.published.cmp(&other.published))
+            .then((other.seg, other.doc).cmp(&(self.seg, self.doc)))
+    }
+}
+
+/// Heap order: the worst candidate on top.
+struct Worst(Ranked);
+
+impl PartialEq for Worst {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Worst {}
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.rank(&self.0)
+    }
+}
+
+/// The best `k` candidates seen so far.
+struct TopK {
+    k: usize,
+    heap: BinaryHeap<Worst>,
+}
+
+impl TopK {
+    fn new(k: usize) -> TopK {
+        TopK { k: k.max(1), heap: BinaryHeap::with_capacity(k.clamp(1, 1 << 16) + 1) }
+    }
+
+    /// The lowest score that can still enter, once full.
+    fn floor(&self) -> Option<Score> {
+        if self.heap.len() < self.k {
+            return None;
+        }
+        self.heap.peek().map(|w| w.0.score)
+    }
+
+    /// A pruning threshold for tantivy (it passes on only scores above it):
+    /// just below the floor, so a tie with the floor still gets its recency
+    /// compared.
+    fn threshold(&self) -> Score {
+        match self.floor() {
+            Some(s) if s > 0.0 && s.is_finite() => f32::from_bits(s.to_bits() - 1),
+            _ => Score::MIN,
         }
     }
-    Ok(SearchResults { hits, total, matcher })
+
+    /// Consider a document; its publication time is read only when its
+    /// score can place it.
+    fn offer(&mut self, score: Score, seg: u32, doc: DocId, published: impl FnOnce(DocId) -> i64) {
+        if self.floor().is_some_and(|f| score < f) {
+            return;
+        }
+        let r = Ranked { score, published: published(doc), seg, doc };
+        if self.heap.len() < self.k {
+            self.heap.push(Worst(r));
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if r.rank(&worst.0) == Ordering::Greater {
+                *worst = Worst(r);
+            }
+        }
+    }
+
+    fn into_sorted(self) -> Vec<Ranked> {
+        let mut v: Vec<Ranked> = self.heap.into_iter().map(|w| w.0).collect();
+        v.sort_unstable_by(|a, b| b.rank(a));
+        v
+    }
+}
+
+/// The best `k` candidates, for a pass that visits every match: candidates
+/// that can still place are appended, and every `k` appends the buffer is
+/// cut back to the best `k` (a selection, not a heap: with many equal
+/// scores nearly every newer document places, and a heap would sift for
+/// each).
+struct BufferedTopK {
+    k: usize,
+    buf: Vec<Ranked>,
+    /// The worst of the best `k` at the last cut.
+    floor: Option<Ranked>,
+}
+
+impl BufferedTopK {
+    fn new(k: usize) -> BufferedTopK {
+        let k = k.max(1);
+        BufferedTopK { k, buf: Vec::with_capacity(2 * k.min(1 << 16)), floor: None }
+    }
+
+    fn offer(&mut self, score: Score, seg: u32, doc: DocId, published: impl FnOnce(DocId) -> i64) {
+        if self.floor.is_some_and(|f| score < f.score) {
+            return;
+        }
+        let r = Ranked { score, published: published(doc), seg, doc };
+        if self.floor.is_some_and(|f| r.rank(&f) != Ordering::Greater) {
+            return;
+        }
+        self.buf.push(r);
+        if self.buf.len() >= 2 * self.k {
+            self.cut();
+        }
+    }
+
+    fn cut(&mut self) {
+        if self.buf.len() > self.k {
+            self.buf.select_nth_unstable_by(self.k - 1, |a, b| b.rank(a));
+            self.buf.truncate(self.k);
+            self.floor = self.buf.iter().min_by(|a, b| a.rank(b)).copied();
+        }
+    }
+
+    fn into_sorted(mut self) -> Vec<Ranked> {
+        self.cut();
+        self.buf.sort_unstable_by(|a, b| b.rank(a));
+        self.buf
+    }
+}
+
+impl Prepared {
+    /// Build the query for `input` against `searcher`. `None` when nothing in
+    /// it is searchable.
+    pub fn new(searcher: Searcher, fields: &Fields, input: &str) -> Result<Option<Prepared>> {
+        let Some((query, matcher)) = build_for(fields, Some(&searcher), input) else {
+            return Ok(None);
+        };
+        let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
+        Ok(Some(Prepared { searcher, weight, matcher }))
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The best `k` hits, letting tantivy skip what cannot enter them
+    /// (block-max WAND when the query is a flat union of terms). The total
+    /// is exact only when fewer than `k` match (`complete`); otherwise it is
+    /// `k`, a lower bound.
+    pub fn first(&self, k: usize) -> Result<SearchResults> {
+        let mut top = TopK::new(k);
+        for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
+            let published = seg.fast_fields().i64("published")?;
+            let alive = seg.alive_bitset();
+            let read = |doc| published.first(doc).unwrap_or(0);
+            self.weight.for_each_pruning(top.threshold(), seg, &mut |doc, score| {
+                if !alive.is_some_and(|a| a.is_deleted(doc)) {
+                    top.offer(score, ord as u32, doc, read);
+                }
+                top.threshold()
+            })?;
+        }
+        let complete = top.heap.len() < top.k;
+        let hits = self.keys(top.into_sorted())?;
+        Ok(SearchResults { total: hits.len(), hits, complete, matcher: self.matcher.clone() })
+    }
+
+    /// Every match counted and the best `limit` of them kept. Gives up
+    /// (`None`) as soon as `stop()` says so; it is asked every few thousand
+    /// documents.
+    pub fn all(&self, limit: usize, stop: &dyn Fn() -> bool) -> Result<Option<SearchResults>> {
+        let mut top = BufferedTopK::new(limit);
+        let mut total = 0usize;
+        for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
+            if stop() {
+                return Ok(None);
+            }
+            let published = seg.fast_fields().i64("published")?;
+            let read = |doc| published.first(doc).unwrap_or(0);
+            let alive = seg.alive_bitset();
+            let mut scorer = self.weight.scorer(seg, 1.0)?;
+            let mut doc = scorer.doc();
+            let mut seen = 0u32;
+            while doc != TERMINATED {
+                if !alive.is_some_and(|a| a.is_deleted(doc)) {
+                    total += 1;
+                    top.offer(scorer.score(), ord as u32, doc, read);
+                }
+                seen = seen.wrapping_add(1);
+                if seen.is_multiple_of(STOP_CHECK_EVERY) && stop() {
+                    return Ok(None);
+                }
+                doc = scorer.advance();
+            }
+        }
+        let hits = self.keys(top.into_sorted())?;
+        Ok(Some(SearchResults { hits, total, complete: true, matcher: self.matcher.clone() }))
+    }
+
+    /// Store keys of ranked documents. One column reader per segment, not
+    /// per hit: opening one costs more than reading thousands of values.
+    fn keys(&self, ranked: Vec<Ranked>) -> Result<Vec<Hit>> {
+        let keys = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .map(|seg| seg.fast_fields().i64("key"))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(ranked
+            .into_iter()
+            .filter_map(|r| keys[r.seg as usize].first(r.doc).map(|key| Hit { key, score: r.score }))
+            .collect())
+    }
+}
+
+/// Run `input` against the index: the best `limit` hits and the exact total.
+pub(super) fn run(searcher: Searcher, fields: &Fields, input: &str, limit: usize) -> Result<SearchResults> {
+    match Prepared::new(searcher, fields, input)? {
+        Some(p) => Ok(p.all(limit, &|| false)?.unwrap_or_default()),
+        None => Ok(SearchResults { complete: true, ..Default::default() }),
+    }
 }
 
 /// A short extract of `body` around its first hit (or its start), with the

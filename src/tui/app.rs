@@ -619,6 +619,16 @@ impl App {
                 self.shown_generation = resp.generation;
                 self.list.reset(ListSource::Search(Box::new(SearchList { response: resp, snippets: HashMap::new() })));
             }
+            WorkerEvent::MoreResults(full) => {
+                // The same hits first, in the same order: the selection,
+                // the scroll and the snippets stay; rows past the first
+                // screens load as they come into view.
+                if let ListSource::Search(r) = &mut self.list.source {
+                    if r.response.generation == full.generation {
+                        r.response = full;
+                    }
+                }
+            }
             WorkerEvent::FetchProgress { done, total } => self.fetching = Some((done, total)),
             WorkerEvent::FetchDone { summary, .. } => {
                 self.fetching = None;

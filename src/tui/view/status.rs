@@ -83,8 +83,15 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         ListSource::Library { total } => format!("{total} articles"),
         ListSource::Search(r) => {
             let (total, kept) = (r.response.total, r.response.hits.len());
-            let shown = if total > kept { format!(" (best {kept})") } else { String::new() };
-            format!("{total} matches{shown} · {} ms", r.response.elapsed.as_millis())
+            let ms = r.response.elapsed.as_millis();
+            if !r.response.complete {
+                // Only the first screens are ranked yet; the count follows.
+                format!("≥ {total} matches · counting… · {ms} ms")
+            } else if total > kept {
+                format!("{total} matches (best {kept}) · {ms} ms")
+            } else {
+                format!("{total} matches · {ms} ms")
+            }
         }
     };
     let searching = if app.is_searching() { " · searching…" } else { "" };
