@@ -165,6 +165,13 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
     };
     // Per row only when hewal writes to the terminal that draws: through a
     // multiplexer the rows are the multiplexer's.
+    if env.terminal == Terminal::Kitty {
+        notes.push(
+            "kitty reverses the letters inside right-to-left words when it shapes them (seen in screenshots); \
+             hewal cannot undo that: read Kurdish in another terminal"
+                .to_owned(),
+        );
+    }
     let direct = env.multiplexer.is_none() && env.terminal != Terminal::LinuxConsole;
     let per_row = match bidi {
         _ if !direct => String::new(),
