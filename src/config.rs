@@ -66,11 +66,17 @@ pub struct Config {
 impl Config {
     /// Read `path`; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
-        match std::fs::read_to_string(path) {
-            Ok(s) => toml::from_str(&s).with_context(|| format!("{}: invalid configuration", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
-        }
+        load_toml(path, "invalid configuration")
+    }
+}
+
+/// Read a TOML file of hewal's: a missing file is the default value; a
+/// file that does not parse is an error saying `what`, naming the file.
+pub fn load_toml<T: serde::de::DeserializeOwned + Default>(path: &Path, what: &str) -> Result<T> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => toml::from_str(&s).with_context(|| format!("{}: {what}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }
 }
 

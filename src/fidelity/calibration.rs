@@ -31,11 +31,7 @@ impl Calibration {
     /// Read `path`; a missing file is an empty calibration. A damaged file
     /// is reported, not fatal: the caller falls back to detection.
     pub fn load(path: &Path) -> Result<Calibration> {
-        match std::fs::read_to_string(path) {
-            Ok(s) => toml::from_str(&s).with_context(|| format!("{}: not a calibration file", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Calibration::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
-        }
+        crate::config::load_toml(path, "not a calibration file")
     }
 
     /// Write to `path` (atomically: a temporary file renamed over it).
