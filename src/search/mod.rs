@@ -12,6 +12,7 @@
 
 pub mod analyzer;
 pub mod error;
+mod plan;
 pub mod query;
 pub mod schema;
 
@@ -382,17 +383,40 @@ mod tests {
         let arts: Vec<_> = (0..300)
             .map(|i| {
                 let title = if i % 3 == 0 { "Erbil news" } else { "Duhok" };
-                let body = format!("erbilite {} words {}", ["rain", "sun", "snow"][i % 3], "erbil ".repeat(i % 4));
+                let body = format!("erbilite {} words {} n{i}", ["rain", "sun", "snow"][i % 3], "erbil ".repeat(i % 4));
                 let mut a = art(&format!("a{i}"), title, &body);
                 a.published = Some((i * 7919 % 300) as i64);
                 a
             })
             .collect();
-        store.insert_batch(&arts, 1).unwrap();
+        // Three segments (a sync commits once), so thresholds carry across
+        // segments, and a re-indexed row leaves a deleted document behind.
         let mut idx = SearchIndex::in_memory().unwrap();
+        for (i, part) in arts.chunks(100).enumerate() {
+            store.insert_batch(part, i as i64 + 1).unwrap();
+            idx.sync(&store, &mut |_, _| {}).unwrap();
+        }
+        let mut changed = arts[0].clone();
+        changed.body.push_str(" erbil erbil");
+        store.upsert_batch(&[changed], 9).unwrap();
         idx.sync(&store, &mut |_, _| {}).unwrap();
         let searcher = idx.reader.searcher();
-        for q in ["erbil", "erbil ", "erb", "er", "rain erb", "erbil -snow", "words ", "zz"] {
+        assert!(searcher.segment_readers().len() >= 3, "{}", searcher.segment_readers().len());
+        assert_eq!(searcher.num_docs(), 300);
+        for q in [
+            "erbil",
+            "erbil ",
+            "erb",
+            "er",
+            "rain erb",
+            "erbil -snow",
+            "words ",
+            "zz",
+            "duhok words er",
+            "the erbil news ",
+            "\"erbilite rain\" wor",
+            "rain-erb",
+        ] {
             let all = idx.search(q, 1000).unwrap();
             assert!(all.complete);
             // A small limit (the buffer of the best is cut many times) keeps
@@ -413,7 +437,8 @@ mod tests {
                 assert_eq!(first.complete, all.total < k, "{q} / {k}");
             }
             let docs = |searcher: Option<&tantivy::Searcher>| {
-                let (query, _) = query::build_for(&idx.fields, searcher, q).unwrap();
+                let (plan, _) = query::build_for(&idx.fields, searcher, q).unwrap();
+                let query = plan.query().unwrap();
                 let mut d = searcher_docs(&idx, &*query);
                 d.sort_by_key(|&(addr, _)| addr);
                 d

@@ -14,6 +14,7 @@
 //!   never errors. Ties break by recency.
 
 use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer};
+use super::plan::{Bound, Clause, Leaf, Plan, PlanWeights};
 use super::schema::Fields;
 use super::Result;
 use crate::store::ArticleKey;
@@ -204,36 +205,35 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn term(&self, field: Field, text: &str, boost: Score) -> Box<dyn Query> {
-        let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
-        Box::new(BoostQuery::new(Box::new(q), boost))
+    fn term(&self, field: Field, text: &str, boost: Score) -> Leaf {
+        Leaf::term(Term::from_field_text(field, text), boost)
     }
 
-    /// A word matches in title or body, stemmed or exact.
-    fn word(&mut self, word: &str) -> Vec<Box<dyn Query>> {
+    /// A word matches in title or body, stemmed or exact: one clause per
+    /// token of it.
+    fn word(&mut self, word: &str) -> Vec<Clause> {
         let stems = tokens(&mut self.stemmed, word);
         let exacts = tokens(&mut self.exact, word);
         let mut out = Vec::new();
         for (i, stem) in stems.iter().enumerate() {
             let f = self.fields;
-            let mut any = vec![
-                (Occur::Should, self.term(f.title, stem, TITLE_BOOST)),
-                (Occur::Should, self.term(f.body, stem, 1.0)),
-            ];
+            let mut any = vec![self.term(f.title, stem, TITLE_BOOST), self.term(f.body, stem, 1.0)];
             if let Some(ex) = exacts.get(i) {
-                any.push((Occur::Should, self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST)));
-                any.push((Occur::Should, self.term(f.body_exact, ex, EXACT_BOOST)));
+                any.push(self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST));
+                any.push(self.term(f.body_exact, ex, EXACT_BOOST));
                 self.matcher.exacts.insert(ex.clone());
             }
             self.matcher.stems.insert(stem.clone());
-            out.push(Box::new(BooleanQuery::new(any)) as Box<dyn Query>);
+            out.push(Clause(any));
         }
         out
     }
 
     /// The word being typed: its completed forms, or any term it begins.
-    fn partial(&mut self, word: &str) -> Option<Box<dyn Query>> {
-        let mut alts = self.word(word);
+    /// All tokens but the last are required as words; the last matches as
+    /// a word or as the beginning of a term.
+    fn partial(&mut self, word: &str) -> Vec<Clause> {
+        let mut clauses = self.word(word);
         let (count, last_raw) = {
             let mut ts = self.exact.token_stream(word);
             let (mut n, mut last) = (0, None);
@@ -241,10 +241,14 @@ impl Builder<'_> {
                 n += 1;
                 last = Some(word[t.offset_from..t.offset_to].to_owned());
             }
-            (n, last?)
+            match last {
+                Some(last) => (n, last),
+                None => return Vec::new(),
+            }
         };
         // A multi-token word (e.g. "covid-1"): all but the last must match.
         let fixed = count - 1;
+        let mut last: Vec<Leaf> = clauses.split_off(fixed.min(clauses.len())).into_iter().flat_map(|c| c.0).collect();
         for prefix in prefix_variants(&last_raw) {
             if prefix.chars().count() < MIN_PREFIX_CHARS {
                 continue;
@@ -269,25 +273,19 @@ impl Builder<'_> {
                     }
                     None => Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &prefix), 0, false)),
                 };
-                alts.push(Box::new(BoostQuery::new(q, boost)));
+                // Both shapes score `boost` for every match.
+                last.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
             }
             self.matcher.prefixes.push(prefix);
         }
-        let last: Vec<(Occur, Box<dyn Query>)> =
-            alts.split_off(fixed).into_iter().map(|q| (Occur::Should, q)).collect();
         if last.is_empty() {
-            return None;
+            return Vec::new();
         }
-        if alts.is_empty() {
-            return Some(Box::new(BooleanQuery::new(last)));
-        }
-        // The earlier tokens are required, and so is one of the last token's forms.
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = alts.into_iter().map(|q| (Occur::Must, q)).collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(last))));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        clauses.push(Clause(last));
+        clauses
     }
 
-    fn phrase(&mut self, phrase: &str) -> Option<Box<dyn Query>> {
+    fn phrase(&mut self, phrase: &str) -> Option<Clause> {
         let stems = tokens(&mut self.stemmed, phrase);
         match stems.len() {
             0 => None,
@@ -298,10 +296,10 @@ impl Builder<'_> {
                     Box::new(PhraseQuery::new(stems.iter().map(|s| Term::from_field_text(field, s)).collect()))
                 };
                 self.matcher.stems.extend(stems.iter().cloned());
-                Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)) as Box<dyn Query>),
-                    (Occur::Should, mk(f.body)),
-                ])))
+                Some(Clause(vec![
+                    Leaf { query: Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)), bound: Bound::Unbounded },
+                    Leaf { query: mk(f.body), bound: Bound::Unbounded },
+                ]))
             }
         }
     }
@@ -331,20 +329,16 @@ fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeS
 
 /// Build the query for `input`. `None` when nothing in it is searchable.
 pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> {
-    build_for(fields, None, input)
+    let (plan, matcher) = build_for(fields, None, input)?;
+    Some((plan.query()?, matcher))
 }
 
 /// [`build`], reading completions of the word being typed from `searcher`.
-pub(super) fn build_for(
-    fields: &Fields,
-    searcher: Option<&Searcher>,
-    input: &str,
-) -> Option<(Box<dyn Query>, Matcher)> {
+pub(super) fn build_for(fields: &Fields, searcher: Option<&Searcher>, input: &str) -> Option<(Plan, Matcher)> {
     let parsed = parse(input);
     let mut b =
         Builder { fields, searcher, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
-    let mut required: Vec<Box<dyn Query>> = Vec::new();
-    let mut optional: Vec<Box<dyn Query>> = Vec::new();
+    let mut plan = Plan::default();
     let all_stop = parsed.partial.is_none()
         && parsed.phrases.is_empty()
         && parsed.words.iter().all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));
@@ -352,42 +346,39 @@ pub(super) fn build_for(
         let stop = tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t));
         let qs = b.word(w);
         if stop && !all_stop {
-            optional.extend(qs);
+            plan.optional.extend(qs);
         } else {
-            required.extend(qs);
+            plan.required.extend(qs);
         }
     }
-    required.extend(parsed.partial.as_deref().and_then(|p| b.partial(p)));
-    for p in &parsed.phrases {
-        required.extend(b.phrase(p));
+    if let Some(p) = parsed.partial.as_deref() {
+        plan.required.extend(b.partial(p));
     }
-    if required.is_empty() {
+    for p in &parsed.phrases {
+        plan.required.extend(b.phrase(p));
+    }
+    if plan.required.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = required.into_iter().map(|q| (Occur::Must, q)).collect();
-    clauses.extend(optional.into_iter().map(|q| (Occur::Should, q)));
     let matcher = std::mem::take(&mut b.matcher);
     for ex in &parsed.excluded {
         for stem in tokens(&mut b.stemmed, ex) {
             for field in [fields.title, fields.body] {
-                clauses.push((Occur::MustNot, b.term(field, &stem, 1.0)));
+                plan.excluded.push(b.term(field, &stem, 1.0).query);
             }
         }
     }
-    // A lone required clause is the query itself: one level less for the
-    // scorer to go through, and a lone word (a union of terms) stays a shape
-    // tantivy can prune with block-max WAND.
-    if let [(Occur::Must, _)] = clauses.as_slice() {
-        return clauses.pop().map(|(_, q)| (q, matcher));
-    }
-    Some((Box::new(BooleanQuery::new(clauses)), matcher))
+    Some((plan, matcher))
 }
 
 /// A query built against one searcher (one consistent view of the index),
 /// ready to be run once for the first screens and again for the rest.
 pub struct Prepared {
     searcher: Searcher,
+    /// The whole query: every match, for the full answer.
     weight: Box<dyn Weight>,
+    /// Its parts and their bounds, for the first screens.
+    plan: PlanWeights,
     matcher: Matcher,
 }
 
@@ -533,19 +524,21 @@ impl Prepared {
     /// Build the query for `input` against `searcher`. `None` when nothing in
     /// it is searchable.
     pub fn new(searcher: Searcher, fields: &Fields, input: &str) -> Result<Option<Prepared>> {
-        let Some((query, matcher)) = build_for(fields, Some(&searcher), input) else {
+        let Some((plan, matcher)) = build_for(fields, Some(&searcher), input) else {
             return Ok(None);
         };
+        let Some(query) = plan.query() else { return Ok(None) };
         let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
-        Ok(Some(Prepared { searcher, weight, matcher }))
+        let plan = plan.weights(&searcher)?;
+        Ok(Some(Prepared { searcher, weight, plan, matcher }))
     }
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
 
-    /// The best `k` hits, letting tantivy skip what cannot enter them
-    /// (block-max WAND when the query is a flat union of terms). The total
+    /// The best `k` hits, skipping what cannot enter them (MaxScore over the
+    /// query's clauses, block-max WAND inside them; see `search::plan`). The total
     /// is exact only when fewer than `k` match (`complete`); otherwise it is
     /// `k`, a lower bound.
     pub fn first(&self, k: usize) -> Result<SearchResults> {
@@ -554,7 +547,7 @@ impl Prepared {
             let published = seg.fast_fields().i64("published")?;
             let alive = seg.alive_bitset();
             let read = |doc| published.first(doc).unwrap_or(0);
-            self.weight.for_each_pruning(top.threshold(), seg, &mut |doc, score| {
+            self.plan.for_each_pruning(&self.searcher, seg, top.threshold(), &mut |doc, score| {
                 if !alive.is_some_and(|a| a.is_deleted(doc)) {
                     top.offer(score, ord as u32, doc, read);
                 }

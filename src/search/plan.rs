@@ -1,0 +1,370 @@
+//! The shape of a search-box query, and its first screens without scoring
+//! every match.
+//!
+//! A query built by [`super::query`] is always a conjunction of *clauses*
+//! (one per word: every one must match), optional clauses (stopwords among
+//! other words: they only add score) and exclusions. A clause is a union of
+//! *leaves* whose scores add up: the word's stem and exact form in title and
+//! body (BM25 term queries) and, for the word being typed, its completions
+//! at a constant score. [`Plan::query`] turns that into the tantivy query
+//! that counts and ranks every match; [`PlanWeights::for_each_pruning`]
+//! finds the best few without visiting most of them.
+//!
+//! Tantivy prunes with block-max WAND only when a query is a flat union of
+//! term queries. A typed word is not one (its completions score as a
+//! constant), nor is a query of two words (an intersection of unions), so
+//! tantivy would score every match, 900,000 of a million articles for a
+//! common word. Here the shape is known, so MaxScore applies (Turtle &
+//! Flood 1995) over all leaves at once: every leaf has an upper bound (BM25's
+//! maximum for its term, or its constant). Once the k-th best score θ is
+//! known, the weakest leaves whose bounds together do not exceed θ are
+//! *non-essential*: a document only they match cannot enter. Candidates come
+//! from the essential leaves; when those are all term queries, tantivy's own
+//! block-max WAND drives them, with the threshold lowered by what the
+//! non-essential leaves could add. Each candidate is then scored in full
+//! (every leaf sought to it), checked against every required clause and the
+//! exclusions, and offered. When a required clause matches fewer documents
+//! than the essential leaves (a rare word beside a common one, where the k
+//! best may never fill up), candidates come from that clause instead. When θ
+//! rises far enough to change which leaves are essential, the walk starts
+//! again with the smaller set, from where it stopped.
+//!
+//! What this cannot prune: a prefix of two letters has thousands of
+//! completions that all score the same constant, so hundreds of thousands
+//! of documents tie at the k-th score, and ties break by recency, which
+//! the doc order does not follow: every tied document is visited (see
+//! docs/BENCHMARKS.md).
+//!
+//! The scores are the same sums as the full query's (in another order, so
+//! the last bit may differ): the first screens are the head of the whole
+//! answer (tested in `search::tests`).
+
+use super::Result;
+use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+
+/// How a leaf's score is bounded.
+#[derive(Clone, Debug)]
+pub(super) enum Bound {
+    /// A BM25 term query with this boost: at most its term's maximum.
+    Term(Term, Score),
+    /// A constant score.
+    Const(Score),
+    /// Not known (phrases): such a leaf is always essential.
+    Unbounded,
+}
+
+/// One scored part of a clause.
+pub(super) struct Leaf {
+    pub query: Box<dyn Query>,
+    pub bound: Bound,
+}
+
+impl Leaf {
+    /// A BM25 term query on `term`, weighted by `boost`.
+    pub fn term(term: Term, boost: Score) -> Leaf {
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        Leaf { query: Box::new(BoostQuery::new(Box::new(q), boost)), bound: Bound::Term(term, boost) }
+    }
+}
+
+/// Leaves of which at least one must match; their scores add up.
+#[derive(Default)]
+pub(super) struct Clause(pub Vec<Leaf>);
+
+impl Clause {
+    fn query(&self) -> Option<Box<dyn Query>> {
+        match self.0.as_slice() {
+            [] => None,
+            [one] => Some(one.query.box_clone()),
+            many => {
+                Some(Box::new(BooleanQuery::new(many.iter().map(|l| (Occur::Should, l.query.box_clone())).collect())))
+            }
+        }
+    }
+}
+
+/// A whole query.
+#[derive(Default)]
+pub(super) struct Plan {
+    pub required: Vec<Clause>,
+    pub optional: Vec<Clause>,
+    pub excluded: Vec<Box<dyn Query>>,
+}
+
+impl Plan {
+    /// The tantivy query: every match, scored as the sum of its leaves.
+    /// `None` when nothing is required.
+    pub fn query(&self) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        clauses.extend(self.required.iter().filter_map(Clause::query).map(|q| (Occur::Must, q)));
+        if clauses.is_empty() {
+            return None;
+        }
+        clauses.extend(self.optional.iter().filter_map(Clause::query).map(|q| (Occur::Should, q)));
+        clauses.extend(self.excluded.iter().map(|q| (Occur::MustNot, q.box_clone())));
+        // A lone required clause is the query itself: one level less for the
+        // scorer to go through.
+        if let [(Occur::Must, _)] = clauses.as_slice() {
+            return clauses.pop().map(|(_, q)| q);
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Weights and bounds for pruning, against `searcher`'s statistics.
+    pub fn weights(&self, searcher: &Searcher) -> Result<PlanWeights> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let required = self.required.iter().enumerate().map(|(i, c)| (Some(i), c));
+        let optional = self.optional.iter().map(|c| (None, c));
+        let mut leaves = Vec::new();
+        for (clause, c) in required.chain(optional) {
+            for l in &c.0 {
+                let bound = match &l.bound {
+                    Bound::Term(term, boost) => {
+                        Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?.boost_by(*boost).max_score()
+                    }
+                    Bound::Const(s) => *s,
+                    Bound::Unbounded => Score::INFINITY,
+                };
+                leaves.push(LeafWeight {
+                    weight: l.query.weight(scoring)?,
+                    query: l.query.box_clone(),
+                    bound,
+                    term: matches!(l.bound, Bound::Term(..)),
+                    clause,
+                });
+            }
+        }
+        leaves.sort_by(|a, b| a.bound.total_cmp(&b.bound));
+        let excluded = self.excluded.iter().map(|q| q.weight(scoring)).collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(PlanWeights { leaves, required: self.required.len(), excluded })
+    }
+}
+
+struct LeafWeight {
+    weight: Box<dyn Weight>,
+    query: Box<dyn Query>,
+    bound: Score,
+    term: bool,
+    /// The required clause it belongs to, or `None` for an optional one.
+    clause: Option<usize>,
+}
+
+/// A [`Plan`] ready to run on the segments of one searcher.
+pub struct PlanWeights {
+    /// Every scored leaf of every clause, weakest bound first.
+    leaves: Vec<LeafWeight>,
+    required: usize,
+    excluded: Vec<Box<dyn Weight>>,
+}
+
+impl PlanWeights {
+    /// Slack for float sums taken in different orders.
+    fn margin(&self) -> Score {
+        let bound: Score = self.leaves.iter().map(|l| l.bound).sum();
+        if bound.is_finite() {
+            bound * 1e-4 + 1e-6
+        } else {
+            0.0
+        }
+    }
+
+    /// How many of the weakest leaves are not essential at threshold
+    /// `theta` (a document must score above it): their bounds together do
+    /// not exceed it, so a document they alone match cannot enter. `None`
+    /// when that holds for every leaf: no document can enter.
+    fn partition(&self, theta: Score) -> Option<usize> {
+        let margin = self.margin();
+        let mut sum = 0.0;
+        for (i, leaf) in self.leaves.iter().enumerate() {
+            sum += leaf.bound;
+            if sum + margin > theta {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Call `callback` with documents of `segment` that match and may score
+    /// above `threshold`, in doc order, with their full scores; it returns
+    /// the new threshold. Same contract as tantivy's
+    /// `Weight::for_each_pruning`.
+    pub fn for_each_pruning(
+        &self,
+        searcher: &Searcher,
+        segment: &SegmentReader,
+        threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> Result<()> {
+        let mut run = Run {
+            leaves: self.leaves.iter().map(|l| l.weight.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
+            clause_of: self.leaves.iter().map(|l| l.clause).collect(),
+            matched: vec![false; self.required],
+            excluded: self.excluded.iter().map(|w| w.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
+            theta: threshold,
+            from: 0,
+            restart: false,
+            partition: 0,
+            lowered_by: 0.0,
+            callback,
+        };
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        loop {
+            let Some(first) = self.partition(run.theta) else { return Ok(()) };
+            let essential = &self.leaves[first..];
+            run.partition = first;
+            run.restart = false;
+            // Candidates come from the essential leaves or, when a required
+            // clause matches fewer documents (few matches in all, so the k
+            // best may not even be found yet), from that clause's leaves.
+            let mut rarest: Option<(u64, usize)> = None;
+            for c in 0..self.required {
+                let n =
+                    self.leaves.iter().filter(|l| l.clause == Some(c)).map(|l| l.cost(segment)).sum::<Result<u64>>()?;
+                if rarest.is_none_or(|(m, _)| n < m) {
+                    rarest = Some((n, c));
+                }
+            }
+            let essential_cost = essential.iter().map(|l| l.cost(segment)).sum::<Result<u64>>()?;
+            if let Some((_, c)) = rarest.filter(|&(n, _)| n < essential_cost) {
+                run.lowered_by = Score::INFINITY;
+                let leaves: Vec<usize> = (0..self.leaves.len()).filter(|&i| self.leaves[i].clause == Some(c)).collect();
+                run.walk(self, &leaves);
+            } else if essential.iter().all(|l| l.term) {
+                // Block-max WAND over the essential terms, with the
+                // threshold lowered by what the other leaves could add.
+                run.lowered_by = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin();
+                let union = BooleanQuery::new(essential.iter().map(|l| (Occur::Should, l.query.box_clone())).collect());
+                let start = run.driver_threshold();
+                union.weight(scoring)?.for_each_pruning(start, segment, &mut |doc, _| run.candidate(self, doc))?;
+            } else {
+                run.lowered_by = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin();
+                let leaves: Vec<usize> = (first..self.leaves.len()).collect();
+                run.walk(self, &leaves);
+            }
+            if !run.restart {
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl LeafWeight {
+    /// About how many documents of `segment` the leaf matches: a term's
+    /// document frequency, or the whole segment for other leaves.
+    fn cost(&self, segment: &SegmentReader) -> Result<u64> {
+        let mut terms = Vec::new();
+        self.query.query_terms(&mut |t, _| terms.push(t.clone()));
+        match terms.as_slice() {
+            [term] if self.term => {
+                let inverted = segment.inverted_index(term.field())?;
+                Ok(u64::from(inverted.doc_freq(term).map_err(tantivy::TantivyError::from)?))
+            }
+            _ => Ok(u64::from(segment.max_doc())),
+        }
+    }
+}
+
+/// The state of one segment's walk.
+struct Run<'a> {
+    /// A scorer per leaf (in the plan's order), used to score candidates:
+    /// sought forward only, as candidates come in doc order.
+    leaves: Vec<Box<dyn Scorer>>,
+    clause_of: Vec<Option<usize>>,
+    /// Per required clause, whether the candidate matched it.
+    matched: Vec<bool>,
+    excluded: Vec<Box<dyn Scorer>>,
+    /// A document enters when it scores above this.
+    theta: Score,
+    /// Documents before this one are done.
+    from: DocId,
+    /// The partition the current walk was set up for.
+    partition: usize,
+    /// Set when θ has risen enough to change the partition.
+    restart: bool,
+    /// What a candidate can add beyond its essential leaves (plus slack).
+    lowered_by: Score,
+    callback: &'a mut dyn FnMut(DocId, Score) -> Score,
+}
+
+/// Whether `scorer` matches `doc`, seeking it forward.
+fn at(scorer: &mut Box<dyn Scorer>, doc: DocId) -> bool {
+    if scorer.doc() < doc {
+        scorer.seek(doc);
+    }
+    scorer.doc() == doc
+}
+
+impl Run<'_> {
+    /// Offer every document matched by the given leaves (indices into the
+    /// plan's), from `self.from` on, until done or until the partition
+    /// changes. The leaves' own scorers are walked (a union by hand), so
+    /// nothing is read twice.
+    fn walk(&mut self, plan: &PlanWeights, leaves: &[usize]) {
+        loop {
+            let mut next = TERMINATED;
+            for &i in leaves {
+                let s = &mut self.leaves[i];
+                if s.doc() < self.from {
+                    s.seek(self.from);
+                }
+                next = next.min(s.doc());
+            }
+            if next == TERMINATED {
+                return;
+            }
+            self.candidate(plan, next);
+            if self.restart {
+                return;
+            }
+            // `candidate` moved `from` past `next`.
+        }
+    }
+
+    /// The threshold for the essential leaves.
+    fn driver_threshold(&self) -> Score {
+        if self.restart {
+            // Stop the walk: nothing passes.
+            return Score::MAX;
+        }
+        self.theta - self.lowered_by
+    }
+
+    /// A document from the essential leaves: score it in full, offer it,
+    /// and return the new threshold for the essential leaves.
+    fn candidate(&mut self, plan: &PlanWeights, doc: DocId) -> Score {
+        if doc < self.from || self.restart {
+            return self.driver_threshold();
+        }
+        self.from = doc + 1;
+        if let Some(score) = self.full_score(doc) {
+            if score > self.theta {
+                self.theta = (self.callback)(doc, score);
+                if plan.partition(self.theta) != Some(self.partition) {
+                    self.restart = true;
+                }
+            }
+        }
+        self.driver_threshold()
+    }
+
+    /// The document's score, or `None` when it misses a required clause or
+    /// hits an exclusion.
+    fn full_score(&mut self, doc: DocId) -> Option<Score> {
+        self.matched.fill(false);
+        let mut total = 0.0;
+        for (scorer, clause) in self.leaves.iter_mut().zip(&self.clause_of) {
+            if at(scorer, doc) {
+                total += scorer.score();
+                if let Some(c) = clause {
+                    self.matched[*c] = true;
+                }
+            }
+        }
+        if !self.matched.iter().all(|&m| m) || self.excluded.iter_mut().any(|s| at(s, doc)) {
+            return None;
+        }
+        Some(total)
+    }
+}
