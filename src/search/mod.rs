@@ -11,6 +11,7 @@
 //!   wipe it and rebuild from the store.
 
 pub mod analyzer;
+pub mod directory;
 pub mod error;
 mod plan;
 pub mod query;
@@ -20,10 +21,10 @@ pub use error::{Result, SearchError};
 pub use query::{Hit, Matcher, Prepared, SearchResults};
 
 use crate::store::{Committed, IndexRow, Store};
+use directory::ReadDirectory;
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use tantivy::directory::MmapDirectory;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Memory budget of the index writer (tantivy splits it across threads).
@@ -96,7 +97,8 @@ impl SearchIndex {
     }
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
-        let index = Index::open_in_dir(dir)?;
+        let directory = ReadDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let index = Index::open(directory)?;
         Self::from_index(index, Some(dir.to_owned()))
     }
 
@@ -106,8 +108,8 @@ impl SearchIndex {
             std::fs::remove_dir_all(dir).map_err(|e| create(e.into()))?;
         }
         std::fs::create_dir_all(dir).map_err(|e| create(e.into()))?;
-        let mmap = MmapDirectory::open(dir).map_err(|e| create(tantivy::TantivyError::from(e)))?;
-        let index = Index::create(mmap, schema::build(), Default::default()).map_err(create)?;
+        let directory = ReadDirectory::open(dir).map_err(|e| create(tantivy::TantivyError::from(e)))?;
+        let index = Index::create(directory, schema::build(), Default::default()).map_err(create)?;
         Self::from_index(index, Some(dir.to_owned()))
     }
 
