@@ -88,6 +88,10 @@ fn is_arabic_letter(c: char) -> bool {
 /// A combining mark that belongs to the preceding letter (an approximation
 /// of general category Mn/Me over the blocks that matter here).
 pub(crate) fn is_combining_mark(c: char) -> bool {
+    // Spaces and punctuation end most words: decide them first.
+    if c < '\u{0300}' {
+        return false;
+    }
     matches!(c,
         '\u{0300}'..='\u{036F}'   // combining diacritical marks (Latin)
         | '\u{0483}'..='\u{0489}' // Cyrillic
