@@ -251,3 +251,38 @@ fn verbs_known_limits() {
     // Not handled (documented): present-tense verbs with prefixes.
     assert_ne!(s("دەکات"), s("کردن"));
 }
+
+#[test]
+fn g1_content_word_never_becomes_function_word() {
+    // بۆکان (a town) is not بۆ (for) + -کان/-ان
+    assert_eq!(s("بۆکانیش"), n("بۆکان"));
+    meet(&["بۆکان", "بۆکانی", "بۆکانیش", "بۆکاندا"]);
+    assert_ne!(s("بۆکان"), s("بۆ"));
+    // other content words that a rule would cut into a function word
+    assert_ne!(s("جاران"), s("جا"));
+    assert_ne!(s("پاشان"), s("پاش"));
+    assert_ne!(s("هەمان"), s("هەم"));
+    // clitics and postpositions, which prepositions and pronouns take, may
+    // leave a function word
+    assert_eq!(s("ئەوەش"), n("ئەو"));
+    assert_eq!(s("لەگەڵمان"), s("لەگەڵ"));
+    assert_eq!(s("ئەوانیش"), n("ئەو"));
+    // a function word may still reach a shorter one
+    assert_eq!(s("ئەوانە"), n("ئەو"));
+    assert_eq!(s("ئەوە"), n("ئەو"));
+    // and content words are stripped as before
+    assert_eq!(s("وڵاتەکان"), n("وڵات"));
+    assert_eq!(s("بەشەکان"), n("بەش"));
+}
+
+#[test]
+fn g1_inflected_function_words_stay_stopwords() {
+    use hewal::search::analyzer::is_stopword;
+    for w in ["ئەوەش", "هەموویان", "ئەوەی", "لەگەڵیان", "لەگەڵمان", "بۆ", "ئەوانە"]
+    {
+        assert!(is_stopword(&s(w)), "{w} → {} should be a stopword", s(w));
+    }
+    for w in ["بۆکانیش", "بۆکان", "بەش", "کەم", "پاشان", "جاران", "وڵات"] {
+        assert!(!is_stopword(&s(w)), "{w} → {} is not a stopword", s(w));
+    }
+}

@@ -43,7 +43,7 @@ pub const SORANI_STEMMED: &str = "hewal_sorani";
 pub const SORANI_EXACT: &str = "hewal_sorani_exact";
 /// Bumped whenever either analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Tokens longer than this many bytes (after normalisation) are dropped, as
 /// tantivy's default analyzer does at 40; Sorani letters take two bytes.

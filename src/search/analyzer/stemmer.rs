@@ -46,6 +46,11 @@
 //! has stripped an `-ە`, S10 no longer applies (`هەڕەشە` → `هەرەش`, not
 //! `هەر`; `هەمیشە` → `هەمیش`, not `هەم`).
 //!
+//! G1: a nominal rule (S1, S3, S4, S6, S7, S8, S9, S12, S14) never leaves a
+//! function word (the stopword list) from a word that is not one: `بۆکان`
+//! (a town) is not `بۆ` + `-ان`. Clitics and postpositions may (`ئەوەش` →
+//! `ئەوە`, `لەگەڵمان` → `لەگەڵ`), since prepositions and pronouns take them.
+//!
 //! Guards: tokens that are not entirely Arabic-script letters (Latin words,
 //! numbers, mixed tokens) are returned unchanged; words of one or two chars
 //! are unchanged; before each step, a word on the protected list
@@ -66,6 +71,7 @@ use std::sync::OnceLock;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::normalizer::normalize;
+use super::stopwords::STOPWORDS;
 
 /// Upper bound on the number of suffixes stripped from one word.
 pub const MAX_STEPS: usize = 8;
@@ -171,6 +177,15 @@ pub const PROTECTED: &[&str] = &[
 fn protected() -> &'static rustc_hash::FxHashSet<String> {
     static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| PROTECTED.iter().map(|w| fold_vowels(&normalize(w))).collect())
+}
+
+/// The function words of the stopword list ([`STOPWORDS`]), normalised and
+/// folded like the stemmer's input. Built without the stemmer (the stopword
+/// module's own set is built *with* it, so the stemmer must not use that one:
+/// its `OnceLock` would be re-entered while initialising).
+fn function_words() -> &'static rustc_hash::FxHashSet<String> {
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| fold_vowels(&normalize(w))).collect())
 }
 
 /// Rule F1 of the stemmed analyzer: `ێ` → `ی` and `ۆ` → `و`, the letters
@@ -282,19 +297,26 @@ struct Rule {
     /// Determiners (definite/indefinite) fill one slot: at most one of them
     /// is stripped from a word.
     determiner: bool,
+    /// Nominal inflection (plural, determiners, comparison, `-ن`, `-ە`),
+    /// which function words do not take; see rule G1.
+    nominal: bool,
 }
 
 const fn rule(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule { suffix, cond, min_stem, determiner: false }
+    Rule { suffix, cond, min_stem, determiner: false, nominal: false }
+}
+
+const fn nom(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
+    Rule { suffix, cond, min_stem, determiner: false, nominal: true }
 }
 
 const fn det(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule { suffix, cond, min_stem, determiner: true }
+    Rule { suffix, cond, min_stem, determiner: true, nominal: true }
 }
 
 // Suffixes are written in normalised form (ل for ڵ, ر for ڕ).
 static RULES: &[Rule] = &[
-    rule("ترین", Cond::Always, 2),               // S1
+    nom("ترین", Cond::Always, 2),                // S1
     rule("وە", Cond::AfterDefiniteKe, 3),        // S2a
     rule("ەوە", Cond::Always, 2),                // S2
     rule("وە", Cond::AfterPlaceVowel, 3),        // S2b
@@ -303,16 +325,16 @@ static RULES: &[Rule] = &[
     rule("دا", Cond::Always, 3),                 // S5
     det("کە", Cond::AfterVowel, 2),              // S6
     det("یک", Cond::NotAfterAlefAe, 2),          // S7
-    rule("تر", Cond::Always, 3),                 // S8
+    nom("تر", Cond::Always, 3),                  // S8
     rule("مان", Cond::AfterConsonant, 3),        // S8b
     rule("تان", Cond::AfterConsonantNotStan, 3), // S8b
-    rule("ان", Cond::NotStan, 2),                // S9
+    nom("ان", Cond::NotStan, 2),                 // S9
     rule("ش", Cond::AfterVowel, 3),              // S10
     rule("م", Cond::AfterDefiniteOrPast, 3),     // S11
     rule("ت", Cond::AfterDefiniteOrPast, 3),     // S11
-    rule("ن", Cond::AfterPastStem, 2),           // S12
+    nom("ن", Cond::AfterPastStem, 2),            // S12
     rule("ی", Cond::Always, 2),                  // S13
-    rule("ە", Cond::Always, 2),                  // S14
+    nom("ە", Cond::Always, 2),                   // S14
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -401,6 +423,18 @@ pub(crate) fn stem_in_place(word: &mut String) {
             return;
         }
         let step = applicable.first().copied();
+        // G1: nominal inflection never turns a content word into a function
+        // word. `بۆکان` (the town) is not `بۆ` ("for") + `-ان`; such a stem
+        // would match nearly every article. Clitics and postpositions may
+        // (`ئەوەش` → `ئەوە`, `لەگەڵمان` → `لەگەڵ`: prepositions and pronouns
+        // take them), and a function word may reach a shorter one (`ئەوان` →
+        // `ئەو`).
+        if let Some((len, r)) = step {
+            let fw = function_words();
+            if r.nominal && fw.contains(&word[..len]) && !fw.contains(word.as_str()) {
+                return;
+            }
+        }
         match step {
             Some((len, r)) => {
                 word.truncate(len);
