@@ -286,3 +286,67 @@ fn g1_inflected_function_words_stay_stopwords() {
         assert!(!is_stopword(&s(w)), "{w} → {} is not a stopword", s(w));
     }
 }
+
+/// All the stemmed analyzer's terms for a word in ordinary spelling.
+fn readings(w: &str) -> Vec<String> {
+    hewal::search::analyzer::stem_readings(&normalize(w))
+}
+
+/// Whether two words share a term (a search for either finds the other).
+fn share(a: &str, b: &str) -> bool {
+    let rb = readings(b);
+    readings(a).iter().any(|r| rb.contains(r))
+}
+
+#[test]
+fn a1_man_tan_clitic_or_plural() {
+    // vowel-final + the clitic -مان/-تان (our/your)
+    assert!(share("دەریامان", "دەریا"));
+    assert!(share("ژمارەتان", "ژمارە"));
+    assert!(share("سەرۆکایەتیمان", "سەرۆکایەتی"));
+    // م/ت-final + the plural -ان, after a vowel and after a consonant
+    assert!(share("قەڵەمان", "قەڵەمەکە"));
+    assert!(share("فیلمانی", "فیلمەکە"));
+    assert!(share("درەختان", "درەخت"));
+    assert!(share("ئەندامان", "ئەندام"));
+    assert!(share("حکومەتانی", "حکومەت"));
+    // consonant + clitic still meets the bare noun
+    assert!(share("ڕۆژمان", "ڕۆژ"));
+    // the primary stem is the one S8b/S9 give, as before
+    assert_eq!(s("ئەندامان"), n("ئەندام"));
+    assert_eq!(s("ڕۆژمان"), n("ڕۆژ"));
+    assert_eq!(readings("دەریامان")[0], s("دەریامان"));
+}
+
+#[test]
+fn a1_stan_place_suffix_or_plural() {
+    assert!(share("دەستان", "دەستەکان"));
+    // کوردستان keeps -ستان as its stem, and never meets کورد
+    assert_eq!(s("کوردستان"), n("کوردستان"));
+    assert!(!share("کوردستان", "کورد"));
+    assert!(!share("کوردستانی", "کوردەکان"));
+}
+
+#[test]
+fn a1_sh_additive_or_stem_letter() {
+    assert!(share("بێهۆش", "بێهۆشەکان"));
+    assert!(share("ئەمریکاش", "ئەمریکا"));
+    // additive on a function word: one reading
+    assert_eq!(readings("ئەوەش"), vec![n("ئەو")]);
+}
+
+#[test]
+fn a1_unambiguous_words_have_one_reading() {
+    for w in ["وڵاتەکان", "پەرلەمان", "ئێرانییەکان", "سەرۆکەکان", "وڵات", "iran", "2022"]
+    {
+        assert_eq!(readings(w).len(), 1, "{w}: {:?}", readings(w));
+    }
+    // a reading is never a function word (هەرێ + -مان would end at هەر)
+    assert_eq!(readings("هەرێمان"), vec![n("هەرێم")]);
+    // G1 still keeps these apart
+    assert!(!share("هەمان", "هەم"));
+    // bounded
+    for w in ["دەریامانیشتان", "کوردستانمان", "قەڵەمانمان"] {
+        assert!(readings(w).len() <= hewal::search::analyzer::MAX_READINGS);
+    }
+}

@@ -32,7 +32,8 @@ use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerM
 pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use stemmer::{
-    fold_vowels, stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
+    fold_vowels, stem, stem_readings, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_READINGS,
+    MAX_STEPS, PROTECTED,
 };
 pub use stopwords::STOPWORDS;
 pub use tokenizer::{SoraniTokenStream, SoraniTokenizer};

@@ -51,6 +51,12 @@
 //! (a town) is not `بۆ` + `-ان`. Clitics and postpositions may (`ئەوەش` →
 //! `ئەوە`, `لەگەڵمان` → `لەگەڵ`), since prepositions and pronouns take them.
 //!
+//! A1: an ambiguous ending (`-مان`/`-تان`: clitic or م/ت + plural `-ان`;
+//! `-ستان`: place suffix or ست + `-ان`; `-ش` after a vowel: additive or stem
+//! letter) is followed both ways: the rules above give the primary stem,
+//! and the other reading's stem is emitted as a further token at the same
+//! position (see [`stem_readings`]; at most [`MAX_READINGS`] terms a word).
+//!
 //! Guards: tokens that are not entirely Arabic-script letters (Latin words,
 //! numbers, mixed tokens) are returned unchanged; words of one or two chars
 //! are unchanged; before each step, a word on the protected list
@@ -220,7 +226,7 @@ impl TokenFilter for SoraniStemmer {
     type Tokenizer<T: Tokenizer> = SoraniStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        SoraniStemmerFilter { tokenizer, buffer: String::new() }
+        SoraniStemmerFilter { tokenizer, buffer: String::new(), others: Vec::new() }
     }
 }
 
@@ -229,6 +235,7 @@ impl TokenFilter for SoraniStemmer {
 pub struct SoraniStemmerFilter<T> {
     tokenizer: T,
     buffer: String,
+    others: Vec<String>,
 }
 
 impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
@@ -236,18 +243,31 @@ impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.buffer.clear();
-        SoraniStemmerTokenStream { tail: self.tokenizer.token_stream(text), buffer: &mut self.buffer }
+        self.others.clear();
+        SoraniStemmerTokenStream {
+            tail: self.tokenizer.token_stream(text),
+            buffer: &mut self.buffer,
+            others: &mut self.others,
+        }
     }
 }
 
-/// The [`TokenStream`] of [`SoraniStemmerFilter`].
+/// The [`TokenStream`] of [`SoraniStemmerFilter`]. A word with an ambiguous
+/// ending (rule A1) gives its stem and then its other readings, as further
+/// tokens at the same position and offsets.
 pub struct SoraniStemmerTokenStream<'a, T> {
     buffer: &'a mut String,
+    /// Readings of the current word still to be given, last first.
+    others: &'a mut Vec<String>,
     tail: T,
 }
 
 impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
     fn advance(&mut self) -> bool {
+        if let Some(other) = self.others.pop() {
+            self.tail.token_mut().text = other;
+            return true;
+        }
         if !self.tail.advance() {
             return false;
         }
@@ -255,7 +275,8 @@ impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
         if !token.text.is_ascii() {
             self.buffer.clear();
             self.buffer.push_str(&token.text);
-            stem_in_place(self.buffer);
+            stem_readings_in_place(self.buffer, Some(self.others));
+            self.others.reverse();
             mem::swap(&mut token.text, self.buffer);
         }
         true
@@ -376,8 +397,23 @@ fn applies(word: &str, r: &Rule) -> Option<usize> {
     ok.then_some(rest.len())
 }
 
-/// Stem `word` in place (see the module docs for the rules).
+/// Most terms the stemmed analyzer gives for one word: its stem and at most
+/// `MAX_READINGS - 1` other readings of ambiguous endings (rule A1).
+pub const MAX_READINGS: usize = 3;
+
+/// Stem `word` in place (see the module docs for the rules): the primary
+/// reading only.
 pub(crate) fn stem_in_place(word: &mut String) {
+    stem_readings_in_place(word, None);
+}
+
+/// Stem `word` in place (its primary reading) and, when `others` is given,
+/// push the other readings of its ambiguous endings (rule A1) that differ
+/// from it, at most `MAX_READINGS - 1`, no duplicates.
+pub(crate) fn stem_readings_in_place(word: &mut String, mut others: Option<&mut Vec<String>>) {
+    if let Some(o) = others.as_deref_mut() {
+        o.clear();
+    }
     if !is_arabic_word(word) {
         return;
     }
@@ -392,15 +428,83 @@ pub(crate) fn stem_in_place(word: &mut String) {
     if word.chars().nth(2).is_none() {
         return;
     }
+    descend(word, State { determiner_done: false, ae_done: false, steps_left: MAX_STEPS }, others.as_deref_mut());
+    if let Some(o) = others {
+        // A reading that is a function word would match nearly every
+        // article (`هەرێمان` read as `هەرێ` + `-مان` ends at `هەر`).
+        let fw = function_words();
+        o.retain(|r| r != word && !fw.contains(r));
+        let mut seen = Vec::with_capacity(o.len());
+        o.retain(|r| {
+            let new = !seen.contains(r);
+            if new {
+                seen.push(r.clone());
+            }
+            new
+        });
+        o.truncate(MAX_READINGS - 1);
+    }
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    determiner_done: bool,
+    ae_done: bool,
+    steps_left: usize,
+}
+
+/// Whether `r` may be stripped in state `st`: one determiner per word; and no
+/// additive -ش inside a stripped -ە (`هەڕەشە` → `هەرەش`, not on to `هەرە`
+/// and `هەر`).
+fn allowed(r: &Rule, st: State) -> bool {
+    !(r.determiner && st.determiner_done || st.ae_done && r.suffix == "ش")
+}
+
+/// The other reading of an ambiguous ending at this step (rule A1), as the
+/// length of the word it leaves, or `usize::MAX` for "stop here".
+///
+/// * `-مان`/`-تان`: the clitic (`our`/`your`, strip three letters) or a
+///   م/ت-final stem + the plural `-ان` (strip two): `دەریامان` is `دەریا` +
+///   `-مان`, `ئەندامان` is `ئەندام` + `-ان`, and nothing in the spelling tells
+///   them apart.
+/// * `-ستان`: the place suffix, kept (`کوردستان`), or a ست-final stem + `-ان`
+///   (`دەستان`, hands).
+/// * `-ش` after a vowel: the additive clitic (`ئەمریکاش`) or the stem's own
+///   letter (`خامۆش`, `پاژنەکێش`, `دابەش`): the other reading is to stop.
+///   Not after a function word (`ئەوەش`, `ئەویش`), which has no stem-final
+///   `ش`.
+fn other_reading(word: &str, step: Option<(usize, &Rule)>) -> Option<usize> {
+    let chars_left = |len: usize| word[..len].chars().count();
+    if word.ends_with("ستان") {
+        let len = word.len() - "ان".len();
+        return (chars_left(len) >= 3).then_some(len);
+    }
+    if word.ends_with("مان") || word.ends_with("تان") {
+        let (clitic, plural) = (word.len() - "مان".len(), word.len() - "ان".len());
+        return match step {
+            Some((len, _)) if len == clitic => (chars_left(plural) >= 2).then_some(plural),
+            Some((len, _)) if len == plural => (chars_left(clitic) >= 3).then_some(clitic),
+            _ => None,
+        };
+    }
+    // Not after a function word: `ئەوەش`, `ئەویش` are `ئەوە`, `ئەو` + `-ش`.
+    match step {
+        Some((len, r)) if r.suffix == "ش" => {
+            let rest = &word[..len];
+            let fw = function_words();
+            (!fw.contains(rest) && !rest.strip_suffix('ی').is_some_and(|r| fw.contains(r))).then_some(usize::MAX)
+        }
+        _ => None,
+    }
+}
+
+fn descend(word: &mut String, mut st: State, mut others: Option<&mut Vec<String>>) {
     let protected = protected();
-    let mut determiner_done = false;
-    let mut ae_done = false;
-    // One determiner per word; and no additive -ش inside a stripped -ە
-    // (`هەڕەشە` → `هەرەش`, not on to `هەرە` and `هەر`).
-    let allowed = |r: &Rule, determiner_done: bool, ae_done: bool| {
-        !(r.determiner && determiner_done || ae_done && r.suffix == "ش")
-    };
-    for _ in 0..MAX_STEPS {
+    let fw = function_words();
+    // G1 (see below) for a step that leaves `len` bytes.
+    let blocked = |word: &str, len: usize, nominal: bool| nominal && fw.contains(&word[..len]) && !fw.contains(word);
+    while st.steps_left > 0 {
+        st.steps_left -= 1;
         if protected.contains(word.as_str()) {
             return;
         }
@@ -410,7 +514,7 @@ pub(crate) fn stem_in_place(word: &mut String) {
         // The rules that apply, in rule order (each is tested once).
         let mut applicable = [(0usize, &RULES[0]); RULES.len()];
         let mut n = 0;
-        for r in RULES.iter().filter(|r| allowed(r, determiner_done, ae_done)) {
+        for r in RULES.iter().filter(|r| allowed(r, st)) {
             if let Some(len) = applies(word, r) {
                 applicable[n] = (len, r);
                 n += 1;
@@ -422,28 +526,52 @@ pub(crate) fn stem_in_place(word: &mut String) {
             word.truncate(len);
             return;
         }
-        let step = applicable.first().copied();
         // G1: nominal inflection never turns a content word into a function
         // word. `بۆکان` (the town) is not `بۆ` ("for") + `-ان`; such a stem
         // would match nearly every article. Clitics and postpositions may
         // (`ئەوەش` → `ئەوە`, `لەگەڵمان` → `لەگەڵ`: prepositions and pronouns
         // take them), and a function word may reach a shorter one (`ئەوان` →
         // `ئەو`).
-        if let Some((len, r)) = step {
-            let fw = function_words();
-            if r.nominal && fw.contains(&word[..len]) && !fw.contains(word.as_str()) {
-                return;
+        let step = applicable.first().copied().filter(|&(len, r)| !blocked(word, len, r.nominal));
+        // A1: the other reading of an ambiguous ending, followed to its own
+        // stem (the plural reading `-ان` is nominal, so G1 applies to it).
+        if let Some(o) = others.as_deref_mut() {
+            if o.len() < MAX_READINGS - 1 {
+                match other_reading(word, step) {
+                    Some(usize::MAX) => o.push(word.clone()),
+                    Some(len) if !blocked(word, len, len == word.len() - "ان".len()) => {
+                        let mut alt = word[..len].to_string();
+                        // The alternative may branch again, within the budget.
+                        let mut sub = Vec::new();
+                        descend(&mut alt, st, Some(&mut sub));
+                        o.push(alt);
+                        o.extend(sub);
+                    }
+                    _ => {}
+                }
             }
         }
         match step {
             Some((len, r)) => {
                 word.truncate(len);
-                determiner_done |= r.determiner;
-                ae_done |= r.suffix == "ە";
+                st.determiner_done |= r.determiner;
+                st.ae_done |= r.suffix == "ە";
             }
             None => return,
         }
     }
+}
+
+/// All the stemmed analyzer's terms for one *normalised* word: [`stem`]
+/// first, then the other readings of an ambiguous ending (rule A1), at most
+/// [`MAX_READINGS`] in all.
+pub fn stem_readings(normalized_word: &str) -> Vec<String> {
+    let mut s = normalized_word.to_string();
+    let mut others = Vec::new();
+    stem_readings_in_place(&mut s, Some(&mut others));
+    let mut out = vec![s];
+    out.extend(others);
+    out
 }
 
 /// Stem one *normalised* word (the output of [`normalize`]): rule F1
