@@ -341,6 +341,8 @@ fn a1_unambiguous_words_have_one_reading() {
     {
         assert_eq!(readings(w).len(), 1, "{w}: {:?}", readings(w));
     }
+    // no postposition inside a clitic: ئەندا + -مان is not ئەن + -دا + -مان
+    assert_eq!(readings("ئەندامان"), vec![n("ئەندام"), n("ئەندا")]);
     // a reading is never a function word (هەرێ + -مان would end at هەر)
     assert_eq!(readings("هەرێمان"), vec![n("هەرێم")]);
     // G1 still keeps these apart

@@ -428,7 +428,11 @@ pub(crate) fn stem_readings_in_place(word: &mut String, mut others: Option<&mut 
     if word.chars().nth(2).is_none() {
         return;
     }
-    descend(word, State { determiner_done: false, ae_done: false, steps_left: MAX_STEPS }, others.as_deref_mut());
+    descend(
+        word,
+        State { determiner_done: false, clitic_done: false, ae_done: false, steps_left: MAX_STEPS },
+        others.as_deref_mut(),
+    );
     if let Some(o) = others {
         // A reading that is a function word would match nearly every
         // article (`هەرێمان` read as `هەرێ` + `-مان` ends at `هەر`).
@@ -449,6 +453,9 @@ pub(crate) fn stem_readings_in_place(word: &mut String, mut others: Option<&mut 
 #[derive(Clone, Copy)]
 struct State {
     determiner_done: bool,
+    /// A clitic `-مان`/`-تان` was stripped: the postpositions `-دا`, `-ەوە`
+    /// come after clitics (`وڵاتەکانمانەوە`), so none is left inside it.
+    clitic_done: bool,
     ae_done: bool,
     steps_left: usize,
 }
@@ -457,7 +464,9 @@ struct State {
 /// additive -ش inside a stripped -ە (`هەڕەشە` → `هەرەش`, not on to `هەرە`
 /// and `هەر`).
 fn allowed(r: &Rule, st: State) -> bool {
-    !(r.determiner && st.determiner_done || st.ae_done && r.suffix == "ش")
+    !(r.determiner && st.determiner_done
+        || st.ae_done && r.suffix == "ش"
+        || st.clitic_done && matches!(r.suffix, "دا" | "ەوە" | "وە"))
 }
 
 /// The other reading of an ambiguous ending at this step (rule A1), as the
@@ -543,7 +552,8 @@ fn descend(word: &mut String, mut st: State, mut others: Option<&mut Vec<String>
                         let mut alt = word[..len].to_string();
                         // The alternative may branch again, within the budget.
                         let mut sub = Vec::new();
-                        descend(&mut alt, st, Some(&mut sub));
+                        let clitic = len == word.len() - "مان".len() && !word.ends_with("ستان");
+                        descend(&mut alt, State { clitic_done: st.clitic_done || clitic, ..st }, Some(&mut sub));
                         o.push(alt);
                         o.extend(sub);
                     }
@@ -556,6 +566,7 @@ fn descend(word: &mut String, mut st: State, mut others: Option<&mut Vec<String>
                 word.truncate(len);
                 st.determiner_done |= r.determiner;
                 st.ae_done |= r.suffix == "ە";
+                st.clitic_done |= matches!(r.suffix, "مان" | "تان");
             }
             None => return,
         }
