@@ -251,3 +251,104 @@ fn verbs_known_limits() {
     // Not handled (documented): present-tense verbs with prefixes.
     assert_ne!(s("دەکات"), s("کردن"));
 }
+
+#[test]
+fn g1_content_word_never_becomes_function_word() {
+    // بۆکان (a town) is not بۆ (for) + -کان/-ان
+    assert_eq!(s("بۆکانیش"), n("بۆکان"));
+    meet(&["بۆکان", "بۆکانی", "بۆکانیش", "بۆکاندا"]);
+    assert_ne!(s("بۆکان"), s("بۆ"));
+    // other content words that a rule would cut into a function word
+    assert_ne!(s("جاران"), s("جا"));
+    assert_ne!(s("پاشان"), s("پاش"));
+    assert_ne!(s("هەمان"), s("هەم"));
+    // clitics and postpositions, which prepositions and pronouns take, may
+    // leave a function word
+    assert_eq!(s("ئەوەش"), n("ئەو"));
+    assert_eq!(s("لەگەڵمان"), s("لەگەڵ"));
+    assert_eq!(s("ئەوانیش"), n("ئەو"));
+    // a function word may still reach a shorter one
+    assert_eq!(s("ئەوانە"), n("ئەو"));
+    assert_eq!(s("ئەوە"), n("ئەو"));
+    // and content words are stripped as before
+    assert_eq!(s("وڵاتەکان"), n("وڵات"));
+    assert_eq!(s("بەشەکان"), n("بەش"));
+}
+
+#[test]
+fn g1_inflected_function_words_stay_stopwords() {
+    use hewal::search::analyzer::is_stopword;
+    for w in ["ئەوەش", "هەموویان", "ئەوەی", "لەگەڵیان", "لەگەڵمان", "بۆ", "ئەوانە"]
+    {
+        assert!(is_stopword(&s(w)), "{w} → {} should be a stopword", s(w));
+    }
+    for w in ["بۆکانیش", "بۆکان", "بەش", "کەم", "پاشان", "جاران", "وڵات"] {
+        assert!(!is_stopword(&s(w)), "{w} → {} is not a stopword", s(w));
+    }
+}
+
+/// All the stemmed analyzer's terms for a word in ordinary spelling.
+fn readings(w: &str) -> Vec<String> {
+    hewal::search::analyzer::stem_readings(&normalize(w))
+}
+
+/// Whether two words share a term (a search for either finds the other).
+fn share(a: &str, b: &str) -> bool {
+    let rb = readings(b);
+    readings(a).iter().any(|r| rb.contains(r))
+}
+
+#[test]
+fn a1_man_tan_clitic_or_plural() {
+    // vowel-final + the clitic -مان/-تان (our/your)
+    assert!(share("دەریامان", "دەریا"));
+    assert!(share("ژمارەتان", "ژمارە"));
+    assert!(share("سەرۆکایەتیمان", "سەرۆکایەتی"));
+    // م/ت-final + the plural -ان, after a vowel and after a consonant
+    assert!(share("قەڵەمان", "قەڵەمەکە"));
+    assert!(share("فیلمانی", "فیلمەکە"));
+    assert!(share("درەختان", "درەخت"));
+    assert!(share("ئەندامان", "ئەندام"));
+    assert!(share("حکومەتانی", "حکومەت"));
+    // consonant + clitic still meets the bare noun
+    assert!(share("ڕۆژمان", "ڕۆژ"));
+    // the primary stem is the one S8b/S9 give, as before
+    assert_eq!(s("ئەندامان"), n("ئەندام"));
+    assert_eq!(s("ڕۆژمان"), n("ڕۆژ"));
+    assert_eq!(readings("دەریامان")[0], s("دەریامان"));
+}
+
+#[test]
+fn a1_stan_place_suffix_or_plural() {
+    assert!(share("دەستان", "دەستەکان"));
+    // کوردستان keeps -ستان as its stem, and never meets کورد
+    assert_eq!(s("کوردستان"), n("کوردستان"));
+    assert!(!share("کوردستان", "کورد"));
+    assert!(!share("کوردستانی", "کوردەکان"));
+}
+
+#[test]
+fn a1_sh_additive_or_stem_letter() {
+    assert!(share("بێهۆش", "بێهۆشەکان"));
+    assert!(share("ئەمریکاش", "ئەمریکا"));
+    // additive on a function word: one reading
+    assert_eq!(readings("ئەوەش"), vec![n("ئەو")]);
+}
+
+#[test]
+fn a1_unambiguous_words_have_one_reading() {
+    for w in ["وڵاتەکان", "پەرلەمان", "ئێرانییەکان", "سەرۆکەکان", "وڵات", "iran", "2022"]
+    {
+        assert_eq!(readings(w).len(), 1, "{w}: {:?}", readings(w));
+    }
+    // no postposition inside a clitic: ئەندا + -مان is not ئەن + -دا + -مان
+    assert_eq!(readings("ئەندامان"), vec![n("ئەندام"), n("ئەندا")]);
+    // a reading is never a function word (هەرێ + -مان would end at هەر)
+    assert_eq!(readings("هەرێمان"), vec![n("هەرێم")]);
+    // G1 still keeps these apart
+    assert!(!share("هەمان", "هەم"));
+    // bounded
+    for w in ["دەریامانیشتان", "کوردستانمان", "قەڵەمانمان"] {
+        assert!(readings(w).len() <= hewal::search::analyzer::MAX_READINGS);
+    }
+}

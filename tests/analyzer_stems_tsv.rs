@@ -15,10 +15,21 @@ const MIN_CONFLATION_ACCURACY: f64 = 0.93;
 const MIN_SEPARATION_ACCURACY: f64 = 0.80;
 const MIN_HELDOUT_ACCURACY: f64 = 0.95;
 
+/// The primary stem of a word's terms (the first; rule A1 may add others).
+fn primary(terms: &str) -> &str {
+    terms.split(' ').next().unwrap_or("")
+}
+
+/// Whether two words' terms (space-separated readings of one word each)
+/// share one: then a search for either finds the other.
+fn meet(x: &str, y: &str) -> bool {
+    x.split(' ').any(|t| y.split(' ').any(|u| u == t))
+}
+
 /// Conflation accuracy of `data`, printing a per-group table and the misses.
 fn conflation_accuracy(name: &str, data: &str) -> (usize, f64) {
     let mut a = stemmed_analyzer();
-    let (mut total, mut ok, mut strict_ok) = (0usize, 0usize, 0usize);
+    let (mut total, mut ok, mut strict_ok, mut primary_ok) = (0usize, 0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     let mut per_group: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for r in rows(data) {
@@ -29,18 +40,23 @@ fn conflation_accuracy(name: &str, data: &str) -> (usize, f64) {
         total += 1;
         let g = per_group.entry(group).or_default();
         g.0 += 1;
-        if s == e {
+        primary_ok += usize::from(primary(&s) == primary(&e));
+        if meet(&s, &e) {
             ok += 1;
             g.1 += 1;
         } else {
             misses.push(format!("{group}\t{surface}\t{expected}\tgot {s} vs {e}"));
         }
-        if s == fold_vowels(&normalize(expected)) {
+        if primary(&s) == fold_vowels(&normalize(expected)) {
             strict_ok += 1;
         }
     }
     let acc = ok as f64 / total as f64;
     println!("{name}: {ok}/{total} conflated correctly ({:.1}%)", 100.0 * acc);
+    println!(
+        "{name} primary stems only (rule A1's other readings ignored): {primary_ok}/{total} ({:.1}%)",
+        100.0 * primary_ok as f64 / total as f64
+    );
     println!(
         "{name} strict (stem == normalised expected): {strict_ok}/{total} ({:.1}%)",
         100.0 * strict_ok as f64 / total as f64
@@ -78,7 +94,7 @@ fn no_conflate_pairs_stay_apart() {
         let (x, y) = (r[0], r[1]);
         let (sx, sy) = (analyze(&mut a, x), analyze(&mut a, y));
         total += 1;
-        if sx != sy {
+        if !meet(&sx, &sy) {
             ok += 1;
         } else {
             misses.push(format!("{x} / {y} both -> {sx}  ({})", r.get(2).unwrap_or(&"")));

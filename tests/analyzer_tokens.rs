@@ -205,3 +205,16 @@ fn tokenizer_splits_at_script_changes() {
     assert_token(&t[1], 1, "ی", 6, 8);
     assert_eq!(texts(exact_analyzer(), "Pi 5ی"), ["pi", "5", "ی"]);
 }
+
+#[test]
+fn stemmed_readings_share_a_position() {
+    // rule A1: دەریامان is دەریا + -مان or دەریام + -ان; both readings at
+    // position 0, with the word's offsets; the next word at position 1.
+    let t = tokens(stemmed_analyzer(), "دەریامان ئاو");
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_token(&t[0], 0, "دەریام", 0, 16);
+    assert_token(&t[1], 0, "دەریا", 0, 16);
+    assert_token(&t[2], 1, "ئاو", 17, 23);
+    // the exact analyzer gives one token per word
+    assert_eq!(tokens(exact_analyzer(), "دەریامان ئاو").len(), 2);
+}

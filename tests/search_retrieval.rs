@@ -166,3 +166,48 @@ fn a_half_typed_word_ending_in_heh_still_finds_as_a_prefix() {
         l.finds(typed, &nato, 3);
     }
 }
+
+/// Rule A1 of the stemmer: an ambiguous ending gives both readings at one
+/// position, in the index and in the query, so two forms meet if any reading
+/// agrees; highlighting still marks the whole word.
+#[test]
+fn ambiguous_endings_meet_through_either_reading() {
+    use hewal::store::NewArticle;
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = [
+        ("a", "دەریاکان", "ئاوی دەریامان پاک بوو"),
+        ("b", "فیلم", "فیلمەکە لە شاشە نیشان درا"),
+        ("c", "دار", "درەختان لە باخچەکە"),
+        ("d", "شار", "کوردستان و هەرێمەکە"),
+    ];
+    let batch: Vec<NewArticle> = docs
+        .iter()
+        .map(|(id, title, body)| NewArticle {
+            id: (*id).into(),
+            source: "test".into(),
+            title: (*title).into(),
+            body: (*body).into(),
+            ..Default::default()
+        })
+        .collect();
+    store.insert_batch(&batch, 1).unwrap();
+    let mut index = SearchIndex::in_memory().unwrap();
+    index.sync(&store, &mut |_, _| {}).unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        let r = index.search(q, 10).unwrap();
+        r.hits.iter().map(|h| store.article(h.key).unwrap().id).collect()
+    };
+    // the index side: دەریامان also reads as دەریا
+    assert_eq!(ids("دەریا "), ["a"]);
+    // the query side: فیلمانی also reads as فیلم + -انی
+    assert_eq!(ids("فیلمانی "), ["b"]);
+    // درەختان is درەخت + -ان
+    assert_eq!(ids("درەختەکە "), ["c"]);
+    // کوردستان is not کورد
+    assert!(ids("کورد ").is_empty());
+    // highlighting marks the word whose other reading matched
+    let r = index.search("دەریا ", 10).unwrap();
+    let body = "ئاوی دەریامان پاک بوو";
+    let hits: Vec<&str> = r.matcher.hit_ranges(body).into_iter().map(|h| &body[h]).collect();
+    assert_eq!(hits, ["دەریامان"]);
+}

@@ -149,8 +149,16 @@ impl Matcher {
         }
         let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
         let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
-        while let (Some(s), Some(e)) = (st.next(), ex.next()) {
-            if self.is_hit(&s.text, &e.text) && f(e.offset_from..e.offset_to).is_break() {
+        // The stemmed analyzer may give several readings of a word at its
+        // position (one exact token each); any of them can be the hit.
+        let mut pending = st.next().cloned();
+        while let Some(e) = ex.next() {
+            let mut hit = false;
+            while let Some(s) = pending.take_if(|s| s.position <= e.position) {
+                hit |= s.position == e.position && self.is_hit(&s.text, &e.text);
+                pending = st.next().cloned();
+            }
+            if hit && f(e.offset_from..e.offset_to).is_break() {
                 return;
             }
         }
@@ -185,6 +193,23 @@ impl Matcher {
     }
 }
 
+/// The terms of `text`, grouped by position: the stemmed analyzer may give
+/// several readings of one word (see the analyzer's rule A1), the first being
+/// its primary stem.
+fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    let mut ts = analyzer.token_stream(text);
+    while let Some(t) = ts.next() {
+        match out.last_mut() {
+            Some(g) if last == Some(t.position) => g.push(t.text.clone()),
+            _ => out.push(vec![t.text.clone()]),
+        }
+        last = Some(t.position);
+    }
+    out
+}
+
 fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut ts = analyzer.token_stream(text);
@@ -209,21 +234,25 @@ impl Builder<'_> {
         Leaf::term(Term::from_field_text(field, text), boost)
     }
 
-    /// A word matches in title or body, stemmed or exact: one clause per
-    /// token of it.
+    /// A word matches in title or body, stemmed (any of its readings) or
+    /// exact: one clause per token of it.
     fn word(&mut self, word: &str) -> Vec<Clause> {
-        let stems = tokens(&mut self.stemmed, word);
+        let stems = token_groups(&mut self.stemmed, word);
         let exacts = tokens(&mut self.exact, word);
         let mut out = Vec::new();
-        for (i, stem) in stems.iter().enumerate() {
+        for (i, readings) in stems.iter().enumerate() {
             let f = self.fields;
-            let mut any = vec![self.term(f.title, stem, TITLE_BOOST), self.term(f.body, stem, 1.0)];
+            let mut any = Vec::new();
+            for stem in readings {
+                any.push(self.term(f.title, stem, TITLE_BOOST));
+                any.push(self.term(f.body, stem, 1.0));
+                self.matcher.stems.insert(stem.clone());
+            }
             if let Some(ex) = exacts.get(i) {
                 any.push(self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST));
                 any.push(self.term(f.body_exact, ex, EXACT_BOOST));
                 self.matcher.exacts.insert(ex.clone());
             }
-            self.matcher.stems.insert(stem.clone());
             out.push(Clause(any));
         }
         out
@@ -286,7 +315,9 @@ impl Builder<'_> {
     }
 
     fn phrase(&mut self, phrase: &str) -> Option<Clause> {
-        let stems = tokens(&mut self.stemmed, phrase);
+        // One term per position: the primary stem of each word.
+        let stems: Vec<String> =
+            token_groups(&mut self.stemmed, phrase).into_iter().filter_map(|g| g.into_iter().next()).collect();
         match stems.len() {
             0 => None,
             1 => self.word(phrase).pop(),

@@ -32,7 +32,8 @@ use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerM
 pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use stemmer::{
-    fold_vowels, stem, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_STEPS, PROTECTED,
+    fold_vowels, stem, stem_readings, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_READINGS,
+    MAX_STEPS, PROTECTED,
 };
 pub use stopwords::STOPWORDS;
 pub use tokenizer::{SoraniTokenStream, SoraniTokenizer};
@@ -43,7 +44,7 @@ pub const SORANI_STEMMED: &str = "hewal_sorani";
 pub const SORANI_EXACT: &str = "hewal_sorani_exact";
 /// Bumped whenever either analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Tokens longer than this many bytes (after normalisation) are dropped, as
 /// tantivy's default analyzer does at 40; Sorani letters take two bytes.

@@ -46,6 +46,17 @@
 //! has stripped an `-ە`, S10 no longer applies (`هەڕەشە` → `هەرەش`, not
 //! `هەر`; `هەمیشە` → `هەمیش`, not `هەم`).
 //!
+//! G1: a nominal rule (S1, S3, S4, S6, S7, S8, S9, S12, S14) never leaves a
+//! function word (the stopword list) from a word that is not one: `بۆکان`
+//! (a town) is not `بۆ` + `-ان`. Clitics and postpositions may (`ئەوەش` →
+//! `ئەوە`, `لەگەڵمان` → `لەگەڵ`), since prepositions and pronouns take them.
+//!
+//! A1: an ambiguous ending (`-مان`/`-تان`: clitic or م/ت + plural `-ان`;
+//! `-ستان`: place suffix or ست + `-ان`; `-ش` after a vowel: additive or stem
+//! letter) is followed both ways: the rules above give the primary stem,
+//! and the other reading's stem is emitted as a further token at the same
+//! position (see [`stem_readings`]; at most [`MAX_READINGS`] terms a word).
+//!
 //! Guards: tokens that are not entirely Arabic-script letters (Latin words,
 //! numbers, mixed tokens) are returned unchanged; words of one or two chars
 //! are unchanged; before each step, a word on the protected list
@@ -68,6 +79,7 @@ use std::sync::OnceLock;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::normalizer::normalize;
+use super::stopwords::STOPWORDS;
 
 /// Upper bound on the number of suffixes stripped from one word.
 pub const MAX_STEPS: usize = 8;
@@ -175,6 +187,15 @@ fn protected() -> &'static rustc_hash::FxHashSet<String> {
     SET.get_or_init(|| PROTECTED.iter().map(|w| fold_vowels(&normalize(w))).collect())
 }
 
+/// The function words of the stopword list ([`STOPWORDS`]), normalised and
+/// folded like the stemmer's input. Built without the stemmer (the stopword
+/// module's own set is built *with* it, so the stemmer must not use that one:
+/// its `OnceLock` would be re-entered while initialising).
+fn function_words() -> &'static rustc_hash::FxHashSet<String> {
+    static SET: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| fold_vowels(&normalize(w))).collect())
+}
+
 /// Rule F1 of the stemmed analyzer: `ێ` → `ی` and `ۆ` → `و`, the letters
 /// Arabic and Persian keyboards lack (old-orthography text writes ي for ێ
 /// and و for ۆ). Applied to normalised text before stemming, so a word and
@@ -207,7 +228,7 @@ impl TokenFilter for SoraniStemmer {
     type Tokenizer<T: Tokenizer> = SoraniStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        SoraniStemmerFilter { tokenizer, buffer: String::new() }
+        SoraniStemmerFilter { tokenizer, buffer: String::new(), others: Vec::new() }
     }
 }
 
@@ -216,6 +237,7 @@ impl TokenFilter for SoraniStemmer {
 pub struct SoraniStemmerFilter<T> {
     tokenizer: T,
     buffer: String,
+    others: Vec<String>,
 }
 
 impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
@@ -223,24 +245,37 @@ impl<T: Tokenizer> Tokenizer for SoraniStemmerFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.buffer.clear();
-        SoraniStemmerTokenStream { tail: self.tokenizer.token_stream(text), buffer: &mut self.buffer }
+        self.others.clear();
+        SoraniStemmerTokenStream {
+            tail: self.tokenizer.token_stream(text),
+            buffer: &mut self.buffer,
+            others: &mut self.others,
+        }
     }
 }
 
-/// The [`TokenStream`] of [`SoraniStemmerFilter`].
+/// The [`TokenStream`] of [`SoraniStemmerFilter`]. A word with an ambiguous
+/// ending (rule A1) gives its stem and then its other readings, as further
+/// tokens at the same position and offsets.
 pub struct SoraniStemmerTokenStream<'a, T> {
     buffer: &'a mut String,
+    /// Readings of the current word still to be given, last first.
+    others: &'a mut Vec<String>,
     tail: T,
 }
 
 impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
     fn advance(&mut self) -> bool {
+        if let Some(other) = self.others.pop() {
+            self.tail.token_mut().text = other;
+            return true;
+        }
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
         if !token.text.is_ascii() {
-            stem_cached(&mut token.text, self.buffer);
+            stem_cached(&mut token.text, self.buffer, self.others);
         }
         true
     }
@@ -254,33 +289,40 @@ impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
     }
 }
 
-/// Most stems remembered per thread (a few MB); past it the memo starts over.
+/// Most words remembered per thread (a few MB); past it the memo starts over.
 const STEM_MEMO_MAX: usize = 1 << 16;
 
 thread_local! {
-    /// Stems of words this thread has stemmed. Word frequencies in text
-    /// follow Zipf's law, so nearly every token is a word seen before, and
-    /// the stemmer was the largest single cost of indexing (11% of `hewal
-    /// import`'s CPU in a profile).
-    static STEM_MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    /// Readings (the stem first, then any others, rule A1) of words this
+    /// thread has stemmed. Word frequencies in text follow Zipf's law, so
+    /// nearly every token is a word seen before, and the stemmer was the
+    /// largest single cost of indexing (11% of `hewal import`'s CPU in a
+    /// profile).
+    static STEM_MEMO: RefCell<FxHashMap<Box<str>, Box<[Box<str>]>>> = RefCell::new(FxHashMap::default());
 }
 
-/// [`stem_in_place`] through the thread's memo. `scratch` is reused.
-fn stem_cached(word: &mut String, scratch: &mut String) {
+/// [`stem_readings_in_place`] through the thread's memo: `word` becomes its
+/// stem and `others` (empty on entry) its other readings, last first, as the
+/// stream gives them. `scratch` is reused.
+fn stem_cached(word: &mut String, scratch: &mut String, others: &mut Vec<String>) {
     STEM_MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if let Some(stem) = memo.get(word.as_str()) {
+        if let Some(readings) = memo.get(word.as_str()) {
             word.clear();
-            word.push_str(stem);
+            word.push_str(&readings[0]);
+            others.extend(readings[1..].iter().rev().map(|r| r.to_string()));
             return;
         }
         scratch.clear();
         scratch.push_str(word);
-        stem_in_place(scratch);
+        stem_readings_in_place(scratch, Some(others));
+        let readings =
+            std::iter::once(scratch.as_str()).chain(others.iter().map(String::as_str)).map(Box::from).collect();
+        others.reverse();
         if memo.len() >= STEM_MEMO_MAX {
             memo.clear();
         }
-        memo.insert(word.as_str().into(), scratch.as_str().into());
+        memo.insert(word.as_str().into(), readings);
         mem::swap(word, scratch);
     })
 }
@@ -312,19 +354,26 @@ struct Rule {
     /// Determiners (definite/indefinite) fill one slot: at most one of them
     /// is stripped from a word.
     determiner: bool,
+    /// Nominal inflection (plural, determiners, comparison, `-ن`, `-ە`),
+    /// which function words do not take; see rule G1.
+    nominal: bool,
 }
 
 const fn rule(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule { suffix, cond, min_stem, determiner: false }
+    Rule { suffix, cond, min_stem, determiner: false, nominal: false }
+}
+
+const fn nom(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
+    Rule { suffix, cond, min_stem, determiner: false, nominal: true }
 }
 
 const fn det(suffix: &'static str, cond: Cond, min_stem: usize) -> Rule {
-    Rule { suffix, cond, min_stem, determiner: true }
+    Rule { suffix, cond, min_stem, determiner: true, nominal: true }
 }
 
 // Suffixes are written in normalised form (ل for ڵ, ر for ڕ).
 static RULES: &[Rule] = &[
-    rule("ترین", Cond::Always, 2),               // S1
+    nom("ترین", Cond::Always, 2),                // S1
     rule("وە", Cond::AfterDefiniteKe, 3),        // S2a
     rule("ەوە", Cond::Always, 2),                // S2
     rule("وە", Cond::AfterPlaceVowel, 3),        // S2b
@@ -333,16 +382,16 @@ static RULES: &[Rule] = &[
     rule("دا", Cond::Always, 3),                 // S5
     det("کە", Cond::AfterVowel, 2),              // S6
     det("یک", Cond::NotAfterAlefAe, 2),          // S7
-    rule("تر", Cond::Always, 3),                 // S8
+    nom("تر", Cond::Always, 3),                  // S8
     rule("مان", Cond::AfterConsonant, 3),        // S8b
     rule("تان", Cond::AfterConsonantNotStan, 3), // S8b
-    rule("ان", Cond::NotStan, 2),                // S9
+    nom("ان", Cond::NotStan, 2),                 // S9
     rule("ش", Cond::AfterVowel, 3),              // S10
     rule("م", Cond::AfterDefiniteOrPast, 3),     // S11
     rule("ت", Cond::AfterDefiniteOrPast, 3),     // S11
-    rule("ن", Cond::AfterPastStem, 2),           // S12
+    nom("ن", Cond::AfterPastStem, 2),            // S12
     rule("ی", Cond::Always, 2),                  // S13
-    rule("ە", Cond::Always, 2),                  // S14
+    nom("ە", Cond::Always, 2),                   // S14
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -384,8 +433,23 @@ fn applies(word: &str, r: &Rule) -> Option<usize> {
     ok.then_some(rest.len())
 }
 
-/// Stem `word` in place (see the module docs for the rules).
+/// Most terms the stemmed analyzer gives for one word: its stem and at most
+/// `MAX_READINGS - 1` other readings of ambiguous endings (rule A1).
+pub const MAX_READINGS: usize = 3;
+
+/// Stem `word` in place (see the module docs for the rules): the primary
+/// reading only.
 pub(crate) fn stem_in_place(word: &mut String) {
+    stem_readings_in_place(word, None);
+}
+
+/// Stem `word` in place (its primary reading) and, when `others` is given,
+/// push the other readings of its ambiguous endings (rule A1) that differ
+/// from it, at most `MAX_READINGS - 1`, no duplicates.
+pub(crate) fn stem_readings_in_place(word: &mut String, mut others: Option<&mut Vec<String>>) {
+    if let Some(o) = others.as_deref_mut() {
+        o.clear();
+    }
     if !is_arabic_word(word) {
         return;
     }
@@ -400,15 +464,92 @@ pub(crate) fn stem_in_place(word: &mut String) {
     if word.chars().nth(2).is_none() {
         return;
     }
+    descend(
+        word,
+        State { determiner_done: false, clitic_done: false, ae_done: false, steps_left: MAX_STEPS },
+        others.as_deref_mut(),
+    );
+    if let Some(o) = others {
+        // A reading that is a function word would match nearly every
+        // article (`هەرێمان` read as `هەرێ` + `-مان` ends at `هەر`).
+        let fw = function_words();
+        o.retain(|r| r != word && !fw.contains(r));
+        let mut seen = Vec::with_capacity(o.len());
+        o.retain(|r| {
+            let new = !seen.contains(r);
+            if new {
+                seen.push(r.clone());
+            }
+            new
+        });
+        o.truncate(MAX_READINGS - 1);
+    }
+}
+
+#[derive(Clone, Copy)]
+struct State {
+    determiner_done: bool,
+    /// A clitic `-مان`/`-تان` was stripped: the postpositions `-دا`, `-ەوە`
+    /// come after clitics (`وڵاتەکانمانەوە`), so none is left inside it.
+    clitic_done: bool,
+    ae_done: bool,
+    steps_left: usize,
+}
+
+/// Whether `r` may be stripped in state `st`: one determiner per word; and no
+/// additive -ش inside a stripped -ە (`هەڕەشە` → `هەرەش`, not on to `هەرە`
+/// and `هەر`).
+fn allowed(r: &Rule, st: State) -> bool {
+    !(r.determiner && st.determiner_done
+        || st.ae_done && r.suffix == "ش"
+        || st.clitic_done && matches!(r.suffix, "دا" | "ەوە" | "وە"))
+}
+
+/// The other reading of an ambiguous ending at this step (rule A1), as the
+/// length of the word it leaves, or `usize::MAX` for "stop here".
+///
+/// * `-مان`/`-تان`: the clitic (`our`/`your`, strip three letters) or a
+///   م/ت-final stem + the plural `-ان` (strip two): `دەریامان` is `دەریا` +
+///   `-مان`, `ئەندامان` is `ئەندام` + `-ان`, and nothing in the spelling tells
+///   them apart.
+/// * `-ستان`: the place suffix, kept (`کوردستان`), or a ست-final stem + `-ان`
+///   (`دەستان`, hands).
+/// * `-ش` after a vowel: the additive clitic (`ئەمریکاش`) or the stem's own
+///   letter (`خامۆش`, `پاژنەکێش`, `دابەش`): the other reading is to stop.
+///   Not after a function word (`ئەوەش`, `ئەویش`), which has no stem-final
+///   `ش`.
+fn other_reading(word: &str, step: Option<(usize, &Rule)>) -> Option<usize> {
+    let chars_left = |len: usize| word[..len].chars().count();
+    if word.ends_with("ستان") {
+        let len = word.len() - "ان".len();
+        return (chars_left(len) >= 3).then_some(len);
+    }
+    if word.ends_with("مان") || word.ends_with("تان") {
+        let (clitic, plural) = (word.len() - "مان".len(), word.len() - "ان".len());
+        return match step {
+            Some((len, _)) if len == clitic => (chars_left(plural) >= 2).then_some(plural),
+            Some((len, _)) if len == plural => (chars_left(clitic) >= 3).then_some(clitic),
+            _ => None,
+        };
+    }
+    // Not after a function word: `ئەوەش`, `ئەویش` are `ئەوە`, `ئەو` + `-ش`.
+    match step {
+        Some((len, r)) if r.suffix == "ش" => {
+            let rest = &word[..len];
+            let fw = function_words();
+            (!fw.contains(rest) && !rest.strip_suffix('ی').is_some_and(|r| fw.contains(r))).then_some(usize::MAX)
+        }
+        _ => None,
+    }
+}
+
+fn descend(word: &mut String, mut st: State, mut others: Option<&mut Vec<String>>) {
     let protected = protected();
-    let mut determiner_done = false;
-    let mut ae_done = false;
-    // One determiner per word; and no additive -ش inside a stripped -ە
-    // (`هەڕەشە` → `هەرەش`, not on to `هەرە` and `هەر`).
-    let allowed = |r: &Rule, determiner_done: bool, ae_done: bool| {
-        !(r.determiner && determiner_done || ae_done && r.suffix == "ش")
-    };
-    for _ in 0..MAX_STEPS {
+    let fw = function_words();
+    // G1 (see below) for a step that leaves `len` bytes.
+    let blocked = |word: &str, len: usize, nominal: bool| nominal && fw.contains(&word[..len]) && !fw.contains(word);
+    while st.steps_left > 0 {
+        st.steps_left -= 1;
         if protected.contains(word.as_str()) {
             return;
         }
@@ -418,7 +559,7 @@ pub(crate) fn stem_in_place(word: &mut String) {
         // The rules that apply, in rule order (each is tested once).
         let mut applicable = [(0usize, &RULES[0]); RULES.len()];
         let mut n = 0;
-        for r in RULES.iter().filter(|r| allowed(r, determiner_done, ae_done)) {
+        for r in RULES.iter().filter(|r| allowed(r, st)) {
             if let Some(len) = applies(word, r) {
                 applicable[n] = (len, r);
                 n += 1;
@@ -430,16 +571,54 @@ pub(crate) fn stem_in_place(word: &mut String) {
             word.truncate(len);
             return;
         }
-        let step = applicable.first().copied();
+        // G1: nominal inflection never turns a content word into a function
+        // word. `بۆکان` (the town) is not `بۆ` ("for") + `-ان`; such a stem
+        // would match nearly every article. Clitics and postpositions may
+        // (`ئەوەش` → `ئەوە`, `لەگەڵمان` → `لەگەڵ`: prepositions and pronouns
+        // take them), and a function word may reach a shorter one (`ئەوان` →
+        // `ئەو`).
+        let step = applicable.first().copied().filter(|&(len, r)| !blocked(word, len, r.nominal));
+        // A1: the other reading of an ambiguous ending, followed to its own
+        // stem (the plural reading `-ان` is nominal, so G1 applies to it).
+        if let Some(o) = others.as_deref_mut() {
+            if o.len() < MAX_READINGS - 1 {
+                match other_reading(word, step) {
+                    Some(usize::MAX) => o.push(word.clone()),
+                    Some(len) if !blocked(word, len, len == word.len() - "ان".len()) => {
+                        let mut alt = word[..len].to_string();
+                        // The alternative may branch again, within the budget.
+                        let mut sub = Vec::new();
+                        let clitic = len == word.len() - "مان".len() && !word.ends_with("ستان");
+                        descend(&mut alt, State { clitic_done: st.clitic_done || clitic, ..st }, Some(&mut sub));
+                        o.push(alt);
+                        o.extend(sub);
+                    }
+                    _ => {}
+                }
+            }
+        }
         match step {
             Some((len, r)) => {
                 word.truncate(len);
-                determiner_done |= r.determiner;
-                ae_done |= r.suffix == "ە";
+                st.determiner_done |= r.determiner;
+                st.ae_done |= r.suffix == "ە";
+                st.clitic_done |= matches!(r.suffix, "مان" | "تان");
             }
             None => return,
         }
     }
+}
+
+/// All the stemmed analyzer's terms for one *normalised* word: [`stem`]
+/// first, then the other readings of an ambiguous ending (rule A1), at most
+/// [`MAX_READINGS`] in all.
+pub fn stem_readings(normalized_word: &str) -> Vec<String> {
+    let mut s = normalized_word.to_string();
+    let mut others = Vec::new();
+    stem_readings_in_place(&mut s, Some(&mut others));
+    let mut out = vec![s];
+    out.extend(others);
+    out
 }
 
 /// Stem one *normalised* word (the output of [`normalize`]): rule F1
