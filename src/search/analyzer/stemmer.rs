@@ -289,6 +289,9 @@ impl<T: TokenStream> TokenStream for SoraniStemmerTokenStream<'_, T> {
     }
 }
 
+/// A word → its readings, the stem first.
+type StemMemo = FxHashMap<Box<str>, Box<[Box<str>]>>;
+
 /// Most words remembered per thread (a few MB); past it the memo starts over.
 const STEM_MEMO_MAX: usize = 1 << 16;
 
@@ -298,7 +301,7 @@ thread_local! {
     /// nearly every token is a word seen before, and the stemmer was the
     /// largest single cost of indexing (11% of `hewal import`'s CPU in a
     /// profile).
-    static STEM_MEMO: RefCell<FxHashMap<Box<str>, Box<[Box<str>]>>> = RefCell::new(FxHashMap::default());
+    static STEM_MEMO: RefCell<StemMemo> = RefCell::new(FxHashMap::default());
 }
 
 /// [`stem_readings_in_place`] through the thread's memo: `word` becomes its
