@@ -12,38 +12,101 @@
 //! is open. The page cache still serves them (warm reads are memory
 //! copies); only what is in use is resident. Writing, deleting, locking and
 //! `meta.json` go to the `MmapDirectory` unchanged.
+//!
+//! Tantivy reads a term's whole posting list when it opens a scorer on it
+//! (with mmap that cost nothing until a block was touched), and each
+//! keystroke opens the same lists again: the word typed so far, every
+//! letter. So reads go through a small cache shared by the directory's
+//! files, bounded in bytes ([`CACHE_BYTES`]), least recently used out first.
 
 use std::fs::File;
 use std::io;
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tantivy::directory::error::{DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback, WatchHandle, WritePtr,
 };
 use tantivy::HasLen;
 
+/// Most bytes the read cache holds.
+pub const CACHE_BYTES: usize = 48 << 20;
+
 /// An index directory read with positioned reads.
 #[derive(Clone, Debug)]
 pub struct ReadDirectory {
     root: PathBuf,
     inner: MmapDirectory,
+    cache: Arc<Mutex<ReadCache>>,
 }
 
 impl ReadDirectory {
     /// Open the existing directory `root`.
     pub fn open(root: &Path) -> Result<ReadDirectory, OpenDirectoryError> {
-        Ok(ReadDirectory { root: root.to_owned(), inner: MmapDirectory::open(root)? })
+        let cache = Arc::new(Mutex::new(ReadCache::new(CACHE_BYTES)));
+        Ok(ReadDirectory { root: root.to_owned(), inner: MmapDirectory::open(root)?, cache })
+    }
+}
+
+/// Recently read ranges of the directory's files. Index files never change
+/// once written, so a file's path and a range name the same bytes for as
+/// long as the file exists.
+#[derive(Debug)]
+struct ReadCache {
+    budget: usize,
+    bytes: usize,
+    /// Ticks once per lookup; an entry's tick says when it was last used.
+    clock: u64,
+    entries: std::collections::HashMap<(Arc<Path>, usize, usize), (OwnedBytes, u64)>,
+}
+
+impl ReadCache {
+    fn new(budget: usize) -> ReadCache {
+        ReadCache { budget, bytes: 0, clock: 0, entries: Default::default() }
+    }
+
+    fn get(&mut self, key: &(Arc<Path>, usize, usize)) -> Option<OwnedBytes> {
+        self.clock += 1;
+        let clock = self.clock;
+        self.entries.get_mut(key).map(|(bytes, used)| {
+            *used = clock;
+            bytes.clone()
+        })
+    }
+
+    fn put(&mut self, key: (Arc<Path>, usize, usize), bytes: OwnedBytes) {
+        // A read of more than a quarter would push out nearly everything.
+        if bytes.len() > self.budget / 4 {
+            return;
+        }
+        self.bytes += bytes.len();
+        if let Some((old, _)) = self.entries.insert(key, (bytes, self.clock)) {
+            self.bytes -= old.len();
+        }
+        if self.bytes > self.budget {
+            // Down to three quarters in one pass, oldest first.
+            let mut by_age: Vec<_> = self.entries.iter().map(|(k, (b, used))| (*used, b.len(), k.clone())).collect();
+            by_age.sort_unstable_by_key(|&(used, ..)| used);
+            for (_, len, key) in by_age {
+                if self.bytes <= self.budget / 4 * 3 {
+                    break;
+                }
+                self.entries.remove(&key);
+                self.bytes -= len;
+            }
+        }
     }
 }
 
 /// One open index file.
 #[derive(Debug)]
 struct ReadHandle {
+    path: Arc<Path>,
     file: File,
     len: usize,
+    cache: Arc<Mutex<ReadCache>>,
 }
 
 impl HasLen for ReadHandle {
@@ -60,9 +123,17 @@ impl FileHandle for ReadHandle {
                 format!("read of {range:?} in a file of {} bytes", self.len),
             ));
         }
+        let key = (self.path.clone(), range.start, range.end);
+        if let Some(bytes) = self.cache.lock().ok().and_then(|mut c| c.get(&key)) {
+            return Ok(bytes);
+        }
         let mut buf = vec![0u8; range.len()];
         self.file.read_exact_at(&mut buf, range.start as u64)?;
-        Ok(OwnedBytes::new(buf))
+        let bytes = OwnedBytes::new(buf);
+        if let Ok(mut c) = self.cache.lock() {
+            c.put(key, bytes.clone());
+        }
+        Ok(bytes)
     }
 }
 
@@ -77,7 +148,7 @@ impl Directory for ReadDirectory {
         let len = usize::try_from(len).map_err(|_| {
             OpenReadError::wrap_io_error(io::Error::other("file too large to address"), path.to_owned())
         })?;
-        Ok(Arc::new(ReadHandle { file, len }))
+        Ok(Arc::new(ReadHandle { path: Arc::from(path), file, len, cache: self.cache.clone() }))
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
@@ -118,6 +189,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cache_keeps_to_its_budget_and_drops_the_oldest_first() {
+        let mut c = ReadCache::new(1000);
+        let key = |i: usize| (Arc::<Path>::from(Path::new("f")), i, i + 200);
+        for i in 0..5 {
+            c.put(key(i), OwnedBytes::new(vec![i as u8; 200]));
+            c.get(&key(0)); // the first stays in use
+        }
+        assert!(c.bytes <= 1000);
+        c.put(key(5), OwnedBytes::new(vec![5; 200]));
+        assert!(c.bytes <= 750, "{}", c.bytes);
+        assert_eq!(c.get(&key(0)).unwrap().as_slice(), &[0; 200][..]);
+        assert!(c.get(&key(1)).is_none(), "the least recently used went first");
+        assert_eq!(c.get(&key(5)).unwrap().as_slice(), &[5; 200][..]);
+        // A read bigger than a quarter of the budget is not kept.
+        c.put(key(9), OwnedBytes::new(vec![9; 400]));
+        assert!(c.get(&key(9)).is_none());
+    }
+
+    #[test]
     fn reads_ranges_and_refuses_ones_past_the_end() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("f"), b"hello world").unwrap();
@@ -125,6 +215,7 @@ mod tests {
         let h = d.get_file_handle(Path::new("f")).unwrap();
         assert_eq!(h.len(), 11);
         assert_eq!(h.read_bytes(6..11).unwrap().as_slice(), b"world");
+        assert_eq!(h.read_bytes(6..11).unwrap().as_slice(), b"world", "again, from the cache");
         assert_eq!(h.read_bytes(3..3).unwrap().as_slice(), b"");
         assert!(h.read_bytes(6..12).is_err());
         assert!(matches!(d.get_file_handle(Path::new("missing")), Err(OpenReadError::FileDoesNotExist(_))));
