@@ -37,7 +37,8 @@
 //!
 //! The scores are the same sums as the full query's (in another order, so
 //! the last bit may differ): the first screens are the head of the whole
-//! answer (tested in `search::tests`).
+//! answer (tested in `search::tests` and, on random corpora and queries, in
+//! `tests/search_pruning.rs`).
 
 use super::Result;
 use tantivy::query::{Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight};
