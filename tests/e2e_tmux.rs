@@ -134,6 +134,10 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]).status();
+        // A hewal under `script` outlives the server when a test failed
+        // before it quit: its data dir names it.
+        let pattern = format!("--data-dir {}", self.dir.path().join("data").display());
+        let _ = Command::new("pkill").args(["-KILL", "-f", "--", &pattern]).status();
     }
 }
 
@@ -212,6 +216,11 @@ const TMUX_BDSM_ON: &[u8] = b"\x1bPtmux;\x1b\x1b[8h";
 #[test]
 fn app_mode_switches_terminal_bidi_off_and_back_on_every_exit_path() {
     for exit in ["q", "TERM", "HUP", "panic"] {
+        // The panic key exists in debug builds only (`cargo test --release`
+        // builds hewal without it).
+        if exit == "panic" && !cfg!(debug_assertions) {
+            continue;
+        }
         let t = Tmux::start_with(80, 24, &["--bidi", "app", "--shape", "off"], true);
         t.wait_for("10 articles");
         let code = match exit {
