@@ -1,22 +1,7 @@
 //! The stemmed analyzer remembers stems per thread: what it gives must be
 //! exactly `stem()` of each normalised word, the first time and from memory.
 
-use hewal::search::analyzer::{exact_analyzer, stem, stemmed_analyzer};
-
-/// Token texts, grouped by position (a word may have several readings).
-fn groups(analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut last = None;
-    let mut ts = analyzer.token_stream(text);
-    while let Some(t) = ts.next() {
-        match out.last_mut() {
-            Some(g) if last == Some(t.position) => g.push(t.text.clone()),
-            _ => out.push(vec![t.text.clone()]),
-        }
-        last = Some(t.position);
-    }
-    out
-}
+use hewal::search::analyzer::{exact_analyzer, stem, stemmed_analyzer, token_groups};
 
 #[test]
 fn remembered_stems_are_the_stemmers_own() {
@@ -29,14 +14,14 @@ fn remembered_stems_are_the_stemmers_own() {
             text.push('\n');
         }
     }
-    let exact: Vec<String> = groups(&mut exact_analyzer(), &text).into_iter().flatten().collect();
+    let exact: Vec<String> = token_groups(&mut exact_analyzer(), &text).into_iter().flatten().collect();
     let primary: Vec<String> = exact.iter().map(|w| if w.is_ascii() { w.clone() } else { stem(w) }).collect();
     assert!(primary.len() > 500, "{}", primary.len());
     let mut analyzer = stemmed_analyzer();
     // The first pass fills the memo, the second reads from it: the same
     // readings in the same order, the first of each being `stem()`'s.
-    let first = groups(&mut analyzer, &text);
-    let again = groups(&mut analyzer, &text);
+    let first = token_groups(&mut analyzer, &text);
+    let again = token_groups(&mut analyzer, &text);
     assert_eq!(first, again);
     let got: Vec<String> = first.iter().map(|g| g[0].clone()).collect();
     assert_eq!(got, primary);

@@ -128,18 +128,25 @@ impl Plan {
                     Bound::Const(s) => *s,
                     Bound::Unbounded => Score::INFINITY,
                 };
+                let term = match &l.bound {
+                    Bound::Term(term, _) => Some(term.clone()),
+                    _ => None,
+                };
                 leaves.push(LeafWeight {
                     weight: l.query.weight(scoring)?,
                     query: l.query.box_clone(),
                     bound,
-                    term: matches!(l.bound, Bound::Term(..)),
+                    term,
                     clause,
                 });
             }
         }
         leaves.sort_by(|a, b| a.bound.total_cmp(&b.bound));
         let excluded = self.excluded.iter().map(|q| q.weight(scoring)).collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(PlanWeights { leaves, required: self.required.len(), excluded })
+        // Slack for float sums taken in different orders.
+        let total: Score = leaves.iter().map(|l| l.bound).sum();
+        let margin = if total.is_finite() { total * 1e-4 + 1e-6 } else { 0.0 };
+        Ok(PlanWeights { leaves, required: self.required.len(), excluded, margin })
     }
 }
 
@@ -147,7 +154,8 @@ struct LeafWeight {
     weight: Box<dyn Weight>,
     query: Box<dyn Query>,
     bound: Score,
-    term: bool,
+    /// The term of a BM25 term leaf (driven by block-max WAND when essential).
+    term: Option<Term>,
     /// The required clause it belongs to, or `None` for an optional one.
     clause: Option<usize>,
 }
@@ -158,29 +166,20 @@ pub struct PlanWeights {
     leaves: Vec<LeafWeight>,
     required: usize,
     excluded: Vec<Box<dyn Weight>>,
+    /// Slack for float sums taken in different orders.
+    margin: Score,
 }
 
 impl PlanWeights {
-    /// Slack for float sums taken in different orders.
-    fn margin(&self) -> Score {
-        let bound: Score = self.leaves.iter().map(|l| l.bound).sum();
-        if bound.is_finite() {
-            bound * 1e-4 + 1e-6
-        } else {
-            0.0
-        }
-    }
-
     /// How many of the weakest leaves are not essential at threshold
     /// `theta` (a document must score above it): their bounds together do
     /// not exceed it, so a document they alone match cannot enter. `None`
     /// when that holds for every leaf: no document can enter.
     fn partition(&self, theta: Score) -> Option<usize> {
-        let margin = self.margin();
         let mut sum = 0.0;
         for (i, leaf) in self.leaves.iter().enumerate() {
             sum += leaf.bound;
-            if sum + margin > theta {
+            if sum + self.margin > theta {
                 return Some(i);
             }
         }
@@ -200,7 +199,6 @@ impl PlanWeights {
     ) -> Result<()> {
         let mut run = Run {
             leaves: self.leaves.iter().map(|l| l.weight.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
-            clause_of: self.leaves.iter().map(|l| l.clause).collect(),
             matched: vec![false; self.required],
             excluded: self.excluded.iter().map(|w| w.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
             theta: threshold,
@@ -211,6 +209,11 @@ impl PlanWeights {
             callback,
         };
         let scoring = EnableScoring::enabled_from_searcher(searcher);
+        // What each leaf costs to walk here, and each required clause.
+        let costs = self.leaves.iter().map(|l| l.cost(segment)).collect::<Result<Vec<u64>>>()?;
+        let clause_cost = |c: usize| -> u64 {
+            self.leaves.iter().zip(&costs).filter(|(l, _)| l.clause == Some(c)).map(|(_, n)| n).sum()
+        };
         loop {
             let Some(first) = self.partition(run.theta) else { return Ok(()) };
             let essential = &self.leaves[first..];
@@ -219,28 +222,23 @@ impl PlanWeights {
             // Candidates come from the essential leaves or, when a required
             // clause matches fewer documents (few matches in all, so the k
             // best may not even be found yet), from that clause's leaves.
-            let mut rarest: Option<(u64, usize)> = None;
-            for c in 0..self.required {
-                let n =
-                    self.leaves.iter().filter(|l| l.clause == Some(c)).map(|l| l.cost(segment)).sum::<Result<u64>>()?;
-                if rarest.is_none_or(|(m, _)| n < m) {
-                    rarest = Some((n, c));
-                }
-            }
-            let essential_cost = essential.iter().map(|l| l.cost(segment)).sum::<Result<u64>>()?;
+            let rarest = (0..self.required).map(|c| (clause_cost(c), c)).min();
+            let essential_cost: u64 = costs[first..].iter().sum();
+            // What a candidate can score beyond its essential leaves.
+            let weaker = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin;
             if let Some((_, c)) = rarest.filter(|&(n, _)| n < essential_cost) {
                 run.lowered_by = Score::INFINITY;
                 let leaves: Vec<usize> = (0..self.leaves.len()).filter(|&i| self.leaves[i].clause == Some(c)).collect();
                 run.walk(self, &leaves);
-            } else if essential.iter().all(|l| l.term) {
+            } else if essential.iter().all(|l| l.term.is_some()) {
                 // Block-max WAND over the essential terms, with the
                 // threshold lowered by what the other leaves could add.
-                run.lowered_by = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin();
+                run.lowered_by = weaker;
                 let union = BooleanQuery::new(essential.iter().map(|l| (Occur::Should, l.query.box_clone())).collect());
                 let start = run.driver_threshold();
                 union.weight(scoring)?.for_each_pruning(start, segment, &mut |doc, _| run.candidate(self, doc))?;
             } else {
-                run.lowered_by = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin();
+                run.lowered_by = weaker;
                 let leaves: Vec<usize> = (first..self.leaves.len()).collect();
                 run.walk(self, &leaves);
             }
@@ -255,14 +253,12 @@ impl LeafWeight {
     /// About how many documents of `segment` the leaf matches: a term's
     /// document frequency, or the whole segment for other leaves.
     fn cost(&self, segment: &SegmentReader) -> Result<u64> {
-        let mut terms = Vec::new();
-        self.query.query_terms(&mut |t, _| terms.push(t.clone()));
-        match terms.as_slice() {
-            [term] if self.term => {
+        match &self.term {
+            Some(term) => {
                 let inverted = segment.inverted_index(term.field())?;
                 Ok(u64::from(inverted.doc_freq(term).map_err(tantivy::TantivyError::from)?))
             }
-            _ => Ok(u64::from(segment.max_doc())),
+            None => Ok(u64::from(segment.max_doc())),
         }
     }
 }
@@ -272,7 +268,6 @@ struct Run<'a> {
     /// A scorer per leaf (in the plan's order), used to score candidates:
     /// sought forward only, as candidates come in doc order.
     leaves: Vec<Box<dyn Scorer>>,
-    clause_of: Vec<Option<usize>>,
     /// Per required clause, whether the candidate matched it.
     matched: Vec<bool>,
     excluded: Vec<Box<dyn Scorer>>,
@@ -339,7 +334,7 @@ impl Run<'_> {
             return self.driver_threshold();
         }
         self.from = doc + 1;
-        if let Some(score) = self.full_score(doc) {
+        if let Some(score) = self.full_score(plan, doc) {
             if score > self.theta {
                 self.theta = (self.callback)(doc, score);
                 if plan.partition(self.theta) != Some(self.partition) {
@@ -352,14 +347,14 @@ impl Run<'_> {
 
     /// The document's score, or `None` when it misses a required clause or
     /// hits an exclusion.
-    fn full_score(&mut self, doc: DocId) -> Option<Score> {
+    fn full_score(&mut self, plan: &PlanWeights, doc: DocId) -> Option<Score> {
         self.matched.fill(false);
         let mut total = 0.0;
-        for (scorer, clause) in self.leaves.iter_mut().zip(&self.clause_of) {
+        for (scorer, leaf) in self.leaves.iter_mut().zip(&plan.leaves) {
             if at(scorer, doc) {
                 total += scorer.score();
-                if let Some(c) = clause {
-                    self.matched[*c] = true;
+                if let Some(c) = leaf.clause {
+                    self.matched[c] = true;
                 }
             }
         }

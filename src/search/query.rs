@@ -13,7 +13,7 @@
 //! - a query with nothing searchable (punctuation only) matches nothing and
 //!   never errors. Ties break by recency.
 
-use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer};
+use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups};
 use super::plan::{Bound, Clause, Leaf, Plan, PlanWeights};
 use super::schema::Fields;
 use super::Result;
@@ -191,23 +191,6 @@ impl Matcher {
         });
         out
     }
-}
-
-/// The terms of `text`, grouped by position: the stemmed analyzer may give
-/// several readings of one word (see the analyzer's rule A1), the first being
-/// its primary stem.
-fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut last = None;
-    let mut ts = analyzer.token_stream(text);
-    while let Some(t) = ts.next() {
-        match out.last_mut() {
-            Some(g) if last == Some(t.position) => g.push(t.text.clone()),
-            _ => out.push(vec![t.text.clone()]),
-        }
-        last = Some(t.position);
-    }
-    out
 }
 
 fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {

@@ -50,6 +50,23 @@ pub const ANALYZER_VERSION: u32 = 2;
 /// tantivy's default analyzer does at 40; Sorani letters take two bytes.
 pub const MAX_TOKEN_BYTES: usize = 255;
 
+/// The terms of `text`, grouped by position: the stemmed analyzer may give
+/// several readings of one word (see the analyzer's rule A1), the first being
+/// its primary stem.
+pub fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    let mut ts = analyzer.token_stream(text);
+    while let Some(t) = ts.next() {
+        match out.last_mut() {
+            Some(g) if last == Some(t.position) => g.push(t.text.clone()),
+            _ => out.push(vec![t.text.clone()]),
+        }
+        last = Some(t.position);
+    }
+    out
+}
+
 /// The stemmed analyzer.
 pub fn stemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SoraniTokenizer::default())
