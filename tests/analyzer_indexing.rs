@@ -1,6 +1,7 @@
-//! The index writer analyses each text once for its stemmed and its exact
-//! field (`analyzer::indexing_analyzers`). The tokens it indexes must be
-//! exactly those of the plain analyzers: same text, offsets, positions.
+//! The index writer analyses each text once for its stemmed, its exact and
+//! its prefix field (`analyzer::indexing_analyzers`). The tokens it indexes
+//! must be exactly those of the plain analyzers: same text, offsets,
+//! positions.
 //! Compared here over the sample data, the bidi test data, a generated
 //! corpus and edge cases.
 
@@ -9,7 +10,8 @@
 mod gen;
 
 use hewal::search::analyzer::{
-    exact_analyzer, indexing_analyzers, replays_on_this_thread, stemmed_analyzer, SORANI_EXACT, SORANI_STEMMED,
+    exact_analyzer, indexing_analyzers, prefix_analyzer, replays_on_this_thread, stemmed_analyzer, SORANI_EXACT,
+    SORANI_PREFIX, SORANI_STEMMED,
 };
 use tantivy::tokenizer::{TextAnalyzer, Token};
 
@@ -20,18 +22,24 @@ fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<Token> {
 }
 
 /// Index `texts` as tantivy indexes a document with them (all stemmed
-/// fields, then all exact fields) and compare with the plain analyzers.
-/// Returns how many exact fields were replayed.
+/// fields, then all exact fields, then all prefix fields) and compare with
+/// the plain analyzers. Returns how many exact and prefix fields were
+/// replayed.
 fn check(texts: &[&str]) -> u64 {
     let manager = indexing_analyzers();
-    let (mut stemmed_ix, mut exact_ix) = (manager.get(SORANI_STEMMED).unwrap(), manager.get(SORANI_EXACT).unwrap());
-    let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
+    let mut stemmed_ix = manager.get(SORANI_STEMMED).unwrap();
+    let mut exact_ix = manager.get(SORANI_EXACT).unwrap();
+    let mut prefix_ix = manager.get(SORANI_PREFIX).unwrap();
+    let (mut stemmed, mut exact, mut prefix) = (stemmed_analyzer(), exact_analyzer(), prefix_analyzer());
     let before = replays_on_this_thread();
     for t in texts {
         assert_eq!(tokens(&mut stemmed_ix, t), tokens(&mut stemmed, t), "stemmed tokens of {t:?}");
     }
     for t in texts {
         assert_eq!(tokens(&mut exact_ix, t), tokens(&mut exact, t), "exact tokens of {t:?}");
+    }
+    for t in texts {
+        assert_eq!(tokens(&mut prefix_ix, t), tokens(&mut prefix, t), "prefix tokens of {t:?}");
     }
     replays_on_this_thread() - before
 }
@@ -48,7 +56,7 @@ fn check_articles(articles: &[(String, String)]) {
     assert!(!articles.is_empty());
     for (title, body) in articles {
         // Each document: title and body, as the writer sees them.
-        assert_eq!(check(&[title, body]), 2, "both exact fields replayed");
+        assert_eq!(check(&[title, body]), 4, "both exact and both prefix fields replayed");
     }
 }
 
@@ -61,7 +69,7 @@ fn sample_data_tokens_are_identical() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "txt") {
             let text = std::fs::read_to_string(&p).unwrap();
-            assert_eq!(check(&[&text]), 1);
+            assert_eq!(check(&[&text]), 2);
         }
     }
 }
@@ -87,7 +95,7 @@ fn edge_cases_tokens_are_identical() {
         "same text twice",
     ];
     for c in cases {
-        assert_eq!(check(&[c]), 1, "{c:?}");
+        assert_eq!(check(&[c]), 2, "{c:?}");
     }
     // The same text in both fields of one document, and texts analysed out
     // of order: still the same tokens.
@@ -95,4 +103,6 @@ fn edge_cases_tokens_are_identical() {
     let manager = indexing_analyzers();
     let mut exact_ix = manager.get(SORANI_EXACT).unwrap();
     assert_eq!(tokens(&mut exact_ix, "never recorded"), tokens(&mut exact_analyzer(), "never recorded"));
+    let mut prefix_ix = manager.get(SORANI_PREFIX).unwrap();
+    assert_eq!(tokens(&mut prefix_ix, "never recorded"), tokens(&mut prefix_analyzer(), "never recorded"));
 }

@@ -251,6 +251,8 @@ impl SearchIndex {
             f.body => row.body.as_str(),
             f.title_exact => row.title.as_str(),
             f.body_exact => row.body.as_str(),
+            f.title_prefix => row.title.as_str(),
+            f.body_prefix => row.body.as_str(),
         )
     }
 
@@ -453,5 +455,59 @@ mod tests {
             let found = idx.reader.searcher().search(query, &top).unwrap();
             found.into_iter().map(|(score, addr)| (addr, score.to_bits())).collect()
         }
+    }
+
+    #[test]
+    fn indexed_beginnings_match_exactly_the_documents_with_a_term_so_begun() {
+        use std::collections::BTreeSet;
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::{FuzzyTermQuery, TermQuery};
+        use tantivy::schema::IndexRecordOption;
+        let mut store = Store::open_in_memory().unwrap();
+        crate::store::sample::import_samples(&mut store).unwrap();
+        let mixed: Vec<NewArticle> = include_str!("../../tests/data/bidi_mixed.jsonl")
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let v: serde_json::Value = serde_json::from_str(l).ok()?;
+                let text = |k: &str| v[k].as_str().unwrap_or("").to_owned();
+                Some(art(&format!("m{i}"), &text("title"), &text("body")))
+            })
+            .collect();
+        store.insert_batch(&mixed, 2).unwrap();
+        let mut idx = SearchIndex::in_memory().unwrap();
+        idx.sync(&store, &mut |_, _| {}).unwrap();
+        let searcher = idx.reader.searcher();
+        let f = idx.fields;
+        let docs = |q: &dyn tantivy::query::Query| searcher.search(q, &DocSetCollector).unwrap();
+        let mut checked = 0;
+        for (exact, prefix) in [(f.title_exact, f.title_prefix), (f.body_exact, f.body_prefix)] {
+            // Every beginning of two or three characters of every term.
+            let mut beginnings = BTreeSet::new();
+            for seg in searcher.segment_readers() {
+                let inverted = seg.inverted_index(exact).unwrap();
+                let mut terms = inverted.terms().stream().unwrap();
+                while terms.advance() {
+                    let t = std::str::from_utf8(terms.key()).unwrap();
+                    for n in analyzer::INDEXED_PREFIX_CHARS {
+                        if let Some((i, _)) = t.char_indices().nth(n) {
+                            beginnings.insert(t[..i].to_owned());
+                        } else if t.chars().count() == n {
+                            beginnings.insert(t.to_owned());
+                        }
+                    }
+                }
+            }
+            assert!(beginnings.len() > 500, "{}", beginnings.len());
+            for b in &beginnings {
+                let automaton = FuzzyTermQuery::new_prefix(Term::from_field_text(exact, b), 0, false);
+                let indexed = TermQuery::new(Term::from_field_text(prefix, b), IndexRecordOption::Basic);
+                let want = docs(&automaton);
+                assert!(!want.is_empty(), "{b}");
+                assert_eq!(docs(&indexed), want, "{b}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 }

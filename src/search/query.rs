@@ -13,7 +13,9 @@
 //! - a query with nothing searchable (punctuation only) matches nothing and
 //!   never errors. Ties break by recency.
 
-use super::analyzer::{exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups};
+use super::analyzer::{
+    exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups, INDEXED_PREFIX_CHARS,
+};
 use super::plan::{Bound, Clause, Leaf, Plan, PlanWeights};
 use super::schema::Fields;
 use super::Result;
@@ -266,26 +268,11 @@ impl Builder<'_> {
                 continue;
             }
             let f = self.fields;
-            for (field, boost) in [(f.title_exact, TITLE_BOOST * 0.5), (f.body_exact, 0.5)] {
-                let q: Box<dyn Query> = match self.searcher.and_then(|s| completions(s, field, &prefix)) {
-                    // The same matches and the same constant score as the
-                    // automaton below, but read lazily: an intersection with
-                    // a rarer word then seeks in these few posting lists
-                    // instead of first collecting every match into a bitset.
-                    Some(terms) if terms.is_empty() => continue,
-                    Some(terms) => {
-                        let any = terms
-                            .iter()
-                            .map(|t| {
-                                let q = TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic);
-                                (Occur::Should, Box::new(q) as Box<dyn Query>)
-                            })
-                            .collect();
-                        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0))
-                    }
-                    None => Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, &prefix), 0, false)),
-                };
-                // Both shapes score `boost` for every match.
+            for (fields, boost) in
+                [((f.title_exact, f.title_prefix), TITLE_BOOST * 0.5), ((f.body_exact, f.body_prefix), 0.5)]
+            {
+                let Some(q) = self.beginning(fields, &prefix) else { continue };
+                // Every shape scores `boost` for every match.
                 last.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
             }
             self.matcher.prefixes.push(prefix);
@@ -295,6 +282,35 @@ impl Builder<'_> {
         }
         clauses.push(Clause(last));
         clauses
+    }
+
+    /// The documents with a term of `exact` (the field) that begins with
+    /// `prefix`, each scoring 1; `None` when the index has no such term.
+    /// Three shapes, one answer: the prefix field's one posting list, for
+    /// the lengths it holds; the completions, when the index has few; or an
+    /// automaton over the term dictionary.
+    fn beginning(&self, (exact, indexed): (Field, Field), prefix: &str) -> Option<Box<dyn Query>> {
+        if INDEXED_PREFIX_CHARS.contains(&prefix.chars().count()) {
+            let term = TermQuery::new(Term::from_field_text(indexed, prefix), IndexRecordOption::Basic);
+            return Some(Box::new(ConstScoreQuery::new(Box::new(term), 1.0)));
+        }
+        match self.searcher.and_then(|s| completions(s, exact, prefix)) {
+            // Read lazily: an intersection with a rarer word then seeks in
+            // these few posting lists instead of first collecting every
+            // match into a bitset.
+            Some(terms) if terms.is_empty() => None,
+            Some(terms) => {
+                let any = terms
+                    .iter()
+                    .map(|t| {
+                        let q = TermQuery::new(Term::from_field_text(exact, t), IndexRecordOption::Basic);
+                        (Occur::Should, Box::new(q) as Box<dyn Query>)
+                    })
+                    .collect();
+                Some(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0)))
+            }
+            None => Some(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(exact, prefix), 0, false))),
+        }
     }
 
     fn phrase(&mut self, phrase: &str) -> Option<Clause> {

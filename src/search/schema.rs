@@ -1,13 +1,13 @@
 //! The index schema: which fields exist and how each is analysed.
 
-use super::analyzer::{SORANI_EXACT, SORANI_STEMMED};
+use super::analyzer::{SORANI_EXACT, SORANI_PREFIX, SORANI_STEMMED};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
-/// Bumped when the fields below change; an index with another version is
-/// rebuilt from the store.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when the fields below or the index settings change; an index with
+/// another version is rebuilt from the store. 2: the prefix fields.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles to every field.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,10 @@ pub struct Fields {
     /// Normalised, unstemmed text: exact-form bonus and prefix matching.
     pub title_exact: Field,
     pub body_exact: Field,
+    /// The first two and three characters of each exact token: the word
+    /// being typed, at those lengths (`analyzer::EdgePrefixes`).
+    pub title_prefix: Field,
+    pub body_prefix: Field,
 }
 
 impl Fields {
@@ -40,6 +44,8 @@ impl Fields {
             body: f("body")?,
             title_exact: f("title_exact")?,
             body_exact: f("body_exact")?,
+            title_prefix: f("title_prefix")?,
+            body_prefix: f("body_prefix")?,
         })
     }
 }
@@ -61,5 +67,14 @@ pub fn build() -> Schema {
     b.add_text_field("body", stemmed);
     b.add_text_field("title_exact", exact.clone());
     b.add_text_field("body_exact", exact);
+    // Matched at a constant score: documents only, no lengths.
+    let prefix = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(SORANI_PREFIX)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    b.add_text_field("title_prefix", prefix.clone());
+    b.add_text_field("body_prefix", prefix);
     b.build()
 }

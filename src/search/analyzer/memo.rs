@@ -1,14 +1,15 @@
 //! One analysis of each text for both of its index fields.
 //!
-//! Every article text is indexed twice: stemmed (`title`, `body`) and exact
-//! (`title_exact`, `body_exact`). Both analyzers begin with the same
+//! Every article text is indexed three times: stemmed (`title`, `body`),
+//! exact (`title_exact`, `body_exact`) and as word beginnings
+//! (`title_prefix`, `body_prefix`). The three analyzers begin with the same
 //! tokenizer, normaliser and length filter, and that shared part is most of
 //! their cost. tantivy indexes a document's fields in field order, stemmed
 //! fields first. So, for the index writer only ([`indexing_analyzers`]), the
 //! stemmed analyzer records on its thread the normalised tokens of each text
-//! it analyses, before stemming them, and the exact analyzer, given the same
-//! text next, replays that record instead of tokenizing and normalising
-//! again. A text without a complete record (another order, another thread, a
+//! it analyses, before stemming them; the exact analyzer, given the same text
+//! next, replays a copy of that record instead of tokenizing and normalising
+//! again, and the prefix analyzer replays it last and uses it up. A text without a complete record (another order, another thread, a
 //! stream not read to the end) is analysed as usual, so the tokens indexed are
 //! the same either way; `tests/analyzer_indexing.rs` compares them.
 
@@ -157,11 +158,20 @@ pub struct ReplayOr<T> {
     token: Token,
     arena: String,
     tokens: Vec<Tok>,
+    /// Whether the record is used up by this replay (the last field to use
+    /// it) or copied and left for a later one.
+    take: bool,
 }
 
 impl<T> ReplayOr<T> {
+    /// Replays and uses up the record.
     pub fn new(inner: T) -> ReplayOr<T> {
-        ReplayOr { inner, token: Token::default(), arena: String::new(), tokens: Vec::new() }
+        ReplayOr { inner, token: Token::default(), arena: String::new(), tokens: Vec::new(), take: true }
+    }
+
+    /// Replays a copy, leaving the record for a field indexed later.
+    pub fn keeping(inner: T) -> ReplayOr<T> {
+        ReplayOr { take: false, ..ReplayOr::new(inner) }
     }
 }
 
@@ -177,12 +187,18 @@ impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
     type TokenStream<'a> = ReplayStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let take = self.take;
         let found = MEMO.with_borrow_mut(|m| {
             let r = m.slots.iter_mut().find(|r| r.complete && r.text == text)?;
-            // Take the record (it is used once): swap buffers, no copy.
-            mem::swap(&mut r.arena, &mut self.arena);
-            mem::swap(&mut r.tokens, &mut self.tokens);
-            r.clear();
+            if take {
+                // Swap buffers, no copy.
+                mem::swap(&mut r.arena, &mut self.arena);
+                mem::swap(&mut r.tokens, &mut self.tokens);
+                r.clear();
+            } else {
+                self.arena.clone_from(&r.arena);
+                self.tokens.clone_from(&r.tokens);
+            }
             Some(())
         });
         match found {

@@ -1,7 +1,7 @@
 //! Text analysis for the search index: a Sorani Kurdish (Arabic script)
 //! analyzer that also handles the Latin text mixed into Kurdish news.
 //!
-//! Two analyzers are registered with tantivy:
+//! Three analyzers are registered with tantivy:
 //!
 //! * [`SORANI_EXACT`]: [`SoraniTokenizer`] → [`SoraniNormalizer`] →
 //!   `RemoveLongFilter`. Spelling variants from Kurdish, Arabic and Persian
@@ -13,6 +13,9 @@
 //!   `ێ` → `ی` and `ۆ` → `و` (old-orthography spellings; see [`fold_vowels`])
 //!   and strips Sorani nominal and verbal suffixes and clitics so that
 //!   `وڵات`, `وڵاتەکان` and `وڵاتانی` meet.
+//! * [`SORANI_PREFIX`]: the exact analyzer's tokens cut to their first two
+//!   and three characters ([`EdgePrefixes`]), so that a word being typed of
+//!   that length is one posting list, not thousands of completions.
 //!
 //! Token offsets are byte offsets into the original text and token positions
 //! count words, so both analyzers give the same positions and offsets for the
@@ -22,6 +25,7 @@
 
 mod memo;
 mod normalizer;
+mod prefixes;
 mod presentation_forms;
 mod stemmer;
 mod stopwords;
@@ -31,6 +35,7 @@ use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerM
 
 pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
+pub use prefixes::{EdgePrefixes, INDEXED_PREFIX_CHARS};
 pub use stemmer::{
     fold_vowels, stem, stem_readings, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_READINGS,
     MAX_STEPS, PROTECTED,
@@ -42,7 +47,10 @@ pub use tokenizer::{SoraniTokenStream, SoraniTokenizer};
 pub const SORANI_STEMMED: &str = "hewal_sorani";
 /// Normalised, unstemmed analyzer: used for exact-form and prefix matching.
 pub const SORANI_EXACT: &str = "hewal_sorani_exact";
-/// Bumped whenever either analyzer's output changes; an index built with an
+/// Beginnings of exact tokens (see [`EdgePrefixes`]): the word being typed,
+/// when it is two or three letters long.
+pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
+/// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
 pub const ANALYZER_VERSION: u32 = 2;
 
@@ -84,6 +92,16 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The prefix analyzer: the exact analyzer's tokens, each turned into its
+/// beginnings.
+pub fn prefix_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SoraniTokenizer::default())
+        .filter(SoraniNormalizer)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(EdgePrefixes)
+        .build()
+}
+
 /// The analyzers the index *writer* uses: the same tokens as
 /// [`stemmed_analyzer`] and [`exact_analyzer`], but a text indexed into both
 /// a stemmed and an exact field is tokenized and normalised once (see the
@@ -101,15 +119,17 @@ pub fn indexing_analyzers() -> TokenizerManager {
     );
     // exact_analyzer(), as a concrete tokenizer ReplayOr can wrap.
     let exact =
-        RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()));
-    manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::new(exact)));
+        || RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()));
+    manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(exact())));
+    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes.transform(ReplayOr::new(exact()))));
     manager
 }
 
-/// Register both analyzers; must run on every index create and open path.
+/// Register the analyzers; must run on every index create and open path.
 pub fn register_analyzers(manager: &TokenizerManager) {
     manager.register(SORANI_STEMMED, stemmed_analyzer());
     manager.register(SORANI_EXACT, exact_analyzer());
+    manager.register(SORANI_PREFIX, prefix_analyzer());
 }
 
 /// Whether `term` (already analysed, by either analyzer) is a stopword.

@@ -1,0 +1,130 @@
+//! The beginnings of words, indexed for the word being typed.
+//!
+//! While a reader types, the last word matches every term it begins (see
+//! `search::query`). A beginning of two or three letters has thousands of
+//! completions at a million articles, and reading all of their posting lists
+//! on every keystroke was the slowest part of search (docs/BENCHMARKS.md).
+//! So the fields `title_prefix` and `body_prefix` index, for every exact
+//! (normalised, unstemmed) token, its first [`INDEXED_PREFIX_CHARS`]
+//! characters: `کوردستان` gives `کو` and `کور`; a token of two letters gives
+//! itself. A document holds a term beginning with `P` (of two or three
+//! characters) exactly when it holds `P` in the prefix field, so one posting
+//! list answers what thousands did, with the same matches.
+
+use std::ops::RangeInclusive;
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Lengths, in characters, of the beginnings indexed.
+pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 2..=3;
+
+/// Token filter: each token becomes its beginnings of
+/// [`INDEXED_PREFIX_CHARS`] characters (those it is long enough for), at its
+/// position and offsets.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EdgePrefixes;
+
+impl TokenFilter for EdgePrefixes {
+    type Tokenizer<T: Tokenizer> = EdgePrefixesFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> EdgePrefixesFilter<T> {
+        EdgePrefixesFilter { tokenizer }
+    }
+}
+
+/// The [`Tokenizer`] produced by [`EdgePrefixes`].
+#[derive(Clone)]
+pub struct EdgePrefixesFilter<T> {
+    tokenizer: T,
+}
+
+impl<T: Tokenizer> Tokenizer for EdgePrefixesFilter<T> {
+    type TokenStream<'a> = EdgePrefixesStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        EdgePrefixesStream { tail: self.tokenizer.token_stream(text), token: Token::default(), ends: Vec::new() }
+    }
+}
+
+/// The [`TokenStream`] of [`EdgePrefixesFilter`].
+pub struct EdgePrefixesStream<S> {
+    tail: S,
+    token: Token,
+    /// Byte ends, in the current source token, of the beginnings still to
+    /// give, last first.
+    ends: Vec<usize>,
+}
+
+impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(end) = self.ends.pop() {
+                let source = self.tail.token();
+                self.token.text.clear();
+                self.token.text.push_str(&source.text[..end]);
+                self.token.offset_from = source.offset_from;
+                self.token.offset_to = source.offset_to;
+                self.token.position = source.position;
+                self.token.position_length = source.position_length;
+                return true;
+            }
+            if !self.tail.advance() {
+                return false;
+            }
+            let text = &self.tail.token().text;
+            // Byte ends of the first 1, 2, … characters, then the whole.
+            let ends = text.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(text.len()));
+            for (n, end) in (1..).zip(ends) {
+                if n > *INDEXED_PREFIX_CHARS.end() {
+                    break;
+                }
+                if INDEXED_PREFIX_CHARS.contains(&n) {
+                    self.ends.push(end);
+                }
+            }
+            self.ends.reverse();
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+
+    fn prefixes(text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut a = TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(EdgePrefixes).build();
+        let mut ts = a.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = ts.next() {
+            out.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn each_token_gives_its_beginnings_of_two_and_three_characters() {
+        let got = prefixes("کوردستان و لە ab abc abcd");
+        let want = [
+            ("کو", 0, 0, 16),
+            ("کور", 0, 0, 16),
+            // A one-letter token gives nothing; a two-letter one itself.
+            ("لە", 2, 20, 24),
+            ("ab", 3, 25, 27),
+            ("ab", 4, 28, 31),
+            ("abc", 4, 28, 31),
+            ("ab", 5, 32, 36),
+            ("abc", 5, 32, 36),
+        ];
+        let want: Vec<_> = want.iter().map(|&(t, p, a, b)| (t.to_owned(), p, a, b)).collect();
+        assert_eq!(got, want);
+        assert!(prefixes("").is_empty());
+    }
+}
