@@ -136,6 +136,7 @@ impl Plan {
                     weight: l.query.weight(scoring)?,
                     query: l.query.box_clone(),
                     bound,
+                    exact: matches!(l.bound, Bound::Const(_)),
                     term,
                     clause,
                 });
@@ -146,7 +147,58 @@ impl Plan {
         // Slack for float sums taken in different orders.
         let total: Score = leaves.iter().map(|l| l.bound).sum();
         let margin = if total.is_finite() { total * 1e-4 + 1e-6 } else { 0.0 };
-        Ok(PlanWeights { leaves, required: self.required.len(), excluded, margin })
+        let checks = Check::order(&leaves);
+        Ok(PlanWeights { leaves, checks, required: self.required.len(), excluded, margin })
+    }
+}
+
+/// One step of scoring a candidate in full.
+struct Check {
+    /// The leaf to seek (an index into the plan's leaves).
+    leaf: usize,
+    /// The bounds of this leaf and of every leaf checked after it.
+    rest: Score,
+    /// The required clause none of whose leaves come later, if any.
+    closes: Option<usize>,
+}
+
+impl Check {
+    /// The order leaves are sought in when a candidate is scored: phrases
+    /// first (unbounded, so nothing can be decided before them), then terms,
+    /// most weight first (cheap seeks that settle most of the score), then
+    /// constant leaves (the completions of the word being typed, which may be
+    /// a union of many posting lists).
+    fn order(leaves: &[LeafWeight]) -> Vec<Check> {
+        let class = |l: &LeafWeight| match (l.bound.is_finite(), l.exact) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        let mut order: Vec<usize> = (0..leaves.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&leaves[a], &leaves[b]);
+            class(a).cmp(&class(b)).then(b.bound.total_cmp(&a.bound))
+        });
+        let mut rest = 0.0;
+        let mut checks: Vec<Check> = order
+            .iter()
+            .rev()
+            .map(|&leaf| {
+                rest += leaves[leaf].bound;
+                Check { leaf, rest, closes: None }
+            })
+            .collect();
+        checks.reverse();
+        // A clause closes at its last leaf in this order.
+        let mut seen = std::collections::HashSet::new();
+        for check in checks.iter_mut().rev() {
+            if let Some(c) = leaves[check.leaf].clause {
+                if seen.insert(c) {
+                    check.closes = Some(c);
+                }
+            }
+        }
+        checks
     }
 }
 
@@ -154,6 +206,8 @@ struct LeafWeight {
     weight: Box<dyn Weight>,
     query: Box<dyn Query>,
     bound: Score,
+    /// Whether every match scores exactly `bound` (a constant leaf).
+    exact: bool,
     /// The term of a BM25 term leaf (driven by block-max WAND when essential).
     term: Option<Term>,
     /// The required clause it belongs to, or `None` for an optional one.
@@ -164,6 +218,8 @@ struct LeafWeight {
 pub struct PlanWeights {
     /// Every scored leaf of every clause, weakest bound first.
     leaves: Vec<LeafWeight>,
+    /// How a candidate is scored in full.
+    checks: Vec<Check>,
     required: usize,
     excluded: Vec<Box<dyn Weight>>,
     /// Slack for float sums taken in different orders.
@@ -175,11 +231,22 @@ impl PlanWeights {
     /// `theta` (a document must score above it): their bounds together do
     /// not exceed it, so a document they alone match cannot enter. `None`
     /// when that holds for every leaf: no document can enter.
+    ///
+    /// The slack for float sums is needed only once a term's bound is in the
+    /// sum: a constant leaf scores exactly its bound, and a document's score
+    /// is summed in the same order (rounding is monotone), so a document
+    /// that only constant leaves match scores at most their sum, exactly. At
+    /// a strict threshold equal to that sum (documents tied with the k-th
+    /// best that lose on recency) those leaves are then not essential.
     fn partition(&self, theta: Score) -> Option<usize> {
         let mut sum = 0.0;
+        let mut slack = 0.0;
         for (i, leaf) in self.leaves.iter().enumerate() {
             sum += leaf.bound;
-            if sum + self.margin > theta {
+            if !leaf.exact {
+                slack = self.margin;
+            }
+            if sum + slack > theta {
                 return Some(i);
             }
         }
@@ -200,6 +267,7 @@ impl PlanWeights {
         let mut run = Run {
             leaves: self.leaves.iter().map(|l| l.weight.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
             matched: vec![false; self.required],
+            scores: vec![0.0; self.leaves.len()],
             excluded: self.excluded.iter().map(|w| w.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
             theta: threshold,
             from: 0,
@@ -270,6 +338,8 @@ struct Run<'a> {
     leaves: Vec<Box<dyn Scorer>>,
     /// Per required clause, whether the candidate matched it.
     matched: Vec<bool>,
+    /// Per leaf, what it scored for the candidate.
+    scores: Vec<Score>,
     excluded: Vec<Box<dyn Scorer>>,
     /// A document enters when it scores above this.
     theta: Score,
@@ -347,20 +417,37 @@ impl Run<'_> {
 
     /// The document's score, or `None` when it misses a required clause or
     /// hits an exclusion.
+    ///
+    /// Leaves are sought in [`PlanWeights::checks`] order, and the walk gives
+    /// up on the document as soon as what it has plus what the leaves not yet
+    /// sought could add cannot exceed θ, or a required clause is left
+    /// unmatched: most candidates are rejected before the costly leaves (a
+    /// union of completions) are sought at all. The score is then summed in
+    /// the plan's order, as the partition's bounds are.
     fn full_score(&mut self, plan: &PlanWeights, doc: DocId) -> Option<Score> {
         self.matched.fill(false);
-        let mut total = 0.0;
-        for (scorer, leaf) in self.leaves.iter_mut().zip(&plan.leaves) {
+        self.scores.fill(0.0);
+        let mut partial = 0.0;
+        for check in &plan.checks {
+            if partial + check.rest + plan.margin <= self.theta {
+                return None;
+            }
+            let scorer = &mut self.leaves[check.leaf];
             if at(scorer, doc) {
-                total += scorer.score();
-                if let Some(c) = leaf.clause {
+                let s = scorer.score();
+                self.scores[check.leaf] = s;
+                partial += s;
+                if let Some(c) = plan.leaves[check.leaf].clause {
                     self.matched[c] = true;
                 }
             }
+            if check.closes.is_some_and(|c| !self.matched[c]) {
+                return None;
+            }
         }
-        if !self.matched.iter().all(|&m| m) || self.excluded.iter_mut().any(|s| at(s, doc)) {
+        if self.excluded.iter_mut().any(|s| at(s, doc)) {
             return None;
         }
-        Some(total)
+        Some(self.scores.iter().sum())
     }
 }
