@@ -16,6 +16,11 @@
 //! One thread. Prints one table; "cpu" is the on-CPU time of the keystroke
 //! (what it costs when the machine is shared and wall time includes waiting).
 //! A size already imported is reused (delete target/bench-data to redo it).
+//!
+//! For profiling: `HEWAL_BENCH_ONLY=text` keeps the queries that contain
+//! `text`, `HEWAL_BENCH_FIRST_ONLY=1` times the first answer alone (no
+//! snippets, no rest), and `HEWAL_BENCH_SLOWEST=N` prints the N slowest
+//! keystrokes (16 when N is not a number).
 
 #[path = "../examples/gen/mod.rs"]
 #[allow(unused_imports)]
@@ -36,8 +41,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     let queries: Vec<String> =
         include_str!("data/queries.txt").lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
-    // For profiling: only the queries that contain this.
+    // For profiling: only the queries that contain this, and only the first
+    // answer (no snippets, no rest).
     let only = std::env::var("HEWAL_BENCH_ONLY").unwrap_or_default();
+    let first_only = std::env::var_os("HEWAL_BENCH_FIRST_ONLY").is_some();
     let queries: Vec<String> = queries.into_iter().filter(|q| q.contains(only.as_str())).collect();
     println!(
         "{:>9} {:>9} {:>10} {:>9} {:>9} {:>8} {:>6} {:>9} {:>9} {:>9} {:>11} {:>11} {:>11} {:>11} {:>10} {:>10}",
@@ -88,6 +95,9 @@ fn main() {
                 let on_cpu = Duration::from_nanos(cpu_ns().saturating_sub(cpu));
                 cpu_times.push(on_cpu);
                 slowest.push((on_cpu, typed.clone()));
+                if first_only {
+                    continue;
+                }
                 let keys: Vec<_> = resp.hits.iter().take(24).copied().collect();
                 let t = Instant::now();
                 std::hint::black_box(snippets(&store, &resp.matcher, &keys, &|| false));
@@ -101,11 +111,13 @@ fn main() {
         }
         times.sort();
         slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
-        if std::env::var_os("HEWAL_BENCH_SLOWEST").is_some() {
-            for (d, q) in slowest.iter().take(16) {
+        if let Ok(n) = std::env::var("HEWAL_BENCH_SLOWEST") {
+            for (d, q) in slowest.iter().take(n.parse().unwrap_or(16)) {
                 eprintln!("slow (on CPU): {:>8.2} ms  {q:?}", d.as_secs_f64() * 1000.0);
             }
         }
+        snippet_times.push(Duration::ZERO);
+        rest_times.push(Duration::ZERO);
         snippet_times.sort();
         rest_times.sort();
         cpu_times.sort();
