@@ -22,18 +22,26 @@
 //! from the essential leaves; when those are all term queries, tantivy's own
 //! block-max WAND drives them, with the threshold lowered by what the
 //! non-essential leaves could add. Each candidate is then scored in full
-//! (every leaf sought to it), checked against every required clause and the
+//! (see below), checked against every required clause and the
 //! exclusions, and offered. When a required clause matches fewer documents
 //! than the essential leaves (a rare word beside a common one, where the k
 //! best may never fill up), candidates come from that clause instead. When θ
 //! rises far enough to change which leaves are essential, the walk starts
 //! again with the smaller set, from where it stopped.
 //!
-//! What this cannot prune: a prefix of two letters has thousands of
-//! completions that all score the same constant, so hundreds of thousands
-//! of documents tie at the k-th score, and ties break by recency, which
-//! the doc order does not follow: every tied document is visited (see
-//! docs/BENCHMARKS.md).
+//! Ties. The completions of the word being typed all score one constant, so
+//! hundreds of thousands of documents can tie with the k-th best, and ties
+//! break by recency, which the doc order does not follow. Leaves that can
+//! bring a document only up to the k-th best's score (not above it) are
+//! therefore walked for recent documents only: each segment keeps, per
+//! block of [`RECENCY_BLOCK`] documents, its newest publication time
+//! ([`Recency`]), and the walk steps over blocks, and documents, older than
+//! the k-th best. Before this, every tied document was visited (a two-letter
+//! prefix cost 35–78 ms at a million articles; docs/BENCHMARKS.md).
+//!
+//! Scoring a candidate seeks its leaves one by one, cheap terms first, and
+//! gives up as soon as what is left cannot bring it above the threshold, so
+//! most candidates never touch the costly leaves (a union of completions).
 //!
 //! The scores are the same sums as the full query's (in another order, so
 //! the last bit may differ): the first screens are the head of the whole
@@ -152,6 +160,49 @@ impl Plan {
     }
 }
 
+/// What the top-k collector says after each offer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Floor {
+    /// A document is offered only when it scores above this.
+    pub theta: Score,
+    /// Once the top-k is full: the k-th best's score and publication time.
+    /// Ties break by recency, so a document that can at most tie with it can
+    /// place only if it is at least as recent.
+    pub tie: Option<(Score, i64)>,
+}
+
+impl Floor {
+    /// Nothing collected yet: everything is offered.
+    pub const OPEN: Floor = Floor { theta: Score::MIN, tie: None };
+}
+
+/// Documents per block of [`Recency::newest`].
+pub(super) const RECENCY_BLOCK: usize = 64;
+
+/// When a segment's documents were published: per document, and the newest
+/// of each block of [`RECENCY_BLOCK`] documents, so that a walk for ties can
+/// step over blocks where every document is older than the k-th best.
+pub(super) struct Recency<'a> {
+    pub published: &'a dyn Fn(DocId) -> i64,
+    pub newest: &'a [i64],
+}
+
+impl Recency<'_> {
+    /// The first document at or after `doc` whose block has one published
+    /// at or after `since`, looking no further than `limit` (returned when
+    /// there is none before it).
+    fn next_block(&self, doc: DocId, since: i64, limit: DocId) -> DocId {
+        let first = doc as usize / RECENCY_BLOCK;
+        let last = (limit as usize).saturating_sub(1) / RECENCY_BLOCK;
+        let blocks = self.newest.get(first..=last.min(self.newest.len().saturating_sub(1))).unwrap_or(&[]);
+        match blocks.iter().position(|&t| t >= since) {
+            Some(0) => doc,
+            Some(n) => (((first + n) * RECENCY_BLOCK) as DocId).min(limit),
+            None => limit,
+        }
+    }
+}
+
 /// One step of scoring a candidate in full.
 struct Check {
     /// The leaf to seek (an index into the plan's leaves).
@@ -253,27 +304,45 @@ impl PlanWeights {
         None
     }
 
+    /// The leaves that drive a walk at `floor`: `(first, tied)`, where
+    /// leaves before `first` cannot bring a document above the threshold,
+    /// those from `first` to `tied` can only bring one up to a tie with the
+    /// k-th best (which it then wins only by being at least as recent), and
+    /// the rest can bring one above it. `None` when nothing can enter.
+    fn tiers(&self, floor: &Floor) -> Option<(usize, usize)> {
+        let first = self.partition(floor.theta)?;
+        let tied = match floor.tie {
+            Some((score, _)) => self.partition(score).unwrap_or(self.leaves.len()).max(first),
+            None => first,
+        };
+        Some((first, tied))
+    }
+
     /// Call `callback` with documents of `segment` that match and may score
-    /// above `threshold`, in doc order, with their full scores; it returns
-    /// the new threshold. Same contract as tantivy's
-    /// `Weight::for_each_pruning`.
+    /// above `floor.theta`, in doc order, with their full scores; it returns
+    /// the new floor. Like tantivy's `Weight::for_each_pruning`, with one
+    /// more thing known: the k-th best's score and date, so that documents
+    /// that could only tie with it are sought among recent ones only
+    /// (`recency`).
     pub fn for_each_pruning(
         &self,
         searcher: &Searcher,
         segment: &SegmentReader,
-        threshold: Score,
-        callback: &mut dyn FnMut(DocId, Score) -> Score,
+        recency: &Recency,
+        floor: Floor,
+        callback: &mut dyn FnMut(DocId, Score) -> Floor,
     ) -> Result<()> {
         let mut run = Run {
             leaves: self.leaves.iter().map(|l| l.weight.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
             matched: vec![false; self.required],
             scores: vec![0.0; self.leaves.len()],
             excluded: self.excluded.iter().map(|w| w.scorer(segment, 1.0)).collect::<tantivy::Result<_>>()?,
-            theta: threshold,
+            floor,
             from: 0,
             restart: false,
-            partition: 0,
+            tiers: (0, 0),
             lowered_by: 0.0,
+            recency,
             callback,
         };
         let scoring = EnableScoring::enabled_from_searcher(searcher);
@@ -283,22 +352,24 @@ impl PlanWeights {
             self.leaves.iter().zip(&costs).filter(|(l, _)| l.clause == Some(c)).map(|(_, n)| n).sum()
         };
         loop {
-            let Some(first) = self.partition(run.theta) else { return Ok(()) };
-            let essential = &self.leaves[first..];
-            run.partition = first;
+            let Some((first, tied)) = self.tiers(&run.floor) else { return Ok(()) };
+            run.tiers = (first, tied);
             run.restart = false;
-            // Candidates come from the essential leaves or, when a required
-            // clause matches fewer documents (few matches in all, so the k
-            // best may not even be found yet), from that clause's leaves.
+            // Candidates come from the leaves that can bring a document
+            // above the threshold (and, among recent documents, from those
+            // that can bring one to a tie) or, when a required clause
+            // matches fewer documents (few matches in all, so the k best may
+            // not even be found yet), from that clause's leaves.
             let rarest = (0..self.required).map(|c| (clause_cost(c), c)).min();
-            let essential_cost: u64 = costs[first..].iter().sum();
+            let drive_cost: u64 = costs[tied..].iter().sum();
             // What a candidate can score beyond its essential leaves.
             let weaker = self.leaves[..first].iter().map(|l| l.bound).sum::<Score>() + self.margin;
-            if let Some((_, c)) = rarest.filter(|&(n, _)| n < essential_cost) {
+            let essential = &self.leaves[first..];
+            if let Some((_, c)) = rarest.filter(|&(n, _)| n < drive_cost) {
                 run.lowered_by = Score::INFINITY;
                 let leaves: Vec<usize> = (0..self.leaves.len()).filter(|&i| self.leaves[i].clause == Some(c)).collect();
-                run.walk(self, &leaves);
-            } else if essential.iter().all(|l| l.term.is_some()) {
+                run.walk(self, &leaves, &[]);
+            } else if tied == first && essential.iter().all(|l| l.term.is_some()) {
                 // Block-max WAND over the essential terms, with the
                 // threshold lowered by what the other leaves could add.
                 run.lowered_by = weaker;
@@ -307,8 +378,9 @@ impl PlanWeights {
                 union.weight(scoring)?.for_each_pruning(start, segment, &mut |doc, _| run.candidate(self, doc))?;
             } else {
                 run.lowered_by = weaker;
-                let leaves: Vec<usize> = (first..self.leaves.len()).collect();
-                run.walk(self, &leaves);
+                let drive: Vec<usize> = (tied..self.leaves.len()).collect();
+                let tie: Vec<usize> = (first..tied).collect();
+                run.walk(self, &drive, &tie);
             }
             if !run.restart {
                 return Ok(());
@@ -341,17 +413,19 @@ struct Run<'a> {
     /// Per leaf, what it scored for the candidate.
     scores: Vec<Score>,
     excluded: Vec<Box<dyn Scorer>>,
-    /// A document enters when it scores above this.
-    theta: Score,
+    /// What the collector last said: a document enters when it scores
+    /// above `floor.theta`.
+    floor: Floor,
     /// Documents before this one are done.
     from: DocId,
-    /// The partition the current walk was set up for.
-    partition: usize,
+    /// The tiers the current walk was set up for.
+    tiers: (usize, usize),
     /// Set when θ has risen enough to change the partition.
     restart: bool,
     /// What a candidate can add beyond its essential leaves (plus slack).
     lowered_by: Score,
-    callback: &'a mut dyn FnMut(DocId, Score) -> Score,
+    recency: &'a Recency<'a>,
+    callback: &'a mut dyn FnMut(DocId, Score) -> Floor,
 }
 
 /// Whether `scorer` matches `doc`, seeking it forward.
@@ -363,19 +437,23 @@ fn at(scorer: &mut Box<dyn Scorer>, doc: DocId) -> bool {
 }
 
 impl Run<'_> {
-    /// Offer every document matched by the given leaves (indices into the
-    /// plan's), from `self.from` on, until done or until the partition
-    /// changes. The leaves' own scorers are walked (a union by hand), so
-    /// nothing is read twice.
-    fn walk(&mut self, plan: &PlanWeights, leaves: &[usize]) {
+    /// Offer every document matched by the `drive` leaves, and every one
+    /// matched by the `tie` leaves that is recent enough to win a tie with
+    /// the k-th best (indices into the plan's leaves), from `self.from` on,
+    /// until done or until the tiers change. The leaves' own scorers are
+    /// walked (a union by hand), so nothing is read twice.
+    fn walk(&mut self, plan: &PlanWeights, drive: &[usize], tie: &[usize]) {
         loop {
             let mut next = TERMINATED;
-            for &i in leaves {
+            for &i in drive {
                 let s = &mut self.leaves[i];
                 if s.doc() < self.from {
                     s.seek(self.from);
                 }
                 next = next.min(s.doc());
+            }
+            for &i in tie {
+                next = self.next_recent(i, next);
             }
             if next == TERMINATED {
                 return;
@@ -388,13 +466,47 @@ impl Run<'_> {
         }
     }
 
+    /// The first document of leaf `i` from `self.from` on that is recent
+    /// enough to win a tie with the k-th best, or `limit` if there is none
+    /// before it.
+    ///
+    /// The scorer steps over documents of its own (old ones), and a stepped-
+    /// over document is then scored as if the leaf missed it. That is never
+    /// seen: the scorer never moves past `limit`, the next document of the
+    /// leaves that drive, so none of theirs is stepped over; another leaf for
+    /// ties stops only at recent documents, which this one stops at too; and
+    /// a stepped-over document matches only leaves that bring it at most to
+    /// the k-th best's score while older than it, so it cannot place now or
+    /// after any later walk (the k-th best only gets better).
+    fn next_recent(&mut self, i: usize, limit: DocId) -> DocId {
+        let s = &mut self.leaves[i];
+        if s.doc() < self.from {
+            s.seek(self.from);
+        }
+        let Some((_, since)) = self.floor.tie else { return s.doc().min(limit) };
+        loop {
+            let doc = s.doc();
+            if doc >= limit {
+                return limit;
+            }
+            let block = self.recency.next_block(doc, since, limit);
+            if block > doc {
+                s.seek(block);
+            } else if (self.recency.published)(doc) >= since {
+                return doc;
+            } else {
+                s.advance();
+            }
+        }
+    }
+
     /// The threshold for the essential leaves.
     fn driver_threshold(&self) -> Score {
         if self.restart {
             // Stop the walk: nothing passes.
             return Score::MAX;
         }
-        self.theta - self.lowered_by
+        self.floor.theta - self.lowered_by
     }
 
     /// A document from the essential leaves: score it in full, offer it,
@@ -405,9 +517,9 @@ impl Run<'_> {
         }
         self.from = doc + 1;
         if let Some(score) = self.full_score(plan, doc) {
-            if score > self.theta {
-                self.theta = (self.callback)(doc, score);
-                if plan.partition(self.theta) != Some(self.partition) {
+            if score > self.floor.theta {
+                self.floor = (self.callback)(doc, score);
+                if plan.tiers(&self.floor) != Some(self.tiers) {
                     self.restart = true;
                 }
             }
@@ -429,7 +541,7 @@ impl Run<'_> {
         self.scores.fill(0.0);
         let mut partial = 0.0;
         for check in &plan.checks {
-            if partial + check.rest + plan.margin <= self.theta {
+            if partial + check.rest + plan.margin <= self.floor.theta {
                 return None;
             }
             let scorer = &mut self.leaves[check.leaf];

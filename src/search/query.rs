@@ -16,20 +16,23 @@
 use super::analyzer::{
     exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups, INDEXED_PREFIX_CHARS,
 };
-use super::plan::{Bound, Clause, Leaf, Plan, PlanWeights};
+use super::plan::{Bound, Clause, Floor, Leaf, Plan, PlanWeights, Recency, RECENCY_BLOCK};
 use super::schema::Fields;
 use super::Result;
 use crate::store::ArticleKey;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::ops::{ControlFlow, Range};
+use std::sync::{Arc, Mutex};
+use tantivy::columnar::Column;
+use tantivy::index::SegmentId;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
     Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, Searcher, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
 /// Weight of a title match relative to a body match.
 const TITLE_BOOST: Score = 2.5;
@@ -401,10 +404,56 @@ pub(super) fn build_for(fields: &Fields, searcher: Option<&Searcher>, input: &st
     Some((plan, matcher))
 }
 
+/// The newest publication time in each block of [`RECENCY_BLOCK`] documents
+/// of each segment (see `plan::Recency`), computed once per segment: a
+/// segment's documents never change, and reading its column costs a few
+/// milliseconds at a million documents.
+#[derive(Default)]
+pub struct RecencyCache(Mutex<HashMap<SegmentId, Arc<[i64]>>>);
+
+impl RecencyCache {
+    /// Segments kept; more and the cache starts again (merged-away segments
+    /// are not worth tracking one by one).
+    const MAX_SEGMENTS: usize = 256;
+
+    /// Compute what `searcher`'s segments lack, so that no keystroke pays
+    /// for it (called whenever the index is opened or reloaded).
+    pub(super) fn warm(&self, searcher: &Searcher) -> Result<()> {
+        for seg in searcher.segment_readers() {
+            self.newest(seg, &seg.fast_fields().i64("published")?);
+        }
+        Ok(())
+    }
+
+    fn newest(&self, seg: &SegmentReader, published: &Column<i64>) -> Arc<[i64]> {
+        let id = seg.segment_id();
+        if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+            return v.clone();
+        }
+        let n = seg.max_doc();
+        let v: Arc<[i64]> = (0..n.div_ceil(RECENCY_BLOCK as u32))
+            .map(|b| {
+                let start = b * RECENCY_BLOCK as u32;
+                (start..(start + RECENCY_BLOCK as u32).min(n))
+                    .map(|doc| published.first(doc).unwrap_or(0))
+                    .max()
+                    .unwrap_or(i64::MIN)
+            })
+            .collect();
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::MAX_SEGMENTS {
+            map.clear();
+        }
+        map.insert(id, v.clone());
+        v
+    }
+}
+
 /// A query built against one searcher (one consistent view of the index),
 /// ready to be run once for the first screens and again for the rest.
 pub struct Prepared {
     searcher: Searcher,
+    recency: Arc<RecencyCache>,
     /// The whole query: every match, for the full answer.
     weight: Box<dyn Weight>,
     /// Its parts and their bounds, for the first screens.
@@ -468,6 +517,17 @@ impl TopK {
             return None;
         }
         self.heap.peek().map(|w| w.0.score)
+    }
+
+    /// What the walk needs to know of the top-k: the threshold, and once
+    /// full, the score and date a tie must beat.
+    fn state(&self) -> Floor {
+        match self.heap.peek() {
+            Some(w) if self.heap.len() >= self.k => {
+                Floor { theta: self.threshold(), tie: Some((w.0.score, w.0.published)) }
+            }
+            _ => Floor::OPEN,
+        }
     }
 
     /// A pruning threshold for tantivy (it passes on only scores above it):
@@ -553,14 +613,19 @@ impl BufferedTopK {
 impl Prepared {
     /// Build the query for `input` against `searcher`. `None` when nothing in
     /// it is searchable.
-    pub fn new(searcher: Searcher, fields: &Fields, input: &str) -> Result<Option<Prepared>> {
+    pub fn new(
+        searcher: Searcher,
+        recency: Arc<RecencyCache>,
+        fields: &Fields,
+        input: &str,
+    ) -> Result<Option<Prepared>> {
         let Some((plan, matcher)) = build_for(fields, Some(&searcher), input) else {
             return Ok(None);
         };
         let Some(query) = plan.query() else { return Ok(None) };
         let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
         let plan = plan.weights(&searcher)?;
-        Ok(Some(Prepared { searcher, weight, plan, matcher }))
+        Ok(Some(Prepared { searcher, recency, weight, plan, matcher }))
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -577,11 +642,13 @@ impl Prepared {
             let published = seg.fast_fields().i64("published")?;
             let alive = seg.alive_bitset();
             let read = |doc| published.first(doc).unwrap_or(0);
-            self.plan.for_each_pruning(&self.searcher, seg, top.threshold(), &mut |doc, score| {
+            let newest = self.recency.newest(seg, &published);
+            let recency = Recency { published: &read, newest: &newest };
+            self.plan.for_each_pruning(&self.searcher, seg, &recency, top.state(), &mut |doc, score| {
                 if !alive.is_some_and(|a| a.is_deleted(doc)) {
                     top.offer(score, ord as u32, doc, read);
                 }
-                top.threshold()
+                top.state()
             })?;
         }
         let complete = top.heap.len() < top.k;
@@ -638,8 +705,14 @@ impl Prepared {
 }
 
 /// Run `input` against the index: the best `limit` hits and the exact total.
-pub(super) fn run(searcher: Searcher, fields: &Fields, input: &str, limit: usize) -> Result<SearchResults> {
-    match Prepared::new(searcher, fields, input)? {
+pub(super) fn run(
+    searcher: Searcher,
+    recency: Arc<RecencyCache>,
+    fields: &Fields,
+    input: &str,
+    limit: usize,
+) -> Result<SearchResults> {
+    match Prepared::new(searcher, recency, fields, input)? {
         Some(p) => Ok(p.all(limit, &|| false)?.unwrap_or_default()),
         None => Ok(SearchResults { complete: true, ..Default::default() }),
     }
