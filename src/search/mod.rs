@@ -489,7 +489,7 @@ mod tests {
         let docs = |q: &dyn tantivy::query::Query| searcher.search(q, &DocSetCollector).unwrap();
         let mut checked = 0;
         for (exact, prefix) in [(f.title_exact, f.title_prefix), (f.body_exact, f.body_prefix)] {
-            // Every beginning of two or three characters of every term.
+            // Every beginning of every term, at the indexed lengths.
             let mut beginnings = BTreeSet::new();
             for seg in searcher.segment_readers() {
                 let inverted = seg.inverted_index(exact).unwrap();

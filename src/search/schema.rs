@@ -25,7 +25,7 @@ pub struct Fields {
     /// Normalised, unstemmed text: exact-form bonus and prefix matching.
     pub title_exact: Field,
     pub body_exact: Field,
-    /// The first two and three characters of each exact token: the word
+    /// The first two to four characters of each exact token: the word
     /// being typed, at those lengths (`analyzer::EdgePrefixes`).
     pub title_prefix: Field,
     pub body_prefix: Field,

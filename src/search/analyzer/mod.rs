@@ -13,9 +13,9 @@
 //!   `ێ` → `ی` and `ۆ` → `و` (old-orthography spellings; see [`fold_vowels`])
 //!   and strips Sorani nominal and verbal suffixes and clitics so that
 //!   `وڵات`, `وڵاتەکان` and `وڵاتانی` meet.
-//! * [`SORANI_PREFIX`]: the exact analyzer's tokens cut to their first two
-//!   and three characters ([`EdgePrefixes`]), so that a word being typed of
-//!   that length is one posting list, not thousands of completions.
+//! * [`SORANI_PREFIX`]: the exact analyzer's tokens cut to their first two,
+//!   three and four characters ([`EdgePrefixes`]), so that a word being
+//!   typed of that length is one posting list, not thousands of completions.
 //!
 //! Token offsets are byte offsets into the original text and token positions
 //! count words, so both analyzers give the same positions and offsets for the
@@ -48,7 +48,7 @@ pub const SORANI_STEMMED: &str = "hewal_sorani";
 /// Normalised, unstemmed analyzer: used for exact-form and prefix matching.
 pub const SORANI_EXACT: &str = "hewal_sorani_exact";
 /// Beginnings of exact tokens (see [`EdgePrefixes`]): the word being typed,
-/// when it is two or three letters long.
+/// when it is two to four letters long.
 pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
 /// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.

@@ -1,21 +1,21 @@
 //! The beginnings of words, indexed for the word being typed.
 //!
 //! While a reader types, the last word matches every term it begins (see
-//! `search::query`). A beginning of two or three letters has thousands of
+//! `search::query`). A beginning of two to four letters has thousands of
 //! completions at a million articles, and reading all of their posting lists
 //! on every keystroke was the slowest part of search (docs/BENCHMARKS.md).
 //! So the fields `title_prefix` and `body_prefix` index, for every exact
 //! (normalised, unstemmed) token, its first [`INDEXED_PREFIX_CHARS`]
-//! characters: `کوردستان` gives `کو` and `کور`; a token of two letters gives
-//! itself. A document holds a term beginning with `P` (of two or three
-//! characters) exactly when it holds `P` in the prefix field, so one posting
+//! characters: `کوردستان` gives `کو`, `کور` and `کورد`; a token of two
+//! letters gives itself. A document holds a term beginning with `P` (of two
+//! to four characters) exactly when it holds `P` in the prefix field, so one posting
 //! list answers what thousands did, with the same matches.
 
 use std::ops::RangeInclusive;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Lengths, in characters, of the beginnings indexed.
-pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 2..=3;
+pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 2..=4;
 
 /// Token filter: each token becomes its beginnings of
 /// [`INDEXED_PREFIX_CHARS`] characters (those it is long enough for), at its
@@ -41,17 +41,51 @@ impl<T: Tokenizer> Tokenizer for EdgePrefixesFilter<T> {
     type TokenStream<'a> = EdgePrefixesStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        EdgePrefixesStream { tail: self.tokenizer.token_stream(text), token: Token::default(), ends: Vec::new() }
+        EdgePrefixesStream {
+            tail: self.tokenizer.token_stream(text),
+            token: Token::default(),
+            ends: Vec::new(),
+            given: Box::new([[0; SLOT]; SLOTS]),
+        }
     }
 }
 
+/// Slots of the table of beginnings already given, and their size: a
+/// length byte and up to four characters of four bytes.
+const SLOTS: usize = 512;
+const SLOT: usize = 17;
+
 /// The [`TokenStream`] of [`EdgePrefixesFilter`].
+///
+/// A text gives each beginning once, mostly: the prefix fields record only
+/// which documents hold a term, so a repeat adds nothing but indexing work,
+/// and short words repeat a lot (`لە`, `کە`, `و`). A table of the beginnings
+/// given so far, one per slot by hash, drops a repeat when its slot holds it;
+/// a collision only lets a repeat through.
 pub struct EdgePrefixesStream<S> {
     tail: S,
     token: Token,
     /// Byte ends, in the current source token, of the beginnings still to
     /// give, last first.
     ends: Vec<usize>,
+    given: Box<[[u8; SLOT]; SLOTS]>,
+}
+
+/// Whether `prefix` was given already (its slot in `given` holds it); if not,
+/// it takes the slot.
+fn repeat(given: &mut [[u8; SLOT]; SLOTS], prefix: &[u8]) -> bool {
+    if prefix.len() >= SLOT {
+        return false;
+    }
+    // FNV-1a.
+    let hash = prefix.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let slot = &mut given[(hash as usize) % SLOTS];
+    if usize::from(slot[0]) == prefix.len() && &slot[1..=prefix.len()] == prefix {
+        return true;
+    }
+    slot[0] = prefix.len() as u8;
+    slot[1..=prefix.len()].copy_from_slice(prefix);
+    false
 }
 
 impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
@@ -59,6 +93,9 @@ impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
         loop {
             if let Some(end) = self.ends.pop() {
                 let source = self.tail.token();
+                if repeat(&mut self.given, &source.text.as_bytes()[..end]) {
+                    continue;
+                }
                 self.token.text.clear();
                 self.token.text.push_str(&source.text[..end]);
                 self.token.offset_from = source.offset_from;
@@ -110,18 +147,18 @@ mod tests {
     }
 
     #[test]
-    fn each_token_gives_its_beginnings_of_two_and_three_characters() {
-        let got = prefixes("کوردستان و لە ab abc abcd");
+    fn each_token_gives_its_beginnings_once_per_text() {
+        let got = prefixes("کوردستان و لە ab abc abcde کورد");
         let want = [
             ("کو", 0, 0, 16),
             ("کور", 0, 0, 16),
+            ("کورد", 0, 0, 16),
             // A one-letter token gives nothing; a two-letter one itself.
             ("لە", 2, 20, 24),
             ("ab", 3, 25, 27),
-            ("ab", 4, 28, 31),
+            // Beginnings already given are not given again.
             ("abc", 4, 28, 31),
-            ("ab", 5, 32, 36),
-            ("abc", 5, 32, 36),
+            ("abcd", 5, 32, 37),
         ];
         let want: Vec<_> = want.iter().map(|&(t, p, a, b)| (t.to_owned(), p, a, b)).collect();
         assert_eq!(got, want);
