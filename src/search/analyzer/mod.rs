@@ -31,7 +31,7 @@ mod stemmer;
 mod stopwords;
 mod tokenizer;
 
-use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, TokenizerManager};
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer, TokenizerManager};
 
 pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
@@ -75,53 +75,36 @@ pub fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>>
     out
 }
 
+/// The part every analyzer shares: tokens, normalised, none too long.
+fn normalised() -> impl Tokenizer {
+    RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()))
+}
+
 /// The stemmed analyzer.
 pub fn stemmed_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SoraniTokenizer::default())
-        .filter(SoraniNormalizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(SoraniStemmer)
-        .build()
+    TextAnalyzer::from(SoraniStemmer.transform(normalised()))
 }
 
 /// The exact (normalised, unstemmed) analyzer.
 pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SoraniTokenizer::default())
-        .filter(SoraniNormalizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .build()
+    TextAnalyzer::from(normalised())
 }
 
 /// The prefix analyzer: the exact analyzer's tokens, each turned into its
 /// beginnings.
 pub fn prefix_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SoraniTokenizer::default())
-        .filter(SoraniNormalizer)
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(EdgePrefixes)
-        .build()
+    TextAnalyzer::from(EdgePrefixes.transform(normalised()))
 }
 
 /// The analyzers the index *writer* uses: the same tokens as
-/// [`stemmed_analyzer`] and [`exact_analyzer`], but a text indexed into both
-/// a stemmed and an exact field is tokenized and normalised once (see the
-/// `memo` module). Queries and snippets use the plain ones.
+/// [`stemmed_analyzer`], [`exact_analyzer`] and [`prefix_analyzer`], but a
+/// text indexed into all three kinds of field is tokenized and normalised
+/// once (see the `memo` module). Queries and snippets use the plain ones.
 pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
-    manager.register(
-        SORANI_STEMMED,
-        TextAnalyzer::builder(SoraniTokenizer::default())
-            .filter(SoraniNormalizer)
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(RecordTokens)
-            .filter(SoraniStemmer)
-            .build(),
-    );
-    // exact_analyzer(), as a concrete tokenizer ReplayOr can wrap.
-    let exact =
-        || RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()));
-    manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(exact())));
-    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes.transform(ReplayOr::new(exact()))));
+    manager.register(SORANI_STEMMED, TextAnalyzer::from(SoraniStemmer.transform(RecordTokens.transform(normalised()))));
+    manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
+    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes.transform(ReplayOr::new(normalised()))));
     manager
 }
 
