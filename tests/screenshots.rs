@@ -17,7 +17,8 @@
 
 use hewal::store::Store;
 use hewal::text::{Order, Render};
-use hewal::tui::{app::App, view};
+use hewal::tui::app::{App, Options};
+use hewal::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::Terminal;
@@ -239,14 +240,14 @@ fn ink_cells(s: &Shot) -> Vec<Vec<bool>> {
 /// The screen hewal should show, from `TestBackend`, in display order, and
 /// the rows of the reader's text.
 fn expected(data: &Path) -> (Vec<Vec<bool>>, std::ops::Range<usize>, Marker) {
-    let mut app = App::new(Store::open(&data.join("hewal.db")).unwrap());
-    app.set_render(Render { order: Order::Visual, shape: false });
+    let options = Options { render: Render { order: Order::Visual, shape: false }, ..Default::default() };
+    let mut app = App::with_options(Store::open(&data.join("hewal.db")).unwrap(), options);
     let mut term = Terminal::new(TestBackend::new(COLS, ROWS)).unwrap();
-    app.prepare(Rect::new(0, 0, COLS, ROWS));
+    app.fit(Rect::new(0, 0, COLS, ROWS));
     term.draw(|f| view::render(&app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let ink = (0..ROWS).map(|y| (0..COLS).map(|x| !buf[(x, y)].symbol().trim().is_empty()).collect()).collect();
-    let r = app.areas.reader;
+    let r = app.areas().reader;
     // The marker: the reader's first row is the title.
     let y = r.y as usize;
     let cells: Vec<usize> =

@@ -1,11 +1,17 @@
 //! The TUI rendered into ratatui's TestBackend, driven through actions
-//! (no terminal, no threads: the search worker's `answer` runs inline).
+//! (no terminal, no threads: the search worker's protocol, `SearchJob::step`,
+//! runs inline, and the library's effects are carried out as the main loop
+//! does).
 
-use hewal::jobs::search::{answer, answer_first, answer_rest, snippets, SearchRequest, Snippets, WorkerEvent};
+use hewal::jobs::search::{answer, answer_first, answer_rest, snippets, Request, SearchJob, SearchRequest, Snippets};
+use hewal::jobs::Notification;
 use hewal::search::SearchIndex;
 use hewal::store::{sample, Store};
 use hewal::tui::action::Action;
-use hewal::tui::app::{App, Focus, ListSource, Mode};
+use hewal::tui::app::{App, Options};
+use hewal::tui::effect::{perform_local, Effect};
+use hewal::tui::mode::{Focus, Mode};
+use hewal::tui::panes::ListSource;
 use hewal::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -13,44 +19,75 @@ use ratatui::Terminal;
 
 struct Harness {
     app: App,
-    index: SearchIndex,
+    job: SearchJob,
     store: Store,
+    /// Effects for the main loop that the tests look at.
+    pending: Vec<Effect>,
     _dir: tempfile::TempDir,
 }
 
 impl Harness {
     fn new() -> Harness {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("hewal.db");
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::open(&dir.path().join("hewal.db")).unwrap();
         sample::import_samples(&mut store).unwrap();
+        Harness::over(dir, store)
+    }
+
+    /// A harness over the library in `dir`, whose `store` is filled.
+    fn over(dir: tempfile::TempDir, store: Store) -> Harness {
+        let db = dir.path().join("hewal.db");
         let mut index = SearchIndex::in_memory().unwrap();
         index.sync(&store, &mut |_, _| {}).unwrap();
+        let job = SearchJob::new(index, Store::open(&db).unwrap());
         let app = App::new(Store::open(&db).unwrap());
-        Harness { app, index, store, _dir: dir }
+        Harness { app, job, store, pending: Vec::new(), _dir: dir }
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.job.index()
     }
 
     fn render(&mut self, w: u16, h: u16) -> Vec<String> {
+        // As the main loop: effects queued by actions, then fit and draw,
+        // then the effects the fit queued.
+        self.settle();
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-        self.app.prepare(Rect::new(0, 0, w, h));
+        self.app.fit(Rect::new(0, 0, w, h));
         term.draw(|f| view::render(&self.app, f)).unwrap();
+        self.settle();
         let buf = term.backend().buffer().clone();
         (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
     }
 
-    /// Answer every queued search request, in order, as the worker would:
-    /// the first screens, their snippets, then the rest when there is more.
+    /// Carry out the effects on the library (store writes, reading the
+    /// feeds) as the main loop does; keep the others for `effects`.
+    fn settle(&mut self) {
+        let urls = self._dir.path().join("urls");
+        for effect in self.app.take_effects() {
+            match perform_local(effect, self.app.store(), &urls) {
+                Ok(Some(outcome)) => self.app.on_outcome(outcome),
+                Ok(None) => {}
+                Err(effect) => self.pending.push(effect),
+            }
+        }
+    }
+
+    /// The effects queued for the main loop beyond the library's own.
+    fn effects(&mut self) -> Vec<Effect> {
+        self.settle();
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Answer every queued search request, in order, with the worker's own
+    /// protocol: the first screens, their snippets, then the rest.
     fn answer_all(&mut self) {
         for req in self.app.take_requests() {
-            let (resp, rest) = answer_first(&self.index, &req).unwrap();
-            let keys = resp.hits.clone();
-            let rows = snippets(&self.store, &resp.matcher, &keys, &|| false);
-            self.app.on_worker(WorkerEvent::Results(resp));
-            self.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation, rows }));
-            if let Some((prepared, first)) = rest {
-                let full = answer_rest(&prepared, &first, &|| false).unwrap().unwrap();
-                self.app.on_worker(WorkerEvent::MoreResults(full));
-            }
+            let app = &mut self.app;
+            self.job.step(vec![Request::Search(req)], &|| false, &mut |n| {
+                app.notify(n);
+                true
+            });
         }
     }
 
@@ -85,25 +122,25 @@ fn first_screen_shows_the_library() {
 fn typing_a_query_searches_and_enter_opens() {
     let mut h = Harness::new();
     h.app.update(Action::FocusSearch);
-    assert_eq!(h.app.mode, Mode::Search);
+    assert_eq!(h.app.mode(), Mode::Search);
     h.type_str("kilim");
     h.answer_all();
-    let ListSource::Search(r) = &h.app.list.source else { panic!("no results shown") };
+    let ListSource::Search(r) = h.app.list().source() else { panic!("no results shown") };
     assert_eq!(r.response.hits.len(), 1);
     let screen = h.render(100, 30);
     assert!(screen[29].contains("1 matches"), "{}", screen[29]);
     assert!(screen[1].contains("Weavers"), "{}", screen[1]);
     h.app.update(Action::SubmitSearch);
     h.app.update(Action::Open);
-    assert_eq!(h.app.focus, Focus::Reader);
+    assert_eq!(h.app.focus(), Focus::Reader);
     let screen = h.render(100, 30);
     assert!(screen.iter().any(|l| l.contains("kilim")));
-    assert!(h.app.list.row(0).unwrap().read, "opening marks the article read");
+    assert!(h.app.list().row(0).unwrap().read, "opening marks the article read");
     // Esc back to the list, Esc again clears the query.
     h.app.update(Action::Back);
-    assert_eq!(h.app.focus, Focus::List);
+    assert_eq!(h.app.focus(), Focus::List);
     h.app.update(Action::Back);
-    assert!(matches!(h.app.list.source, ListSource::Library { total: 10 }));
+    assert!(matches!(*h.app.list().source(), ListSource::Library { total: 10 }));
 }
 
 #[test]
@@ -115,12 +152,12 @@ fn stale_results_are_dropped() {
     h.app.update(Action::ClearQuery);
     h.type_str("Erbil");
     // The answer to the superseded query arrives late: ignored.
-    let late = answer(&h.index, old.last().unwrap()).unwrap();
-    h.app.on_worker(WorkerEvent::Results(late));
-    assert!(matches!(h.app.list.source, ListSource::Library { .. }));
+    let late = answer(h.index(), old.last().unwrap()).unwrap();
+    h.app.notify(Notification::Results(late));
+    assert!(matches!(*h.app.list().source(), ListSource::Library { .. }));
     assert!(h.app.is_searching());
     h.answer_all();
-    let ListSource::Search(r) = &h.app.list.source else { panic!() };
+    let ListSource::Search(r) = h.app.list().source() else { panic!() };
     assert_eq!(r.response.query, "Erbil");
     assert!(!h.app.is_searching());
 }
@@ -145,9 +182,9 @@ fn help_lists_every_key_and_any_key_closes() {
         assert!(screen.contains(keys), "help lacks {keys}");
     }
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
-    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -155,12 +192,12 @@ fn navigation_moves_and_clamps() {
     let mut h = Harness::new();
     h.render(80, 24);
     h.app.update(Action::Jump { end: true });
-    assert_eq!(h.app.list.selected, 9);
+    assert_eq!(h.app.list().selected(), 9);
     h.app.update(Action::Move(5));
-    assert_eq!(h.app.list.selected, 9);
+    assert_eq!(h.app.list().selected(), 9);
     h.app.update(Action::Page(-1));
     h.app.update(Action::Page(-1));
-    assert_eq!(h.app.list.selected, 0);
+    assert_eq!(h.app.list().selected(), 0);
     let screen = h.render(80, 24);
     assert!(screen[23].starts_with(" 1/10"), "{}", screen[23]);
 }
@@ -188,16 +225,16 @@ fn reading_position_is_saved_and_restored() {
     h.app.update(Action::Open);
     h.render(80, 24);
     h.app.update(Action::Move(7));
-    let scrolled = h.app.reader.scroll;
+    let scrolled = h.app.reader().scroll();
     assert!(scrolled > 0);
-    let key = h.app.reader.key().unwrap();
+    let key = h.app.reader().key().unwrap();
     h.app.update(Action::Back);
     h.app.update(Action::Move(1)); // another article: the position is saved
     h.render(80, 24);
     assert_eq!(h.store.article(key).unwrap().position, scrolled as i64);
     h.app.update(Action::Move(-1));
     h.render(80, 24);
-    assert_eq!(h.app.reader.scroll, scrolled);
+    assert_eq!(h.app.reader().scroll(), scrolled);
 }
 
 #[test]
@@ -213,7 +250,7 @@ fn request_generation_increases_per_keystroke() {
 #[test]
 fn a_failed_index_says_so_instead_of_searching_forever() {
     let mut h = Harness::new();
-    h.app.on_worker(WorkerEvent::Error { generation: None, message: "the search index is in use".into() });
+    h.app.notify(Notification::Error { generation: None, message: "the search index is in use".into() });
     h.app.update(Action::FocusSearch);
     h.type_str("kilim");
     assert!(h.app.take_requests().is_empty());
@@ -229,14 +266,14 @@ fn snippets_follow_results_and_stale_ones_are_dropped() {
     h.app.update(Action::FocusSearch);
     h.type_str("kilim");
     let req = h.app.take_requests().pop().unwrap();
-    let resp = answer(&h.index, &req).unwrap();
+    let resp = answer(h.index(), &req).unwrap();
     let keys = resp.hits.clone();
     let rows = snippets(&h.store, &resp.matcher, &keys, &|| false);
-    h.app.on_worker(WorkerEvent::Results(resp));
+    h.app.notify(Notification::Results(resp));
     // Snippets of an older generation do not land.
-    h.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation - 1, rows: rows.clone() }));
-    assert!(h.app.list.snippet(0).is_none());
-    h.app.on_worker(WorkerEvent::Snippets(Snippets { generation: req.generation, rows }));
+    h.app.notify(Notification::Snippets(Snippets { generation: req.generation - 1, rows: rows.clone() }));
+    assert!(h.app.list().snippet(0).is_none());
+    h.app.notify(Notification::Snippets(Snippets { generation: req.generation, rows }));
     let screen = h.render(100, 30);
     assert!(screen[2].contains("kilim"), "the snippet line shows the hit: {:?}", &screen[1..3]);
 }
@@ -244,7 +281,7 @@ fn snippets_follow_results_and_stale_ones_are_dropped() {
 #[test]
 fn snippet_work_stops_when_a_newer_query_waits() {
     let h = Harness::new();
-    let resp = answer(&h.index, &SearchRequest { generation: 1, query: "لە".into() }).unwrap();
+    let resp = answer(h.index(), &SearchRequest { generation: 1, query: "لە".into() }).unwrap();
     let keys = resp.hits.clone();
     assert!(keys.len() > 3);
     let calls = std::cell::Cell::new(0);
@@ -270,59 +307,57 @@ fn a_large_result_set_loads_only_the_visible_window() {
         })
         .collect();
     store.insert_batch(&batch, 0).unwrap();
-    let mut index = SearchIndex::in_memory().unwrap();
-    index.sync(&store, &mut |_, _| {}).unwrap();
-    let mut h = Harness { app: App::new(Store::open(&db).unwrap()), index, store, _dir: dir };
+    let mut h = Harness::over(dir, store);
     h.render(80, 24);
-    assert_eq!(h.app.list.len(), 3000);
-    assert!(h.app.list.window.len() <= h.app.list.height + 32, "library window: {}", h.app.list.window.len());
+    assert_eq!(h.app.list().len(), 3000);
+    assert!(h.app.list().window_len() <= h.app.list().height() + 32, "library window: {}", h.app.list().window_len());
     h.app.update(Action::FocusSearch);
     h.type_str("هەولێر ");
     // The first screens come first, and say the count is not known yet.
     let req = h.app.take_requests().pop().unwrap();
-    let (resp, rest) = answer_first(&h.index, &req).unwrap();
-    h.app.on_worker(WorkerEvent::Results(resp));
+    let (resp, rest) = answer_first(h.index(), &req).unwrap();
+    h.app.notify(Notification::Results(resp));
     let screen = h.render(80, 24);
-    assert_eq!(h.app.list.len(), 100);
+    assert_eq!(h.app.list().len(), 100);
     assert!(screen[23].contains("≥ 100 matches · counting…"), "{}", screen[23]);
     h.app.update(Action::SubmitSearch);
     h.app.update(Action::Jump { end: true });
     h.render(80, 24);
-    assert_eq!(h.app.list.selected, 99);
+    assert_eq!(h.app.list().selected(), 99);
     // Then the rest: the selection stays, the list grows, the count is exact.
     let (prepared, first) = rest.unwrap();
     let full = answer_rest(&prepared, &first, &|| false).unwrap().unwrap();
     assert_eq!(full.hits[..100], first.hits[..]);
-    h.app.on_worker(WorkerEvent::MoreResults(full));
+    h.app.notify(Notification::MoreResults(full));
     let screen = h.render(80, 24);
-    assert_eq!(h.app.list.selected, 99);
+    assert_eq!(h.app.list().selected(), 99);
     assert!(screen[23].contains("3000 matches"), "{}", screen[23]);
     // A newer query makes the rest give up.
     assert!(answer_rest(&prepared, &first, &|| true).unwrap().is_none());
     h.app.update(Action::Jump { end: false });
-    assert_eq!(h.app.list.len(), 3000, "every hit is in the list");
-    assert!(h.app.list.window.len() <= h.app.list.height + 32, "result window: {}", h.app.list.window.len());
+    assert_eq!(h.app.list().len(), 3000, "every hit is in the list");
+    assert!(h.app.list().window_len() <= h.app.list().height() + 32, "result window: {}", h.app.list().window_len());
     h.app.update(Action::SubmitSearch);
     h.app.update(Action::Jump { end: true });
     let screen = h.render(80, 24);
-    assert_eq!(h.app.list.selected, 2999);
-    assert!(h.app.list.row(2999).is_some(), "the last row is loaded after G");
+    assert_eq!(h.app.list().selected(), 2999);
+    assert!(h.app.list().row(2999).is_some(), "the last row is loaded after G");
     assert!(screen[23].contains("3000/3000"), "{}", screen[23]);
 }
 
 #[test]
 fn refresh_runs_once_reports_progress_and_then_syncs_the_index() {
-    use hewal::tui::app::Effect;
     let mut h = Harness::new();
     h.app.update(Action::Refresh);
-    assert_eq!(h.app.take_effects(), vec![Effect::Fetch]);
+    assert_eq!(h.effects(), vec![Effect::Fetch]);
     h.app.update(Action::Refresh);
-    assert!(h.app.take_effects().is_empty(), "a second R while fetching starts nothing");
-    h.app.on_worker(WorkerEvent::FetchProgress { done: 1, total: 3 });
+    assert!(h.effects().is_empty(), "a second R while fetching starts nothing");
+    h.app.notify(Notification::FetchProgress { done: 1, total: 3 });
     let screen = h.render(100, 30);
     assert!(screen[29].contains("fetching 1/3"), "{}", screen[29]);
-    h.app.on_worker(WorkerEvent::FetchDone { summary: "fetched 3 feed(s): 2 new, 0 updated".into(), errors: 0 });
-    assert_eq!(h.app.take_effects(), vec![Effect::SyncIndex]);
+    let report = hewal::jobs::fetch::RefreshReport { feeds: 3, inserted: 2, ..Default::default() };
+    h.app.notify(Notification::FetchDone(Ok(report)));
+    assert_eq!(h.effects(), vec![Effect::SyncIndex]);
     let screen = h.render(100, 30);
     assert!(screen[29].contains("fetched 3 feed(s): 2 new"), "{}", screen[29]);
     assert!(!screen[29].contains("fetching"));
@@ -330,23 +365,22 @@ fn refresh_runs_once_reports_progress_and_then_syncs_the_index() {
 
 #[test]
 fn links_open_only_on_the_web_and_copy_anywhere() {
-    use hewal::tui::app::Effect;
     let mut h = Harness::new();
     h.render(100, 30);
     // The first rows are seeds without a link.
     h.app.update(Action::OpenLink);
-    assert!(h.app.take_effects().is_empty());
-    assert_eq!(h.app.message.as_deref(), Some("this article has no link"));
+    assert!(h.effects().is_empty());
+    assert_eq!(h.app.message(), Some("this article has no link"));
     // Find an article with one.
     let mut found = false;
     for _ in 0..10 {
         h.app.update(Action::Move(1));
         h.render(100, 30);
-        if let Some(url) = h.app.reader.article().and_then(|a| a.url.clone()) {
+        if let Some(url) = h.app.reader().article().and_then(|a| a.url.clone()) {
             h.app.update(Action::OpenLink);
-            assert_eq!(h.app.take_effects(), vec![Effect::OpenUrl(url.clone())]);
+            assert_eq!(h.effects(), vec![Effect::OpenUrl(url.clone())]);
             h.app.update(Action::CopyLink);
-            assert_eq!(h.app.take_effects(), vec![Effect::Copy(url)]);
+            assert_eq!(h.effects(), vec![Effect::Copy(url)]);
             found = true;
             break;
         }
@@ -361,17 +395,12 @@ fn the_feeds_overlay_shows_state_and_errors() {
     let screen = h.render(100, 30).join("\n");
     assert!(screen.contains("no feeds yet: hewal feed add URL"), "{screen}");
     h.app.update(Action::ToggleFeeds);
-    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.app.mode(), Mode::Normal);
 
-    h.app.subscriptions = vec![
-        hewal::feeds::Subscription {
-            url: "https://example.org/ok.xml".into(),
-            title: Some("کوردستان نیوز".into()),
-            tags: vec![],
-        },
-        hewal::feeds::Subscription { url: "https://example.org/gone.xml".into(), title: None, tags: vec![] },
-        hewal::feeds::Subscription { url: "https://example.org/new.xml".into(), title: None, tags: vec![] },
-    ];
+    // The popup reads the subscriptions when it opens.
+    let urls =
+        "https://example.org/ok.xml \"~کوردستان نیوز\"\nhttps://example.org/gone.xml\nhttps://example.org/new.xml\n";
+    std::fs::write(h._dir.path().join("urls"), urls).unwrap();
     for (url, err, n) in [
         ("https://example.org/ok.xml", None, 12),
         ("https://example.org/gone.xml", Some("server answered HTTP 404"), 0),
@@ -388,6 +417,7 @@ fn the_feeds_overlay_shows_state_and_errors() {
     }
     h.app.update(Action::ToggleFeeds);
     let screen = h.render(100, 30).join("\n");
+    assert_eq!(h.app.feeds().subscriptions[0].title.as_deref(), Some("کوردستان نیوز"));
     assert!(screen.contains("✓ 2025-02-19     12"), "{screen}");
     assert!(screen.contains("✗ 2025-02-19      0  https://example.org/gone.xml"), "{screen}");
     assert!(screen.contains("server answered HTTP 404"), "{screen}");
@@ -397,7 +427,6 @@ fn the_feeds_overlay_shows_state_and_errors() {
 
 #[test]
 fn numbered_references_can_be_opened_from_the_links_overlay() {
-    use hewal::tui::app::Effect;
     let mut h = Harness::new();
     let a = hewal::store::NewArticle {
         id: "refs".into(),
@@ -411,20 +440,20 @@ fn numbered_references_can_be_opened_from_the_links_overlay() {
     h.app = App::new(Store::open(&h._dir.path().join("hewal.db")).unwrap());
     h.render(100, 30);
     h.app.update(Action::ShowLinks);
-    assert_eq!(h.app.mode, Mode::Links);
+    assert_eq!(h.app.mode(), Mode::Links);
     let screen = h.render(100, 30).join("\n");
     for l in ["[0] https://example.org/article", "[1] https://example.org/a", "[2] javascript:alert(1)"] {
         assert!(screen.contains(l), "{l} missing:\n{screen}");
     }
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('1'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
-    assert_eq!(h.app.take_effects(), vec![Effect::OpenUrl("https://example.org/a".into())]);
-    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.effects(), vec![Effect::OpenUrl("https://example.org/a".into())]);
+    assert_eq!(h.app.mode(), Mode::Normal);
     h.app.update(Action::ShowLinks);
     h.app.update(Action::OpenLinkNumber(2));
-    assert!(h.app.take_effects().is_empty());
-    assert!(h.app.message.as_deref().unwrap().contains("not opening a non-web link"));
+    assert!(h.effects().is_empty());
+    assert!(h.app.message().unwrap().contains("not opening a non-web link"));
 }
 
 /// The caret in the search bar sits beside the character before it, on that
@@ -436,7 +465,7 @@ fn search_cursor_follows_the_reading_order() {
     h.type_str("کورد BBC");
     let cursor = |h: &mut Harness| {
         let mut term = Terminal::new(TestBackend::new(60, 10)).unwrap();
-        h.app.prepare(Rect::new(0, 0, 60, 10));
+        h.app.fit(Rect::new(0, 0, 60, 10));
         term.draw(|f| view::render(&h.app, f)).unwrap();
         let bar = term.backend().buffer().clone();
         let row: String = (0..60).map(|x| bar[(x, 0)].symbol().to_owned()).collect();
@@ -470,9 +499,9 @@ fn search_cursor_follows_the_reading_order() {
 /// digit picks one (the main loop saves it).
 #[test]
 fn calibration_screen_shows_the_candidates_and_a_digit_picks() {
-    use hewal::tui::app::Effect;
     let mut h = Harness::new();
-    h.app.mode = Mode::Calibrate;
+    let db = h._dir.path().join("hewal.db");
+    h.app = App::with_options(Store::open(&db).unwrap(), Options { calibrate: true, ..Default::default() });
     let screen = h.render(80, 24);
     let text = screen.join("\n");
     for want in [
@@ -490,10 +519,10 @@ fn calibration_screen_shows_the_candidates_and_a_digit_picks() {
     let visual: String = first.chars().rev().collect();
     assert!(screen.iter().filter(|l| l.trim_end().ends_with(&visual)).count() >= 1, "{text}");
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('2'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode, h.app.focus).unwrap();
+    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
-    assert_eq!(h.app.take_effects(), vec![Effect::Calibrated(Some(1))]);
-    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.effects(), vec![Effect::Calibrated(Some(1))]);
+    assert_eq!(h.app.mode(), Mode::Normal);
 }
 
 /// Scrolling the library reads only the rows coming into view, next to the
@@ -521,12 +550,13 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
     let mut app = App::new(Store::open(&db).unwrap());
     let (w, h) = (60u16, 12u16);
     let check = |app: &mut App, store: &Store| {
-        app.prepare(Rect::new(0, 0, w, h));
-        let rows = app.list.height as u64;
-        let want = store.window(app.list.offset, rows as usize).unwrap();
-        let got: Vec<_> = (app.list.offset..app.list.offset + rows).filter_map(|i| app.list.row(i).cloned()).collect();
-        assert_eq!(got, want, "at offset {}", app.list.offset);
-        assert!(app.list.window.len() <= rows as usize + 64, "window holds {} rows", app.list.window.len());
+        app.fit(Rect::new(0, 0, w, h));
+        let rows = app.list().height() as u64;
+        let want = store.window(app.list().offset(), rows as usize).unwrap();
+        let got: Vec<_> =
+            (app.list().offset()..app.list().offset() + rows).filter_map(|i| app.list().row(i).cloned()).collect();
+        assert_eq!(got, want, "at offset {}", app.list().offset());
+        assert!(app.list().window_len() <= rows as usize + 64, "window holds {} rows", app.list().window_len());
     };
     for _ in 0..650 {
         app.update(Action::Move(1));
@@ -540,4 +570,69 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
         app.update(Action::Move(-1));
         check(&mut app, &store);
     }
+}
+
+/// The worker's protocol, as the thread runs it: in a batch of requests the
+/// newest query wins and a sync runs first; the answer comes as results,
+/// then snippets.
+#[test]
+fn the_search_job_answers_only_the_newest_query_and_syncs_first() {
+    let mut h = Harness::new();
+    let batch = vec![
+        Request::Search(SearchRequest { generation: 1, query: "Erbil".into() }),
+        Request::Sync,
+        Request::Search(SearchRequest { generation: 2, query: "kilim".into() }),
+    ];
+    let mut seen = Vec::new();
+    assert!(h.job.step(batch, &|| false, &mut |n| {
+        seen.push(match n {
+            Notification::Indexing { .. } => "indexing".to_owned(),
+            Notification::Ready { .. } => "ready".to_owned(),
+            Notification::Results(r) => format!("results {}", r.generation),
+            Notification::Snippets(s) => format!("snippets {}", s.generation),
+            Notification::MoreResults(r) => format!("more {}", r.generation),
+            other => format!("{other:?}"),
+        });
+        true
+    }));
+    assert_eq!(seen, ["ready", "results 2", "snippets 2"]);
+    // Nobody listening: the job says to stop.
+    let req = Request::Search(SearchRequest { generation: 3, query: "Erbil".into() });
+    assert!(!h.job.step(vec![req], &|| false, &mut |_| false));
+}
+
+/// Marks show at once and are written by the main loop; a write that fails
+/// is undone on screen and said.
+#[test]
+fn a_mark_that_cannot_be_saved_is_undone_and_said() {
+    use hewal::tui::effect::{Outcome, Write};
+    let mut h = Harness::new();
+    h.render(100, 30);
+    let key = h.app.list().row(0).unwrap().key;
+    h.app.update(Action::ToggleStar);
+    assert!(h.app.list().row(0).unwrap().starred);
+    let write = Write::Starred { key, starred: true };
+    assert_eq!(h.app.take_effects(), vec![Effect::Save(write)]);
+    assert!(!h.store.article(key).unwrap().starred, "nothing is written until the effect runs");
+    h.app.on_outcome(Outcome::WriteFailed { write, error: "attempt to write a readonly database".into() });
+    assert!(!h.app.list().row(0).unwrap().starred);
+    assert_eq!(h.app.message(), Some("cannot save the star: attempt to write a readonly database"));
+}
+
+/// Fitting the app to the screen never writes: leaving a scrolled article
+/// queues its position.
+#[test]
+fn leaving_an_article_queues_its_position_instead_of_writing() {
+    use hewal::tui::effect::Write;
+    let mut h = Harness::new();
+    h.render(80, 24);
+    h.app.update(Action::Open);
+    h.render(80, 24);
+    h.app.update(Action::Move(3));
+    let key = h.app.reader().key().unwrap();
+    h.app.update(Action::Back);
+    h.app.update(Action::Move(1));
+    h.app.fit(Rect::new(0, 0, 80, 24));
+    assert_eq!(h.store.article(key).unwrap().position, 0);
+    assert_eq!(h.app.take_effects(), vec![Effect::Save(Write::Position { key, line: 3 })]);
 }

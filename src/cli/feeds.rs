@@ -17,7 +17,7 @@ fn urls_path(paths: &Paths) -> PathBuf {
 pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
     let path = urls_path(paths);
     let (subs, problems) =
-        crate::jobs::fetch::load_subscriptions(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        crate::feeds::load_subscriptions(&path).with_context(|| format!("cannot read {}", path.display()))?;
     for p in problems {
         eprintln!("hewal: {p}");
     }

@@ -21,12 +21,8 @@ pub fn run() -> Result<ExitCode> {
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => {
-            crate::tui::run(&paths, &terminal_setup(&paths, bidi, shape, false)).map(|()| ExitCode::SUCCESS)
-        }
-        Command::Calibrate => {
-            crate::tui::run(&paths, &terminal_setup(&paths, bidi, shape, true)).map(|()| ExitCode::SUCCESS)
-        }
+        Command::Tui => tui(&paths, &terminal_setup(&paths, bidi, shape, false)),
+        Command::Calibrate => tui(&paths, &terminal_setup(&paths, bidi, shape, true)),
         Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs),
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json),
@@ -42,6 +38,18 @@ pub fn run() -> Result<ExitCode> {
             FeedCommand::Export => feeds::export(&paths),
         },
     }
+}
+
+/// The TUI, then what it has to tell once the terminal is back.
+fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
+    let ended = crate::tui::run(paths, setup)?;
+    for warning in &ended.warnings {
+        eprintln!("hewal: {warning}");
+    }
+    if let Some(saved) = ended.calibrated {
+        println!("hewal: {saved}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What the TUI needs to know about the terminal. A damaged calibration

@@ -27,6 +27,7 @@ mod parse;
 
 pub use fetch::{fetch, fetch_all, fetch_each};
 pub use parse::{parse_feed, parse_feed_with_charset, MAX_ENTRY_TEXT_BYTES};
+pub use urls::load_subscriptions;
 
 /// One subscribed feed.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

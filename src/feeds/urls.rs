@@ -11,6 +11,19 @@
 
 use super::{strip_c0, Subscription};
 
+/// The subscriptions in the `urls` file at `path` (none if it does not
+/// exist), with a `path:line: message` for every line that was skipped.
+pub fn load_subscriptions(path: &std::path::Path) -> std::io::Result<(Vec<Subscription>, Vec<String>)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
+        Err(e) => return Err(e),
+    };
+    let (subs, problems) = parse(&text);
+    let problems = problems.into_iter().map(|(line, msg)| format!("{}:{line}: {msg}", path.display())).collect();
+    Ok((subs, problems))
+}
+
 /// Parses a `urls` file. Problems are `(line number, message)`, 1-based,
 /// and the line is skipped (or, for a stray tag problem, kept).
 pub fn parse(text: &str) -> (Vec<Subscription>, Vec<(usize, String)>) {

@@ -6,20 +6,8 @@
 //! that fails keeps its articles and records its error; the others update.
 
 use crate::feeds::{self, Entry, FetchOptions, FetchOutcome, Subscription, Validators};
-use crate::store::{FeedState, NewArticle, Store};
-
-/// The subscriptions in the `urls` file at `path` (none if it does not
-/// exist), with a `path:line: message` for every line that was skipped.
-pub fn load_subscriptions(path: &std::path::Path) -> std::io::Result<(Vec<Subscription>, Vec<String>)> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
-        Err(e) => return Err(e),
-    };
-    let (subs, problems) = feeds::urls::parse(&text);
-    let problems = problems.into_iter().map(|(line, msg)| format!("{}:{line}: {msg}", path.display())).collect();
-    Ok((subs, problems))
-}
+use crate::store::{FeedState, NewArticle, Store, StoreError};
+use std::path::PathBuf;
 
 /// What a refresh did, per feed and in total.
 #[derive(Clone, Debug, Default)]
@@ -95,13 +83,13 @@ pub fn refresh(
     // full refetch next time, never a 304 over entries that were not stored.
     std::thread::scope(|scope| -> crate::store::Result<()> {
         // Bounded: when storing falls behind, the fetch threads wait, so a
-        // refresh holds a few feeds in memory, not all of them (100k
-        // articles in 50 feeds took 1.09 GB before, measured by
-        // scripts/bench-newsboat).
+        // refresh holds a few feeds in memory, not all of them.
         let (tx, rx) = crossbeam_channel::bounded(2);
         let jobs = &jobs;
         scope.spawn(move || {
             feeds::fetch_each(jobs, opts, &|i, outcome| {
+                // Fails only when storing stopped on an error, which is
+                // what the refresh reports; the rest is not wanted.
                 let _ = tx.send((i, outcome));
             })
         });
@@ -152,42 +140,46 @@ fn store_outcome(
     store.save_feed_state(&st)
 }
 
-/// Refresh all feeds on a thread of its own, reporting to the UI through
-/// `event_tx` (progress, then a one-line summary). The store connection is
-/// its own; the caller asks the search worker to sync afterwards.
-pub fn spawn_refresh(
-    db_path: std::path::PathBuf,
-    urls_path: std::path::PathBuf,
-    event_tx: crossbeam_channel::Sender<crate::jobs::search::WorkerEvent>,
-) {
-    use crate::jobs::search::WorkerEvent;
-    let progress_tx = event_tx.clone();
-    let run = move || -> Result<(String, usize), String> {
-        let (subs, problems) = load_subscriptions(&urls_path).map_err(|e| format!("{}: {e}", urls_path.display()))?;
+/// Why a refresh could not run at all (a feed that fails is not this: it
+/// is recorded in the report and the others go on).
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError {
+    #[error("no feeds: add one with `hewal feed add URL` ({})", .0.display())]
+    NoFeeds(PathBuf),
+    #[error("cannot read the feed list {}: {source}", path.display())]
+    Subscriptions { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot start the fetch thread: {0}")]
+    Thread(std::io::Error),
+}
+
+/// Refresh all feeds on a thread of its own, reporting progress and then
+/// the outcome through `tx`. The store connection is its own; the caller
+/// asks the search worker to sync afterwards.
+pub fn spawn_refresh(db_path: PathBuf, urls_path: PathBuf, tx: super::NotificationTx) {
+    use super::Notification;
+    let progress_tx = tx.clone();
+    let run = move || -> Result<RefreshReport, RefreshError> {
+        let (subs, _problems) = crate::feeds::load_subscriptions(&urls_path)
+            .map_err(|source| RefreshError::Subscriptions { path: urls_path.clone(), source })?;
         if subs.is_empty() {
-            return Ok((format!("no feeds: add one with `hewal feed add URL` ({})", urls_path.display()), 0));
+            return Err(RefreshError::NoFeeds(urls_path));
         }
-        let mut store = Store::open(&db_path).map_err(|e| e.to_string())?;
+        let mut store = Store::open(&db_path)?;
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        let tx = progress_tx;
-        let report = refresh(&mut store, &subs, &FetchOptions::default(), now, &move |done, total| {
-            let _ = tx.send(WorkerEvent::FetchProgress { done, total });
-        })
-        .map_err(|e| e.to_string())?;
-        let errors = report.errors.len() + problems.len();
-        let mut summary =
-            format!("fetched {} feed(s): {} new, {} updated", report.feeds, report.inserted, report.updated);
-        if let Some((url, err)) = report.errors.first() {
-            summary.push_str(&format!("; {} failed ({url}: {err})", report.errors.len()));
-        }
-        Ok((summary, errors))
+        Ok(refresh(&mut store, &subs, &FetchOptions::default(), now, &move |done, total| {
+            // The UI may have quit while feeds were still arriving.
+            let _ = progress_tx.send(Notification::FetchProgress { done, total });
+        })?)
     };
-    let tx = event_tx.clone();
+    let done_tx = tx.clone();
     let spawned = std::thread::Builder::new().name("hewal-fetch".into()).spawn(move || {
-        let (summary, errors) = run().unwrap_or_else(|e| (format!("fetch failed: {e}"), 1));
-        let _ = tx.send(WorkerEvent::FetchDone { summary, errors });
+        // As above: nobody may be listening any more.
+        let _ = done_tx.send(Notification::FetchDone(run()));
     });
     if let Err(e) = spawned {
-        let _ = event_tx.send(WorkerEvent::FetchDone { summary: format!("cannot start fetching: {e}"), errors: 1 });
+        // The caller holds the receiver; if it is gone, so is the UI.
+        let _ = tx.send(Notification::FetchDone(Err(RefreshError::Thread(e))));
     }
 }

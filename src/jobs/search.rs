@@ -15,13 +15,14 @@
 //! match. Snippets and the full count stop as soon as a newer query is
 //! waiting, so typing never queues behind them.
 
+use super::{Notification, NotificationTx};
 use crate::search::query::snippet;
-use crate::search::{Matcher, OpenState, Prepared, SearchIndex};
+use crate::search::{Matcher, OpenState, Prepared, SearchError, SearchIndex};
 use crate::store::{ArticleKey, Store};
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::Sender;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -74,40 +75,6 @@ pub enum Request {
     Sync,
 }
 
-/// What the worker tells the UI.
-#[derive(Clone, Debug)]
-pub enum WorkerEvent {
-    Indexing {
-        done: u64,
-        total: u64,
-    },
-    /// The index is open and current; `note` says what happened to it.
-    Ready {
-        docs: u64,
-        note: Option<String>,
-    },
-    Results(SearchResponse),
-    /// The whole answer to a query whose first screens were sent as
-    /// `Results`: the same hits first, then the rest, and the exact count.
-    MoreResults(SearchResponse),
-    /// The snippets of the current answer, after it.
-    Snippets(Snippets),
-    /// A feed refresh (jobs::fetch) has finished `done` of `total` feeds.
-    FetchProgress {
-        done: usize,
-        total: usize,
-    },
-    /// A feed refresh ended; `summary` is for the status line.
-    FetchDone {
-        summary: String,
-        errors: usize,
-    },
-    Error {
-        generation: Option<u64>,
-        message: String,
-    },
-}
-
 /// Handle to the worker thread. Dropping it closes the request channel and
 /// lets the thread end.
 pub struct SearchWorker {
@@ -117,110 +84,165 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     /// Start the worker for the library at `db_path` / `index_dir`.
-    pub fn spawn(db_path: PathBuf, index_dir: PathBuf, event_tx: Sender<WorkerEvent>) -> SearchWorker {
+    pub fn spawn(db_path: PathBuf, index_dir: PathBuf, tx: NotificationTx) -> std::io::Result<SearchWorker> {
         let (request_tx, request_rx) = crossbeam_channel::unbounded();
-        let handle = std::thread::Builder::new()
-            .name("hewal-search".into())
-            .spawn(move || {
-                if let Err(message) = work(&db_path, &index_dir, &request_rx, &event_tx) {
-                    let _ = event_tx.send(WorkerEvent::Error { generation: None, message });
+        let handle = std::thread::Builder::new().name("hewal-search".into()).spawn(move || {
+            let mut notify = |n| tx.send(n).is_ok();
+            let mut job = match SearchJob::open(&db_path, &index_dir) {
+                Ok((job, note)) => job.with_note(note),
+                Err(e) => {
+                    notify(Notification::Error { generation: None, message: e.to_string() });
+                    return;
                 }
-            })
-            .expect("spawn search thread");
-        SearchWorker { request_tx, _handle: handle }
+            };
+            job.sync(&mut notify);
+            while let Ok(first) = request_rx.recv() {
+                let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
+                if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
+                    break;
+                }
+            }
+        })?;
+        Ok(SearchWorker { request_tx, _handle: handle })
     }
 
     /// Queue a query; never blocks.
     pub fn request(&self, req: SearchRequest) {
+        // Fails only once the worker has stopped, which it reported.
         let _ = self.request_tx.send(Request::Search(req));
     }
 
     /// Ask for the index to catch up with the store; never blocks.
     pub fn sync(&self) {
+        // As above.
         let _ = self.request_tx.send(Request::Sync);
     }
 }
 
-fn work(
-    db_path: &std::path::Path,
-    index_dir: &std::path::Path,
-    request_rx: &Receiver<Request>,
-    event_tx: &Sender<WorkerEvent>,
-) -> Result<(), String> {
-    let store = Store::open(db_path).map_err(|e| e.to_string())?;
-    let (mut index, state) = SearchIndex::open(index_dir).map_err(|e| e.to_string())?;
-    let note = match state {
-        OpenState::Rebuilt(why) => Some(format!("search index was {why}; rebuilt")),
-        _ => None,
-    };
-    sync(&mut index, &store, event_tx, note);
+/// Why the worker could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Index(#[from] SearchError),
+}
 
-    while let Ok(first) = request_rx.recv() {
-        // Newest query wins: skip everything already superseded; a sync
-        // request anywhere in the queue is kept.
+/// The worker's state and its protocol, without the thread: what the
+/// worker does with each batch of requests it finds waiting. The thread
+/// (`SearchWorker`) and the tests drive the same [`SearchJob::step`].
+pub struct SearchJob {
+    index: SearchIndex,
+    store: Store,
+    /// What opening the index did, told with the first `Ready`.
+    note: Option<String>,
+}
+
+impl SearchJob {
+    /// A job over an open index and its own store connection.
+    pub fn new(index: SearchIndex, store: Store) -> SearchJob {
+        SearchJob { index, store, note: None }
+    }
+
+    /// Open the library's store and index (rebuilding a damaged or
+    /// outdated index); the note says what happened to the index.
+    pub fn open(db_path: &Path, index_dir: &Path) -> Result<(SearchJob, Option<String>), StartError> {
+        let store = Store::open(db_path)?;
+        let (index, state) = SearchIndex::open(index_dir)?;
+        let note = match state {
+            OpenState::Rebuilt(why) => Some(format!("search index was {why}; rebuilt")),
+            _ => None,
+        };
+        Ok((SearchJob::new(index, store), note))
+    }
+
+    /// The index this job answers from.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    fn with_note(mut self, note: Option<String>) -> SearchJob {
+        self.note = note;
+        self
+    }
+
+    /// Handle one batch of requests, in the worker's protocol: newest query
+    /// wins (every older one in the batch is skipped), a sync anywhere in
+    /// the batch runs first; then the answer goes out as `Results` (first
+    /// screens), `Snippets`, and `MoreResults` when there are more hits.
+    /// Snippets and the rest stop as soon as `newer()` says another request
+    /// waits. False once `notify` says nobody listens any more.
+    pub fn step(
+        &mut self,
+        batch: Vec<Request>,
+        newer: &dyn Fn() -> bool,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> bool {
         let (mut req, mut want_sync) = (None, false);
-        for r in std::iter::once(first).chain(request_rx.try_iter()) {
+        for r in batch {
             match r {
                 Request::Search(s) => req = Some(s),
                 Request::Sync => want_sync = true,
             }
         }
-        if want_sync {
-            sync(&mut index, &store, event_tx, None);
+        if want_sync && !self.sync(notify) {
+            return false;
         }
-        let Some(req) = req else { continue };
-        let (resp, rest) = match answer_first(&index, &req) {
+        match req {
+            Some(req) => self.search(&req, newer, notify),
+            None => true,
+        }
+    }
+
+    fn search(
+        &mut self,
+        req: &SearchRequest,
+        newer: &dyn Fn() -> bool,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> bool {
+        let failed = |e: SearchError| Notification::Error { generation: Some(req.generation), message: e.to_string() };
+        let (resp, rest) = match answer_first(&self.index, req) {
             Ok(answered) => answered,
-            Err(message) => {
-                let _ = event_tx.send(WorkerEvent::Error { generation: Some(req.generation), message });
-                continue;
-            }
+            Err(e) => return notify(failed(e)),
         };
         let (matcher, keys) = (resp.matcher.clone(), resp.hits.iter().take(SNIPPET_ROWS).copied().collect::<Vec<_>>());
-        if event_tx.send(WorkerEvent::Results(resp)).is_err() {
-            break;
+        if !notify(Notification::Results(resp)) {
+            return false;
         }
-        let newer = || !request_rx.is_empty();
-        let rows = snippets(&store, &matcher, &keys, &newer);
-        if !rows.is_empty()
-            && event_tx.send(WorkerEvent::Snippets(Snippets { generation: req.generation, rows })).is_err()
-        {
-            break;
+        let rows = snippets(&self.store, &matcher, &keys, newer);
+        if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: req.generation, rows })) {
+            return false;
         }
-        let Some((prepared, first)) = rest else { continue };
-        match answer_rest(&prepared, &first, &newer) {
-            Ok(Some(full)) => {
-                if event_tx.send(WorkerEvent::MoreResults(full)).is_err() {
-                    break;
-                }
-            }
-            Ok(None) => {} // a newer query is waiting
-            Err(message) => {
-                let _ = event_tx.send(WorkerEvent::Error { generation: Some(req.generation), message });
-            }
+        let Some((prepared, first)) = rest else { return true };
+        match answer_rest(&prepared, &first, newer) {
+            Ok(Some(full)) => notify(Notification::MoreResults(full)),
+            Ok(None) => true, // a newer query is waiting
+            Err(e) => notify(failed(e)),
         }
     }
-    Ok(())
-}
 
-/// Catch the index up, reporting progress, then `Ready`.
-fn sync(index: &mut SearchIndex, store: &Store, event_tx: &Sender<WorkerEvent>, mut note: Option<String>) {
-    let mut last = Instant::now();
-    let synced = index.sync(store, &mut |done, total| {
-        if last.elapsed() > Duration::from_millis(100) || done == total {
-            last = Instant::now();
-            let _ = event_tx.send(WorkerEvent::Indexing { done, total });
+    /// Catch the index up, reporting progress, then `Ready`. False once
+    /// nobody listens.
+    pub fn sync(&mut self, notify: &mut dyn FnMut(Notification) -> bool) -> bool {
+        let mut last = Instant::now();
+        let mut listening = true;
+        let synced = self.index.sync(&self.store, &mut |done, total| {
+            if last.elapsed() > Duration::from_millis(100) || done == total {
+                last = Instant::now();
+                listening &= notify(Notification::Indexing { done, total });
+            }
+        });
+        let mut note = self.note.take();
+        if let Err(e) = synced {
+            note = Some(e.to_string());
         }
-    });
-    if let Err(e) = synced {
-        note = Some(format!("{e}"));
+        listening && notify(Notification::Ready { docs: self.index.num_docs(), note })
     }
-    let _ = event_tx.send(WorkerEvent::Ready { docs: index.num_docs(), note });
 }
 
 /// Run one request as far as the first screens of hits (rows and snippets
 /// come later). See [`answer_first`] for the rest.
-pub fn answer(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResponse, String> {
+pub fn answer(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResponse, SearchError> {
     answer_first(index, req).map(|(resp, _)| resp)
 }
 
@@ -230,10 +252,9 @@ pub type Rest = (Prepared, SearchResponse);
 
 /// The first screens of hits for a request and, when there are more
 /// matches than they hold, what [`answer_rest`] needs to finish.
-pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchResponse, Option<Rest>), String> {
+pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchResponse, Option<Rest>), SearchError> {
     let start = Instant::now();
-    let err = |e: crate::search::SearchError| e.to_string();
-    let Some(prepared) = index.prepare(&req.query).map_err(err)? else {
+    let Some(prepared) = index.prepare(&req.query)? else {
         let resp = SearchResponse {
             generation: req.generation,
             query: req.query.clone(),
@@ -245,7 +266,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
         };
         return Ok((resp, None));
     };
-    let results = prepared.first(FIRST_HITS).map_err(err)?;
+    let results = prepared.first(FIRST_HITS)?;
     let resp = SearchResponse {
         generation: req.generation,
         query: req.query.clone(),
@@ -266,9 +287,9 @@ pub fn answer_rest(
     prepared: &Prepared,
     first: &SearchResponse,
     stop: &dyn Fn() -> bool,
-) -> Result<Option<SearchResponse>, String> {
+) -> Result<Option<SearchResponse>, SearchError> {
     let start = Instant::now();
-    let Some(results) = prepared.all(RESULT_LIMIT, stop).map_err(|e| e.to_string())? else {
+    let Some(results) = prepared.all(RESULT_LIMIT, stop)? else {
         return Ok(None);
     };
     let shown: HashSet<ArticleKey> = first.hits.iter().copied().collect();
@@ -299,6 +320,8 @@ pub fn snippets(
         if stop() {
             break;
         }
+        // An article deleted since the search was answered gets no snippet;
+        // its row says it is gone when the list reads it.
         if let Ok(a) = store.article(key) {
             let (text, hits) = snippet(&a.body, matcher, SNIPPET_CHARS);
             out.push((i, text, hits));

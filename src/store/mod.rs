@@ -388,6 +388,16 @@ impl Store {
         Ok(rows)
     }
 
+    /// The row of article `key` in list order (newest first), or `None` if
+    /// it is gone. Counts the rows before it on the time index.
+    pub fn rank(&self, key: ArticleKey) -> Result<Option<u64>> {
+        let sql = "SELECT (SELECT count(*) FROM articles
+                           WHERE (sort_time, key) > (a.sort_time, a.key))
+                   FROM articles AS a WHERE a.key = ?1";
+        let n: Option<i64> = self.conn.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()?;
+        Ok(n.map(|n| n as u64))
+    }
+
     /// Summaries for the given keys, in the given order (missing keys are
     /// left out).
     pub fn summaries(&self, keys: &[ArticleKey]) -> Result<Vec<ArticleSummary>> {

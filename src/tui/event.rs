@@ -1,7 +1,7 @@
-//! One stream of events for the main loop: terminal input, worker
+//! One stream of events for the main loop: terminal input, job
 //! notifications and signals, merged with a crossbeam `select`.
 
-use crate::jobs::search::WorkerEvent;
+use crate::jobs::Notification;
 use crossbeam_channel::{Receiver, Sender};
 use crossterm::event::Event as TermEvent;
 use std::time::Duration;
@@ -10,7 +10,8 @@ use std::time::Duration;
 #[derive(Debug)]
 pub enum Event {
     Term(TermEvent),
-    Worker(WorkerEvent),
+    /// A background job's notification.
+    Job(Notification),
     /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
     Signal(i32),
     /// The input thread failed (the terminal is gone).
@@ -19,7 +20,7 @@ pub enum Event {
 
 /// Start the input reader thread. It lives until the process ends (or the
 /// loop stops listening and the next event fails to send).
-pub fn spawn_input(tx: Sender<Event>) {
+pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("hewal-input".into())
         .spawn(move || loop {
@@ -31,6 +32,7 @@ pub fn spawn_input(tx: Sender<Event>) {
                         }
                     }
                     Err(_) => {
+                        // If the loop has stopped listening it is leaving anyway.
                         let _ = tx.send(Event::InputClosed);
                         return;
                     }
@@ -42,7 +44,7 @@ pub fn spawn_input(tx: Sender<Event>) {
                 }
             }
         })
-        .expect("spawn input thread");
+        .map(drop)
 }
 
 /// Forward SIGTERM, SIGHUP and SIGINT to the loop.
@@ -60,9 +62,9 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
 }
 
 /// Wait for the next event from either channel.
-pub fn next(events: &Receiver<Event>, worker: &Receiver<WorkerEvent>) -> Option<Event> {
+pub fn next(events: &Receiver<Event>, jobs: &Receiver<Notification>) -> Option<Event> {
     crossbeam_channel::select! {
         recv(events) -> e => e.ok(),
-        recv(worker) -> w => w.ok().map(Event::Worker),
+        recv(jobs) -> n => n.ok().map(Event::Job),
     }
 }

@@ -2,7 +2,7 @@
 //! that does (besides the help text, which is built from [`BINDINGS`]).
 
 use super::action::Action;
-use super::app::{Focus, Mode};
+use super::mode::{Focus, Mode};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The help overlay's rows: (keys, what they do).

@@ -1,4 +1,4 @@
-//! Where each pane goes for a given screen size. Used both by `App::prepare`
+//! Where each pane goes for a given screen size. Used both by `App::fit`
 //! (to know how many rows to load and how wide to lay out) and by the views,
 //! so the two always agree. Every size works, down to 1×1.
 
@@ -20,13 +20,6 @@ pub struct Areas {
     pub separator: Rect,
     pub reader: Rect,
     pub status: Rect,
-}
-
-impl Areas {
-    /// Width the reader lays text out in: one cell of margin on each side.
-    pub fn reader_text_width(&self) -> usize {
-        (self.reader.width as usize).saturating_sub(2).max(1)
-    }
 }
 
 /// Split `size`. With search results the list rows take two lines each.

@@ -5,9 +5,9 @@
 //! is readable), and SIGTERM/SIGHUP (handled by the event loop, which then
 //! returns normally). Restoring twice is harmless.
 //!
-//! The bidi switch of issue 8 (e.g. `CSI 8 l` and mlterm's `use_ctl=false`)
-//! is sent on entering and its undoing on every one of those paths, from
-//! the same [`restore`].
+//! The switch of the terminal's own bidi (e.g. `CSI 8 l` and mlterm's
+//! `use_ctl=false`) is sent on entering and its undoing on every one of
+//! those paths, from the same [`restore`].
 
 use crossterm::{cursor, event, execute, terminal};
 use std::io::Write;

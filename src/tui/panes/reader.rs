@@ -1,12 +1,19 @@
-//! The reader pane's state: the article, its laid-out lines, scrolling.
+//! The reader pane: the article, its laid-out lines, its links, scrolling.
 //!
 //! Layout is cached per (article, width, highlight generation): scrolling
 //! never lays out again, and resizing back to a recent width is a cache hit.
+//! The article's links are found once, when it is shown.
 
 use crate::search::Matcher;
 use crate::store::{Article, ArticleKey};
 use crate::text::paragraphs::paragraphs;
+use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
+use crate::tui::action::Action;
+use crate::tui::{format, strings, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use std::rc::Rc;
 
 /// Layouts kept for quick resizes.
@@ -39,9 +46,9 @@ struct CacheKey {
 pub struct ReaderPane {
     article: Option<Article>,
     /// First visible line.
-    pub scroll: usize,
-    /// Visible lines (set by `prepare`).
-    pub height: usize,
+    scroll: usize,
+    /// Visible lines (set by `fit`).
+    height: usize,
     /// Whether `scroll` still has to be set from the saved position.
     restore_pending: bool,
     moved: bool,
@@ -49,6 +56,8 @@ pub struct ReaderPane {
     current: Option<CacheKey>,
     cache: Vec<(CacheKey, Rc<Vec<ReaderLine>>)>,
     hit_lines: Vec<usize>,
+    /// The article's links: its own as 0, then its numbered references.
+    links: Vec<(u32, String)>,
     /// How lines are drawn for this terminal (order, shaping).
     render: Render,
 }
@@ -63,6 +72,11 @@ impl ReaderPane {
         }
     }
 
+    /// First visible line.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
     pub fn key(&self) -> Option<ArticleKey> {
         self.article.as_ref().map(|a| a.key)
     }
@@ -71,12 +85,24 @@ impl ReaderPane {
         self.article.as_ref()
     }
 
-    /// The laid-out lines (valid after `prepare`).
+    /// The laid-out lines (valid after `fit`).
     pub fn lines(&self) -> &[ReaderLine] {
         &self.lines
     }
 
+    /// The article's links: its own as 0, then the numbered references
+    /// (`[n] url` paragraphs) that HTML bodies end with.
+    pub fn links(&self) -> &[(u32, String)] {
+        &self.links
+    }
+
+    /// The article's own link, trimmed, if it has one.
+    pub fn own_link(&self) -> Option<&str> {
+        own_link(self.article.as_ref()?)
+    }
+
     pub fn show(&mut self, article: Article) {
+        self.links = links_of(&article);
         self.article = Some(article);
         self.scroll = 0;
         self.restore_pending = true;
@@ -88,6 +114,7 @@ impl ReaderPane {
         self.lines = Rc::default();
         self.current = None;
         self.hit_lines.clear();
+        self.links.clear();
     }
 
     pub fn set_read(&mut self, read: bool) {
@@ -104,7 +131,7 @@ impl ReaderPane {
     }
 
     /// Lay out for `width` (cached) and clamp the scroll to `height`.
-    pub fn prepare(&mut self, width: usize, height: usize, matcher: Option<&Matcher>, generation: u64) {
+    pub fn fit(&mut self, width: usize, height: usize, matcher: Option<&Matcher>, generation: u64) {
         self.height = height;
         let Some(article) = &self.article else { return };
         let key = CacheKey { key: article.key, width, generation: if matcher.is_some() { generation } else { 0 } };
@@ -139,19 +166,33 @@ impl ReaderPane {
         self.lines.len().saturating_sub(self.height.max(1))
     }
 
-    pub fn scroll_by(&mut self, n: i64) {
+    /// Movement keys, when the reader has focus: scrolling, and jumps to
+    /// search hits. `None` for any other action; otherwise whether the
+    /// action found something to do (`false`: no hit to jump to).
+    pub fn handle(&mut self, action: &Action) -> Option<bool> {
+        match *action {
+            Action::Move(n) => self.scroll_by(n),
+            Action::Page(n) => self.scroll_by(n * self.height.saturating_sub(1).max(1) as i64),
+            Action::Jump { end } => self.scroll_to(if end { usize::MAX } else { 0 }),
+            Action::NextHit(forward) => return Some(self.jump_to_hit(forward)),
+            _ => return None,
+        }
+        Some(true)
+    }
+
+    fn scroll_by(&mut self, n: i64) {
         let s = (self.scroll as i64 + n).max(0) as usize;
         self.scroll_to(s);
     }
 
-    pub fn scroll_to(&mut self, line: usize) {
+    fn scroll_to(&mut self, line: usize) {
         let s = line.min(self.max_scroll());
         self.moved |= s != self.scroll;
         self.scroll = s;
     }
 
     /// Scroll to the next (or previous) line holding a hit. False if none.
-    pub fn jump_to_hit(&mut self, forward: bool) -> bool {
+    fn jump_to_hit(&mut self, forward: bool) -> bool {
         const CONTEXT: usize = 2;
         let here = self.scroll + CONTEXT;
         let target = if forward {
@@ -178,7 +219,7 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: 
         out.extend(layout_paragraph(text, width, &opts).into_iter().map(|l| ReaderLine { kind, line: Some(l) }));
     };
     para(&a.title, LineKind::Title, &mut out);
-    let date = a.published.and_then(crate::tui::view::format_date).unwrap_or_default();
+    let date = a.published.and_then(format::date).unwrap_or_default();
     let meta: Vec<&str> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -194,4 +235,58 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: 
         para(p, LineKind::Body, &mut out);
     }
     out
+}
+
+/// The article's own link as 0, then the numbered references (`[n] url`
+/// paragraphs) that HTML bodies end with.
+fn links_of(a: &Article) -> Vec<(u32, String)> {
+    let mut links: Vec<(u32, String)> = own_link(a).map(|u| (0, u.to_owned())).into_iter().collect();
+    for p in paragraphs(&a.body) {
+        let Some(rest) = p.strip_prefix('[') else { continue };
+        let Some((n, url)) = rest.split_once("] ") else { continue };
+        if let (Ok(n), false) = (n.parse::<u32>(), url.contains(char::is_whitespace)) {
+            links.push((n, url.to_owned()));
+        }
+    }
+    links
+}
+
+fn own_link(a: &Article) -> Option<&str> {
+    a.url.as_deref().map(str::trim).filter(|u| !u.is_empty())
+}
+
+/// Draws a [`ReaderPane`] from its scroll position.
+impl Widget for &ReaderPane {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        if self.article.is_none() {
+            buf.set_stringn(
+                area.x + 1,
+                area.y,
+                strings::NO_ARTICLE,
+                area.width.saturating_sub(1) as usize,
+                theme::dim(),
+            );
+            return;
+        }
+        let width = text_width(area);
+        let x = area.x + (area.width as usize > width) as u16;
+        for (n, l) in self.lines.iter().skip(self.scroll).take(area.height as usize).enumerate() {
+            let Some(line) = &l.line else { continue };
+            let style = match l.kind {
+                LineKind::Title => theme::title(),
+                LineKind::Meta => theme::dim(),
+                LineKind::Body => theme::base(),
+            };
+            buf.set_line(x, area.y + n as u16, &to_line(line, width, style, theme::highlight()), width as u16);
+        }
+    }
+}
+
+/// The width the reader lays text out in, in a pane of `area`: one cell of
+/// margin on each side.
+pub fn text_width(area: Rect) -> usize {
+    (area.width as usize).saturating_sub(2).max(1)
 }

@@ -1,0 +1,99 @@
+//! What the app asks of the world, and what the world answers.
+//!
+//! `App::update` never touches the disk, the network or the terminal
+//! beyond reading its store: it queues an [`Effect`], the main loop carries
+//! it out, and anything the app must learn from it comes back as an
+//! [`Outcome`] through `App::on_outcome`. Effects on the library alone
+//! (store writes, reading the feeds) are carried out by [`perform_local`],
+//! which tests call too; the rest (threads, browser, clipboard, the
+//! terminal's modes) belong to the main loop.
+
+use crate::feeds::Subscription;
+use crate::store::{ArticleKey, FeedState, Store};
+use std::path::Path;
+
+/// Something the main loop must do outside the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Start a background refresh of every feed.
+    Fetch,
+    /// Ask the search worker to catch the index up with the store.
+    SyncIndex,
+    /// Open this http(s) URL in a browser.
+    OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Save the calibration pick (candidate index, or none: keep the
+    /// detected mode) and draw accordingly.
+    Calibrated(Option<usize>),
+    /// Read the subscriptions and their fetch state (the feeds popup).
+    LoadFeeds,
+    /// Write reading state to the store.
+    Save(Write),
+}
+
+/// A change of an article's reading state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    Read {
+        key: ArticleKey,
+        read: bool,
+    },
+    Starred {
+        key: ArticleKey,
+        starred: bool,
+    },
+    /// The first visible line of the reader, when the article is left.
+    Position {
+        key: ArticleKey,
+        line: usize,
+    },
+}
+
+/// What an effect came to, for the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A line for the status bar.
+    Note(String),
+    /// The feeds popup's data.
+    Feeds { subscriptions: Vec<Subscription>, states: Vec<FeedState> },
+    /// A write failed: the app undoes what it showed.
+    WriteFailed { write: Write, error: String },
+    /// The terminal now draws this way (after calibration).
+    Render(crate::text::Render),
+    /// Leave the TUI (the calibration-only run is done).
+    Quit,
+}
+
+/// Carry out `effect` if it touches only the library (`store`, and the
+/// subscriptions at `urls_path`). Any other effect is handed back.
+pub fn perform_local(effect: Effect, store: &Store, urls_path: &Path) -> Result<Option<Outcome>, Effect> {
+    match effect {
+        Effect::Save(write) => Ok(save(store, write).err()),
+        Effect::LoadFeeds => Ok(Some(load_feeds(store, urls_path))),
+        other => Err(other),
+    }
+}
+
+fn save(store: &Store, write: Write) -> Result<(), Outcome> {
+    let done = match write {
+        Write::Read { key, read } => store.set_read(key, read),
+        Write::Starred { key, starred } => store.set_starred(key, starred),
+        Write::Position { key, line } => store.set_position(key, line as i64),
+    };
+    done.map_err(|e| Outcome::WriteFailed { write, error: e.to_string() })
+}
+
+/// The feeds popup shows what could be read: problems in the urls file are
+/// for `hewal feed list` to report line by line; an unreadable file or
+/// store is said in the status line.
+fn load_feeds(store: &Store, urls_path: &Path) -> Outcome {
+    let subscriptions = match crate::feeds::load_subscriptions(urls_path) {
+        Ok((subs, _problems)) => subs,
+        Err(e) => return Outcome::Note(super::strings::cannot_read_feeds(&format!("{}: {e}", urls_path.display()))),
+    };
+    match store.feed_states() {
+        Ok(states) => Outcome::Feeds { subscriptions, states },
+        Err(e) => Outcome::Note(super::strings::cannot_read_feeds(&e)),
+    }
+}

@@ -1,0 +1,18 @@
+//! How dates look on screen: one place for the list, the reader and the
+//! feeds popup.
+
+/// `2025-03-14` for a Unix time; `None` for a time out of range.
+pub fn date(t: i64) -> Option<String> {
+    let d = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
+    Some(format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_iso_and_out_of_range_is_none() {
+        assert_eq!(super::date(1_740_000_000).as_deref(), Some("2025-02-19"));
+        assert_eq!(super::date(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(super::date(i64::MAX), None);
+    }
+}

@@ -1,0 +1,25 @@
+//! What keys mean right now, and which pane they act on. Shared by the
+//! keymap, the app and the views, so none of them imports another for it.
+
+/// The app's mode: which keymap is in force and which popup is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing in the search bar.
+    Search,
+    /// The help popup is open; any key closes it.
+    Help,
+    /// The feeds popup is open; any key closes it.
+    Feeds,
+    /// The article's links are listed; a digit opens one.
+    Links,
+    /// The calibration screen: a digit picks how text is drawn.
+    Calibrate,
+}
+
+/// Which pane movement keys act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}

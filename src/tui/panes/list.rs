@@ -1,0 +1,435 @@
+//! The article list pane: what it lists (the library or search results),
+//! the selection, and the window of rows read from the store.
+//!
+//! Only the visible window of rows is held, so a list of a million rows
+//! costs what its screen costs. Scrolling reads the rows that come into
+//! view next to the loaded ones (keyset paging on the store's time index);
+//! a jump reads by offset from the nearer end. The selection is a row
+//! number plus the key of the article on it: when the library is re-read
+//! (after a fetch) the selection follows the article, not the row.
+
+use crate::jobs::search::SearchResponse;
+use crate::store::{ArticleKey, ArticleSummary, Store, StoreError};
+use crate::text::to_tui::to_line;
+use crate::text::{layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Render};
+use crate::tui::action::Action;
+use crate::tui::{format, strings, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Rows read beyond the visible ones, so small scrolls read nothing.
+const MARGIN: u64 = 32;
+/// Columns of the date.
+const DATE_W: usize = 10;
+/// Columns of the source, when there is room.
+const SOURCE_W: usize = 14;
+
+/// What the list shows.
+#[derive(Clone, Debug)]
+pub enum ListSource {
+    /// The whole library, newest first.
+    Library { total: u64 },
+    /// Search results, best first.
+    Search(Box<SearchList>),
+}
+
+/// Search results on screen: the answer and the snippets that followed it.
+#[derive(Clone, Debug)]
+pub struct SearchList {
+    pub response: SearchResponse,
+    /// Row index → (snippet, hit ranges in it).
+    pub snippets: HashMap<usize, (String, Vec<Range<usize>>)>,
+}
+
+/// The article list.
+#[derive(Debug)]
+pub struct ListPane {
+    source: ListSource,
+    /// The selected row.
+    selected: u64,
+    /// The article on the selected row, once its row has been read.
+    selected_key: Option<ArticleKey>,
+    /// First visible row.
+    offset: u64,
+    /// Visible rows (set by `fit`).
+    height: usize,
+    /// Lines per row: 2 while search snippets are shown.
+    row_lines: u16,
+    /// Rows from `window_start` on.
+    window: Vec<ArticleSummary>,
+    window_start: u64,
+    render: Render,
+}
+
+impl ListPane {
+    /// The library, with `total` rows.
+    pub fn new(total: u64) -> ListPane {
+        ListPane {
+            source: ListSource::Library { total },
+            selected: 0,
+            selected_key: None,
+            offset: 0,
+            height: 0,
+            row_lines: 1,
+            window: Vec::new(),
+            window_start: 0,
+            render: Render::default(),
+        }
+    }
+
+    pub fn set_render(&mut self, render: Render) {
+        self.render = render;
+    }
+
+    pub fn source(&self) -> &ListSource {
+        &self.source
+    }
+
+    /// Number of rows in the list.
+    pub fn len(&self) -> u64 {
+        match &self.source {
+            ListSource::Library { total } => *total,
+            ListSource::Search(r) => r.response.hits.len() as u64,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn selected(&self) -> u64 {
+        self.selected
+    }
+
+    /// First visible row.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
+    /// Visible rows.
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    /// Rows held in memory.
+    pub fn window_len(&self) -> usize {
+        self.window.len()
+    }
+
+    /// The summary of row `i`, if it is loaded.
+    pub fn row(&self, i: u64) -> Option<&ArticleSummary> {
+        i.checked_sub(self.window_start).and_then(|j| self.window.get(j as usize))
+    }
+
+    /// The summary of the selected row, if it is loaded.
+    pub fn selected_row(&self) -> Option<&ArticleSummary> {
+        self.row(self.selected)
+    }
+
+    /// The snippet of row `i`, when searching and it has arrived.
+    pub fn snippet(&self, i: u64) -> Option<&(String, Vec<Range<usize>>)> {
+        match &self.source {
+            ListSource::Search(r) => r.snippets.get(&(i as usize)),
+            ListSource::Library { .. } => None,
+        }
+    }
+
+    /// Movement keys, when the list has focus. False for any other action.
+    pub fn handle(&mut self, action: &Action) -> bool {
+        match *action {
+            Action::Move(n) => self.select(self.selected as i64 + n),
+            Action::Page(n) => self.select(self.selected as i64 + n * self.height.saturating_sub(1).max(1) as i64),
+            Action::Jump { end } => self.select(if end { i64::MAX } else { 0 }),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Show another source, from its top; loaded rows are forgotten.
+    pub fn reset(&mut self, source: ListSource) {
+        self.source = source;
+        self.window.clear();
+        self.window_start = 0;
+        self.selected = 0;
+        self.selected_key = None;
+        self.offset = 0;
+    }
+
+    /// The rest of a search answer arrived: the same hits first, so the
+    /// selection, the scroll and the snippets stay.
+    pub fn extend_results(&mut self, full: SearchResponse) {
+        if let ListSource::Search(r) = &mut self.source {
+            if r.response.generation == full.generation {
+                r.response = full;
+            }
+        }
+    }
+
+    /// Snippets for rows of the answer with this generation.
+    pub fn add_snippets(&mut self, generation: u64, rows: Vec<(usize, String, Vec<Range<usize>>)>) {
+        if let ListSource::Search(r) = &mut self.source {
+            if r.response.generation == generation {
+                r.snippets.extend(rows.into_iter().map(|(i, text, hits)| (i, (text, hits))));
+            }
+        }
+    }
+
+    /// The library changed under the list (a fetch): read its size again
+    /// and keep the selection on the same article wherever its row went.
+    pub fn reload_library(&mut self, store: &Store) -> Result<(), StoreError> {
+        let ListSource::Library { total } = &mut self.source else { return Ok(()) };
+        *total = store.count()?;
+        self.window.clear();
+        if let Some(key) = self.selected_key {
+            if let Some(row) = store.rank(key)? {
+                let shift = row as i64 - self.selected as i64;
+                self.offset = (self.offset as i64 + shift).max(0) as u64;
+                self.selected = row;
+            }
+        }
+        self.select(self.selected as i64);
+        Ok(())
+    }
+
+    /// Apply a change to every loaded copy of the article `key`.
+    pub fn update_row(&mut self, key: ArticleKey, f: impl Fn(&mut ArticleSummary)) {
+        self.window.iter_mut().filter(|r| r.key == key).for_each(f);
+    }
+
+    fn select(&mut self, i: i64) {
+        let last = self.len().saturating_sub(1) as i64;
+        self.selected = i.clamp(0, last.max(0)) as u64;
+        self.scroll_to_selected();
+        self.selected_key = self.row(self.selected).map(|r| r.key);
+    }
+
+    fn scroll_to_selected(&mut self) {
+        let h = self.height.max(1) as u64;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+    }
+
+    /// Fit the list to `rows` visible rows of `row_lines` lines and read
+    /// the rows that came into view. Cheap when nothing moved.
+    pub fn fit(&mut self, store: &Store, rows: usize, row_lines: u16) -> Result<(), StoreError> {
+        self.height = rows;
+        self.row_lines = row_lines;
+        self.scroll_to_selected();
+        let (start, h) = (self.offset, self.height as u64);
+        let have = self.window_start..self.window_start + self.window.len() as u64;
+        let need_end = (start + h).min(self.len());
+        let read = if start >= have.start && need_end <= have.end {
+            Ok(())
+        } else if !self.continue_library_window(store, start, need_end)? {
+            self.read_window(store, start, h)
+        } else {
+            Ok(())
+        };
+        self.selected_key = self.row(self.selected).map(|r| r.key).or(self.selected_key);
+        read
+    }
+
+    /// A jump: read the visible rows (and a margin) by position.
+    fn read_window(&mut self, store: &Store, start: u64, h: u64) -> Result<(), StoreError> {
+        let rows = match &self.source {
+            ListSource::Library { .. } => store.window(start, (h + MARGIN) as usize)?,
+            ListSource::Search(r) => {
+                let hits = &r.response.hits;
+                let end = ((start + h + MARGIN) as usize).min(hits.len());
+                store.summaries(&hits[(start as usize).min(end)..end])?
+            }
+        };
+        self.window = rows;
+        self.window_start = start;
+        Ok(())
+    }
+
+    /// Scrolling the library by less than a window: read only the rows that
+    /// come into view, next to the loaded ones (keyset paging, so the cost
+    /// does not depend on how deep in the list they are). `Ok(false)` when
+    /// the new window does not touch the loaded one (a jump).
+    fn continue_library_window(&mut self, store: &Store, start: u64, need_end: u64) -> Result<bool, StoreError> {
+        let ListSource::Library { .. } = self.source else { return Ok(false) };
+        let w = &mut self.window;
+        let (have_start, have_end) = (self.window_start, self.window_start + w.len() as u64);
+        let (Some(first), Some(last)) = (w.first().map(|r| r.key), w.last().map(|r| r.key)) else {
+            return Ok(false);
+        };
+        if need_end > have_end && start >= have_start && start <= have_end {
+            // Down: keep what is still visible, add what follows.
+            let more = store.window_next_to(last, true, (need_end - have_end + MARGIN) as usize)?;
+            w.drain(..(start - have_start) as usize);
+            w.extend(more);
+            self.window_start = start;
+        } else if start < have_start && need_end >= have_start {
+            // Up: add what precedes, keep a window's worth.
+            let want = (have_start - start + MARGIN).min(have_start) as usize;
+            let mut before = store.window_next_to(first, false, want)?;
+            let n = before.len() as u64;
+            let keep = (need_end - have_start + MARGIN).min(w.len() as u64) as usize;
+            before.extend(w.drain(..keep));
+            *w = before;
+            self.window_start = have_start - n;
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// The widget that draws this list; the selection is drawn stronger
+    /// when the list has focus.
+    pub fn widget(&self, focused: bool) -> ListWidget<'_> {
+        ListWidget { pane: self, focused }
+    }
+}
+
+/// Draws a [`ListPane`]: one row per article (two with a search snippet).
+pub struct ListWidget<'a> {
+    pane: &'a ListPane,
+    focused: bool,
+}
+
+impl Widget for ListWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let list = self.pane;
+        if area.is_empty() {
+            return;
+        }
+        if list.is_empty() {
+            let msg = match &list.source {
+                ListSource::Search(_) => strings::NO_MATCHES,
+                ListSource::Library { .. } => strings::LIBRARY_EMPTY,
+            };
+            buf.set_stringn(area.x + 1, area.y, msg, area.width.saturating_sub(1) as usize, theme::dim());
+            return;
+        }
+        for (n, i) in (list.offset..list.len()).take(list.height).enumerate() {
+            let y = area.y + n as u16 * list.row_lines;
+            if let Some(row) = list.row(i) {
+                self.render_row(i, row, Rect { y, height: list.row_lines, ..area }, buf);
+            }
+        }
+    }
+}
+
+impl ListWidget<'_> {
+    fn render_row(&self, i: u64, row: &ArticleSummary, area: Rect, buf: &mut Buffer) {
+        let render = self.pane.render;
+        let selected = i == self.pane.selected;
+        let style = match (selected, self.focused) {
+            (true, true) => theme::selected(),
+            (true, false) => theme::title(),
+            (false, _) => theme::base(),
+        };
+        let quiet = if selected { style } else { theme::dim() };
+        let w = area.width as usize;
+        let mut spans = vec![
+            Span::styled(if row.read { " " } else { "●" }, if selected { style } else { theme::unread() }),
+            Span::styled(if row.starred { "★" } else { " " }, style),
+        ];
+        let mut used = 2;
+        if w >= used + DATE_W + 12 {
+            let date = row.published.and_then(format::date).unwrap_or_else(|| " ".repeat(DATE_W));
+            spans.push(Span::styled(format!("{date} "), quiet));
+            used += DATE_W + 1;
+        }
+        if w >= used + SOURCE_W + 20 {
+            let src = layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto, render);
+            spans.extend(to_line(&src, SOURCE_W, quiet, style).spans);
+            spans.push(Span::styled(" ", style));
+            used += SOURCE_W + 1;
+        }
+        let title_w = w.saturating_sub(used);
+        if title_w > 0 {
+            let title = layout_single_line(&row.title, title_w, BaseDirection::Auto, render);
+            spans.extend(to_line(&title, title_w, style, theme::highlight()).spans);
+        }
+        buf.set_style(Rect { height: 1, ..area }, style);
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        if area.height < 2 {
+            return;
+        }
+        if let Some((snippet, hits)) = self.pane.snippet(i).filter(|(s, _)| !s.is_empty()) {
+            let sw = w.saturating_sub(3).max(1);
+            let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render };
+            if let Some(first) = layout_paragraph(snippet, sw, &opts).first() {
+                let l = to_line(first, sw, theme::dim(), theme::highlight());
+                buf.set_line(area.x + 3, area.y + 1, &l, area.width.saturating_sub(3));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewArticle;
+
+    fn library(n: i64) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let batch: Vec<NewArticle> = (0..n)
+            .map(|i| NewArticle {
+                id: format!("a{i}"),
+                title: format!("t{i}"),
+                body: "b".into(),
+                published: Some(1_000 + i),
+                ..Default::default()
+            })
+            .collect();
+        store.insert_batch(&batch, 0).unwrap();
+        store
+    }
+
+    fn add(store: &mut Store, id: &str, published: i64) {
+        let a = NewArticle {
+            id: id.into(),
+            title: id.into(),
+            body: id.into(),
+            published: Some(published),
+            ..Default::default()
+        };
+        store.insert_batch(&[a], 0).unwrap();
+    }
+
+    fn selected_title(list: &mut ListPane, store: &Store) -> String {
+        list.fit(store, 5, 1).unwrap();
+        list.selected_row().unwrap().title.clone()
+    }
+
+    #[test]
+    fn the_selection_follows_its_article_when_rows_arrive_above_below_and_around() {
+        let mut store = library(20);
+        let mut list = ListPane::new(store.count().unwrap());
+        list.fit(&store, 5, 1).unwrap();
+        list.handle(&Action::Move(7));
+        assert_eq!(selected_title(&mut list, &store), "t12");
+        // Newer articles sort above it: the selection moves down with it.
+        add(&mut store, "newest", 9_000);
+        add(&mut store, "newer", 8_000);
+        // An older one sorts below it: nothing moves.
+        add(&mut store, "oldest", 1);
+        // One with the same time: a newer key sorts first, so above it.
+        add(&mut store, "same", 1_012);
+        list.reload_library(&store).unwrap();
+        assert_eq!(list.len(), 24);
+        assert_eq!(selected_title(&mut list, &store), "t12");
+        assert_eq!(list.selected(), 10);
+        assert!(list.selected() >= list.offset() && list.selected() < list.offset() + list.height() as u64);
+    }
+
+    #[test]
+    fn a_selection_whose_row_was_never_read_stays_on_its_row() {
+        let store = library(3);
+        let mut list = ListPane::new(3);
+        list.handle(&Action::Move(2));
+        list.reload_library(&store).unwrap();
+        assert_eq!(list.selected(), 2);
+    }
+}

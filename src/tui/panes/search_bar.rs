@@ -1,0 +1,204 @@
+//! The search bar: the query, its editing, and the caret.
+//!
+//! The query is drawn in display order like any text (a Sorani query
+//! reads from the right), so the caret is placed by bidi rules, not by
+//! counting characters: beside the character before it, on that
+//! character's reading side.
+
+use crate::text::{bidi, display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions};
+use crate::text::{Order, Render};
+use crate::tui::action::Action;
+use crate::tui::{strings, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+
+const PROMPT: &str = " / ";
+
+/// What an action did to the search bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Not a search bar action.
+    Ignored,
+    /// The caret moved; the query is the same.
+    Moved,
+    /// The query text changed.
+    Changed,
+}
+
+/// Text and a caret (a byte offset on a char boundary).
+#[derive(Debug, Default)]
+pub struct SearchBar {
+    query: String,
+    cursor: usize,
+    render: Render,
+}
+
+impl SearchBar {
+    pub fn set_render(&mut self, render: Render) {
+        self.render = render;
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The caret's byte offset in the query.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Editing and caret keys.
+    pub fn handle(&mut self, action: &Action) -> Edit {
+        let (q, at) = (&mut self.query, &mut self.cursor);
+        let before = q[..*at].chars().next_back().map(char::len_utf8);
+        let after = q[*at..].chars().next().map(char::len_utf8);
+        match *action {
+            Action::Insert(c) => {
+                q.insert(*at, c);
+                *at += c.len_utf8();
+            }
+            Action::DeleteBack => {
+                let Some(n) = before else { return Edit::Ignored };
+                *at -= n;
+                q.remove(*at);
+            }
+            Action::DeleteWord => {
+                let head = q[..*at].trim_end();
+                let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                q.replace_range(start..*at, "");
+                *at = start;
+            }
+            Action::ClearQuery => return self.clear(),
+            Action::CursorLeft => *at -= before.unwrap_or(0),
+            Action::CursorRight => *at += after.unwrap_or(0),
+            Action::CursorHome => *at = 0,
+            Action::CursorEnd => *at = q.len(),
+            _ => return Edit::Ignored,
+        }
+        match action {
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord => Edit::Changed,
+            _ => Edit::Moved,
+        }
+    }
+
+    /// Empty the query. `Changed` even when it was empty: clearing always
+    /// means "show the library".
+    pub fn clear(&mut self) -> Edit {
+        self.query.clear();
+        self.cursor = 0;
+        Edit::Changed
+    }
+
+    /// The widget; `editing` shows the query even when empty (and the
+    /// placeholder otherwise).
+    pub fn widget(&self, editing: bool) -> SearchBarWidget<'_> {
+        SearchBarWidget { bar: self, editing }
+    }
+
+    /// Where the terminal cursor goes while typing: beside the character
+    /// before it, on that character's reading side (right of an LTR char,
+    /// left of an RTL one), as a bidi-aware editor places its caret; at the
+    /// start of the paragraph (its right edge if RTL) when nothing precedes
+    /// it. In logical order the terminal reorders the row, so the caret is
+    /// placed logically.
+    pub fn cursor_position(&self, area: Rect) -> Option<Position> {
+        if area.is_empty() {
+            return None;
+        }
+        let text_w = (area.width as usize).saturating_sub(PROMPT.len() + 1);
+        let q = &self.query;
+        let x = |offset: usize| Some(Position { x: area.x + (PROMPT.len() + offset.min(text_w)) as u16, y: area.y });
+        let total = display_width(q);
+        if self.render.order == Order::Logical || total > text_w {
+            // Logical order, or a query cut with an ellipsis: count cells
+            // from the drawn text's logical start.
+            let before = display_width(&q[..self.cursor]).min(text_w);
+            let rtl = self.render.order == Order::Visual && bidi::paragraph_level(q, BaseDirection::Auto) == 1;
+            return x(if rtl { total.min(text_w) - before } else { before });
+        }
+        let Some(prev) = q[..self.cursor].chars().next_back() else {
+            let rtl = bidi::paragraph_level(q, BaseDirection::Auto) == 1;
+            return x(if rtl { total } else { 0 });
+        };
+        let start = self.cursor - prev.len_utf8();
+        let (left, right) = self.cells_of(start..self.cursor, total)?;
+        let level = bidi::resolve(q, BaseDirection::Auto).levels.get(q[..start].chars().count()).copied().unwrap_or(0);
+        x(if level % 2 == 1 { left } else { right })
+    }
+
+    /// The cells (left, right) that the byte range `range` of the query
+    /// occupies once laid out in `total` cells: found by highlighting it.
+    fn cells_of(&self, range: std::ops::Range<usize>, total: usize) -> Option<(usize, usize)> {
+        let opts =
+            LayoutOptions { highlights: std::slice::from_ref(&range), render: self.render, ..Default::default() };
+        let line = layout_paragraph(&self.query, total.max(1), &opts).into_iter().next()?;
+        let mut cell = line.left_pad(total.max(1));
+        for seg in &line.segments {
+            if seg.highlight {
+                return Some((cell, cell + seg.width));
+            }
+            cell += seg.width;
+        }
+        None
+    }
+}
+
+/// Draws a [`SearchBar`]: the prompt, then the query or a placeholder.
+pub struct SearchBarWidget<'a> {
+    bar: &'a SearchBar,
+    editing: bool,
+}
+
+impl Widget for SearchBarWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, theme::bar());
+        let w = area.width as usize;
+        buf.set_stringn(area.x, area.y, PROMPT, w, theme::bar());
+        let text_w = w.saturating_sub(PROMPT.len() + 1);
+        if text_w == 0 {
+            return;
+        }
+        let x = area.x + PROMPT.len() as u16;
+        if self.bar.query.is_empty() && !self.editing {
+            buf.set_stringn(x, area.y, strings::SEARCH_PLACEHOLDER, text_w, theme::placeholder());
+            return;
+        }
+        let line = layout_single_line(&self.bar.query, text_w, BaseDirection::Auto, self.bar.render);
+        buf.set_stringn(x, area.y, line.text(), text_w, theme::bar());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(s: &str) -> SearchBar {
+        let mut bar = SearchBar::default();
+        for c in s.chars() {
+            assert_eq!(bar.handle(&Action::Insert(c)), Edit::Changed);
+        }
+        bar
+    }
+
+    #[test]
+    fn editing_moves_by_characters_not_bytes() {
+        let mut bar = typed("هەولێر city");
+        assert_eq!(bar.handle(&Action::DeleteWord), Edit::Changed);
+        assert_eq!(bar.query(), "هەولێر ");
+        assert_eq!(bar.handle(&Action::CursorLeft), Edit::Moved);
+        assert_eq!(bar.handle(&Action::CursorLeft), Edit::Moved);
+        assert_eq!(bar.handle(&Action::DeleteBack), Edit::Changed);
+        assert_eq!(bar.query(), "هەولر ");
+        bar.handle(&Action::CursorHome);
+        assert_eq!(bar.handle(&Action::DeleteBack), Edit::Ignored);
+        bar.handle(&Action::CursorEnd);
+        assert_eq!(bar.cursor(), bar.query().len());
+        assert_eq!(bar.handle(&Action::Quit), Edit::Ignored);
+        assert_eq!(bar.handle(&Action::ClearQuery), Edit::Changed);
+        assert_eq!((bar.query(), bar.cursor()), ("", 0));
+    }
+}

@@ -1,0 +1,82 @@
+//! The status line: where the selection is, how many rows the list has,
+//! what the background work is doing, and the last message (or the key
+//! hint).
+
+use crate::text::{display_width, layout_single_line, BaseDirection, Render};
+use crate::tui::panes::{ListPane, ListSource};
+use crate::tui::{strings, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// State of the search index, as the worker reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexState {
+    Opening,
+    Indexing { done: u64, total: u64 },
+    Ready { docs: u64 },
+    Failed(String),
+}
+
+/// Draws the status line from the app's state.
+pub struct StatusLine<'a> {
+    pub list: &'a ListPane,
+    /// A query was typed and its answer has not arrived.
+    pub searching: bool,
+    pub index: &'a IndexState,
+    /// Feeds done / total while a refresh runs.
+    pub fetching: Option<(usize, usize)>,
+    pub message: Option<&'a str>,
+    pub render: Render,
+}
+
+impl StatusLine<'_> {
+    /// Everything left of the message: position, count, background work.
+    fn left(&self) -> String {
+        let list = self.list;
+        let count = match list.source() {
+            ListSource::Library { total } => strings::articles(*total),
+            ListSource::Search(r) => {
+                let resp = &r.response;
+                strings::matches(resp.total, resp.hits.len(), resp.complete, resp.elapsed.as_millis())
+            }
+        };
+        let pos = if list.is_empty() { String::new() } else { format!("{}/{} · ", list.selected() + 1, list.len()) };
+        let searching = if self.searching { strings::SEARCHING } else { "" };
+        let index = match self.index {
+            IndexState::Opening => strings::INDEX_OPENING.to_owned(),
+            IndexState::Indexing { done, total } => strings::indexing(done * 100 / (*total).max(1)),
+            IndexState::Ready { .. } => String::new(),
+            IndexState::Failed(_) => strings::SEARCH_UNAVAILABLE.to_owned(),
+        };
+        let fetching = self.fetching.map(|(done, total)| strings::fetching(done, total)).unwrap_or_default();
+        format!(" {pos}{count}{searching}{index}{fetching}")
+    }
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, theme::bar());
+        let left = self.left();
+        let w = area.width as usize;
+        buf.set_stringn(area.x, area.y, &left, w, theme::bar());
+        let used = display_width(&left);
+        // Messages are English sentences that may quote Sorani (a feed's
+        // name, a title): laid out like any text.
+        let right = match self.message {
+            Some(m) => {
+                let room = w.saturating_sub(used + 3).max(1);
+                layout_single_line(m, room, BaseDirection::Ltr, self.render).text() + " "
+            }
+            None => format!("{} ", strings::STATUS_HINT),
+        };
+        let rw = display_width(&right);
+        if used + 2 + rw <= w {
+            let style = if self.message.is_some() { theme::bar().patch(theme::error()) } else { theme::bar() };
+            buf.set_stringn(area.x + (w - rw) as u16, area.y, &right, rw, style);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The main loop: wires the app to the terminal, the background jobs and
+//! the signals, and carries out the app's effects.
+//!
+//! One iteration: fit the app to the screen, draw once, carry out the
+//! effects the fit queued, then wait on one select over input, jobs and
+//! signals, apply every event already waiting, send the search requests
+//! and carry out the effects. The app never sees the terminal or a thread.
+
+use super::app::{App, Options};
+use super::effect::{perform_local, Effect, Outcome};
+use super::event::{self, Event};
+use super::{strings, terminal};
+use crate::config::Paths;
+use crate::fidelity::calibration::{Calibration, Choice};
+use crate::fidelity::{doctor::CANDIDATES, BidiMode, Environment, Plan, ShapeMode, Source};
+use crate::jobs::search::SearchWorker;
+use crate::jobs::NotificationTx;
+use crate::store::{sample, Store, StoreError};
+use crossterm::event::Event as TermEvent;
+use ratatui::layout::Size;
+use std::io;
+use std::path::PathBuf;
+
+/// What the TUI knows about the terminal before it starts (see `fidelity`).
+pub struct Setup {
+    pub env: Environment,
+    pub plan: Plan,
+    pub calibration: Calibration,
+    /// Show the calibration screen first.
+    pub calibrate: bool,
+    /// `hewal calibrate`: quit once the pick is made.
+    pub only_calibrate: bool,
+}
+
+/// What the caller should tell the user once the terminal is back.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// Problems met on the way (a sample article that did not import).
+    pub warnings: Vec<String>,
+    /// `hewal calibrate`: what was saved.
+    pub calibrated: Option<String>,
+}
+
+/// Why the TUI could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("cannot open the library in {}", .dir.display())]
+    Library {
+        dir: PathBuf,
+        #[source]
+        source: StoreError,
+    },
+    #[error("cannot import the sample articles")]
+    Samples(#[source] StoreError),
+    #[error("cannot install signal handlers")]
+    Signals(#[source] io::Error),
+    #[error("cannot start the search thread")]
+    Worker(#[source] io::Error),
+    #[error("cannot set up the terminal")]
+    Terminal(#[source] io::Error),
+    #[error("cannot draw on the terminal")]
+    Draw(#[source] io::Error),
+}
+
+/// Open the library (importing the bundled samples into an empty one) and
+/// run the TUI until the user quits or a signal arrives.
+pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
+    let library = |source| TuiError::Library { dir: paths.data_dir.clone(), source };
+    let mut store = Store::open(&paths.db_path()).map_err(library)?;
+    let mut ended = Ended::default();
+    if store.count().map_err(library)? == 0 && !setup.only_calibrate {
+        let report = sample::import_samples(&mut store).map_err(TuiError::Samples)?;
+        ended.warnings.extend(report.issues.iter().map(ToString::to_string));
+    }
+    let (event_tx, event_rx) = crossbeam_channel::unbounded();
+    let (job_tx, job_rx) = crossbeam_channel::unbounded();
+    let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), job_tx.clone()).map_err(TuiError::Worker)?;
+    event::spawn_signals(event_tx.clone()).map_err(TuiError::Signals)?;
+    let options =
+        Options { render: setup.plan.render(), calibrate: setup.calibrate, note: setup.plan.notes.last().cloned() };
+    let mut app = App::with_options(store, options);
+    let mut session = Session::enter(paths, setup, worker, job_tx)?;
+    event::spawn_input(event_tx).map_err(TuiError::Terminal)?;
+    loop {
+        session.draw(&mut app)?;
+        session.perform(&mut app)?;
+        if app.should_quit() {
+            break;
+        }
+        let Some(first) = event::next(&event_rx, &job_rx) else { break };
+        handle(&mut app, first);
+        // Apply everything already waiting before drawing again.
+        while let Ok(ev) = event_rx.try_recv().or_else(|_| job_rx.try_recv().map(Event::Job)) {
+            handle(&mut app, ev);
+        }
+        for req in app.take_requests() {
+            session.worker.request(req);
+        }
+        session.perform(&mut app)?;
+        if app.should_quit() {
+            break;
+        }
+    }
+    ended.calibrated = session.calibrated.take();
+    Ok(ended)
+}
+
+/// Route one event to the app.
+pub fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Term(TermEvent::Key(key)) => {
+            // Debug builds only: a key that panics, so the end-to-end tests
+            // can check the terminal is restored on that path too.
+            #[cfg(debug_assertions)]
+            if key.code == crossterm::event::KeyCode::F(12) && std::env::var_os("HEWAL_TEST_PANIC_KEY").is_some() {
+                panic!("test panic (HEWAL_TEST_PANIC_KEY)");
+            }
+            app.handle_key(key);
+        }
+        Event::Term(TermEvent::Paste(text)) => app.handle_paste(&text),
+        Event::Term(_) => {} // resize: the next draw adapts
+        Event::Job(n) => app.notify(n),
+        Event::Signal(_) | Event::InputClosed => app.update(super::action::Action::Quit),
+    }
+}
+
+/// The terminal as the TUI holds it, and what carries out effects.
+struct Session<'a> {
+    paths: &'a Paths,
+    setup: &'a Setup,
+    guard: terminal::TerminalGuard,
+    /// The plan whose modes the terminal is in now.
+    entered: Plan,
+    /// The screen size the rows were last primed for (see [`prime`]).
+    primed: Option<Size>,
+    /// What the calibration saved, for `hewal calibrate` to print.
+    calibrated: Option<String>,
+    worker: SearchWorker,
+    job_tx: NotificationTx,
+}
+
+impl<'a> Session<'a> {
+    fn enter(
+        paths: &'a Paths,
+        setup: &'a Setup,
+        worker: SearchWorker,
+        job_tx: NotificationTx,
+    ) -> Result<Self, TuiError> {
+        // The calibration screen is judged with the terminal's bidi
+        // switched off, as app mode runs: a candidate that reads right
+        // there reads right in use.
+        let entered = if setup.calibrate {
+            crate::fidelity::resolve(BidiMode::App, ShapeMode::Off, &setup.env, &Calibration::default())
+        } else {
+            setup.plan.clone()
+        };
+        let guard = terminal::TerminalGuard::enter(&entered.enter, &entered.leave).map_err(TuiError::Terminal)?;
+        Ok(Session { paths, setup, guard, entered, primed: None, calibrated: None, worker, job_tx })
+    }
+
+    fn draw(&mut self, app: &mut App) -> Result<(), TuiError> {
+        let size = self.guard.terminal.size().map_err(TuiError::Draw)?;
+        let logical = app.render().order == crate::text::Order::Logical;
+        if (logical || !self.entered.per_row.is_empty()) && self.primed != Some(size) {
+            prime(&mut self.guard.terminal, size.height, &self.entered.per_row, logical).map_err(TuiError::Draw)?;
+            self.primed = Some(size);
+        }
+        app.fit(size.into());
+        self.guard.terminal.draw(|f| super::view::render(app, f)).map_err(TuiError::Draw)?;
+        Ok(())
+    }
+
+    /// Carry out every effect the app queued; outcomes go back to it.
+    fn perform(&mut self, app: &mut App) -> Result<(), TuiError> {
+        for effect in app.take_effects() {
+            let outcomes = match perform_local(effect, app.store(), &self.paths.urls_path()) {
+                Ok(outcome) => outcome.into_iter().collect(),
+                Err(effect) => self.perform_outside(effect)?,
+            };
+            for outcome in outcomes {
+                app.on_outcome(outcome);
+            }
+        }
+        Ok(())
+    }
+
+    fn perform_outside(&mut self, effect: Effect) -> Result<Vec<Outcome>, TuiError> {
+        Ok(match effect {
+            Effect::Fetch => {
+                crate::jobs::fetch::spawn_refresh(self.paths.db_path(), self.paths.urls_path(), self.job_tx.clone());
+                vec![]
+            }
+            Effect::SyncIndex => {
+                self.worker.sync();
+                vec![]
+            }
+            Effect::OpenUrl(url) => vec![Outcome::Note(match open_url(&url) {
+                Ok(Opened::Browser) => strings::opened(&url),
+                Ok(Opened::Copied) => {
+                    copy_osc52(self.guard.terminal.backend_mut(), &url);
+                    strings::copied_over_ssh(&url)
+                }
+                Err(e) => strings::browser_failed(&e),
+            })],
+            Effect::Copy(text) => {
+                copy_osc52(self.guard.terminal.backend_mut(), &text);
+                vec![]
+            }
+            Effect::Calibrated(pick) => {
+                let (plan, saved) = calibrate(self.paths, self.setup, pick);
+                self.switch_modes(plan).map_err(TuiError::Draw)?;
+                self.calibrated = Some(saved.clone());
+                let mut outcomes = vec![Outcome::Render(self.entered.render()), Outcome::Note(saved)];
+                if self.setup.only_calibrate {
+                    outcomes.push(Outcome::Quit);
+                }
+                outcomes
+            }
+            Effect::Save(_) | Effect::LoadFeeds => unreachable!("carried out by perform_local"),
+        })
+    }
+
+    /// Put the terminal in the modes `plan` wants, and redraw everything.
+    fn switch_modes(&mut self, plan: Plan) -> io::Result<()> {
+        if plan.enter != self.entered.enter {
+            // Rows made explicit one by one go back one by one.
+            let rows = self.guard.terminal.size()?.height;
+            let undo: String = if plan.per_row.is_empty() && !self.entered.per_row.is_empty() {
+                (1..=rows).map(|y| format!("\x1b[{y};1H{}", crate::fidelity::BDSM_IMPLICIT)).collect()
+            } else {
+                String::new()
+            };
+            let out = self.guard.terminal.backend_mut();
+            let seq = format!("{}{undo}{}", self.entered.leave, plan.enter);
+            io::Write::write_all(out, seq.as_bytes())?;
+            io::Write::flush(out)?;
+            terminal::set_leave(&plan.leave);
+        }
+        self.guard.terminal.clear()?;
+        self.primed = None;
+        self.entered = plan;
+        Ok(())
+    }
+}
+
+/// Save the reader's pick (or the detected mode, when they pressed Esc on
+/// the first-run screen) for this terminal, and return the plan it gives
+/// and a message saying what was saved.
+fn calibrate(paths: &Paths, setup: &Setup, pick: Option<usize>) -> (Plan, String) {
+    let detected = crate::fidelity::resolve(BidiMode::Auto, ShapeMode::Auto, &setup.env, &Calibration::default());
+    let choice = match pick.and_then(|i| CANDIDATES.get(i)) {
+        Some(c) => Choice { bidi: c.bidi, shape: c.shape },
+        None if setup.only_calibrate => return (setup.plan.clone(), strings::CALIBRATION_UNCHANGED.to_owned()),
+        None => Choice { bidi: detected.bidi, shape: detected.shape },
+    };
+    let mut cal = setup.calibration.clone();
+    cal.set(setup.env.identity(), choice);
+    let saved = cal.save(&paths.calibration_path()).map_err(|e| format!("{e:#}"));
+    let saved = strings::calibrated(choice.bidi == BidiMode::Terminal, choice.shape, saved);
+    // Settings given on the command line or in config.toml still win.
+    let bidi = if setup.plan.bidi_source == Source::Setting { setup.plan.bidi } else { BidiMode::Auto };
+    let shape = match setup.plan.shape_source {
+        Source::Setting if setup.plan.shape => ShapeMode::On,
+        Source::Setting => ShapeMode::Off,
+        _ => ShapeMode::Auto,
+    };
+    (crate::fidelity::resolve(bidi, shape, &setup.env, &cal), saved)
+}
+
+/// Prepare a fresh (or resized, or cleared) screen: send `per_row` on every
+/// row (the bidi switch, for terminals that keep it per row), and in
+/// logical order write every cell once, as a no-break space. ratatui writes
+/// only cells that differ from the previous frame, so blank cells would
+/// never be written, and mlterm, seen in screenshots, then reorders the
+/// words of a row as separate runs: word order left to right, short RTL
+/// lines on the left. After this frame every blank cell of the next one is
+/// a real space that differs, so it is written.
+fn prime(t: &mut terminal::Terminal, rows: u16, per_row: &str, logical: bool) -> io::Result<()> {
+    if !per_row.is_empty() {
+        t.autoresize()?; // a resize clears the screen: do it before, not after
+        let seq: String = (1..=rows).map(|y| format!("\x1b[{y};1H{per_row}")).collect();
+        let out = t.backend_mut();
+        io::Write::write_all(out, seq.as_bytes())?;
+        io::Write::flush(out)?;
+    }
+    if logical {
+        t.draw(|f| {
+            for cell in f.buffer_mut().content.iter_mut() {
+                cell.set_symbol("\u{a0}");
+            }
+        })?;
+    }
+    Ok(())
+}
+
+enum Opened {
+    Browser,
+    /// Over SSH with no $BROWSER: the link was copied instead.
+    Copied,
+}
+
+/// Open an http(s) URL: `$BROWSER` (its words, then the URL) or xdg-open,
+/// detached, with no shell in between (the URL comes from a feed).
+fn open_url(url: &str) -> io::Result<Opened> {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let over_ssh = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
+    if browser.is_none() && over_ssh {
+        return Ok(Opened::Copied);
+    }
+    let words: Vec<String> = match &browser {
+        Some(b) => b.split_whitespace().map(str::to_owned).collect(),
+        None => vec!["xdg-open".to_owned()],
+    };
+    let mut child = std::process::Command::new(&words[0])
+        .args(&words[1..])
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // Reap it without blocking the loop.
+    std::thread::spawn(move || child.wait());
+    Ok(Opened::Browser)
+}
+
+/// Copy `text` to the clipboard of the terminal (local or at the other end of
+/// SSH) with OSC 52. Inside tmux the sequence is also sent through tmux's
+/// passthrough, for when `set-clipboard` does not forward it.
+fn copy_osc52(out: &mut impl io::Write, text: &str) {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut seq = format!("\x1b]52;c;{b64}\x07");
+    if std::env::var_os("TMUX").is_some() {
+        seq.push_str(&format!("\x1bPtmux;\x1b\x1b]52;c;{b64}\x07\x1b\\"));
+    }
+    // Best effort: a terminal without OSC 52 ignores it, and a failed
+    // write here shows up as a failed draw next.
+    let _ = out.write_all(seq.as_bytes()).and_then(|()| out.flush());
+}

@@ -1,0 +1,132 @@
+//! Every sentence the TUI shows: status-line messages, labels, popup
+//! titles. Views and the app take their words from here, so wording is
+//! reviewed (and later translated) in one place. Messages are lowercase,
+//! name the thing and say what to do, as the CLI's do.
+
+use crate::jobs::fetch::{RefreshError, RefreshReport};
+
+pub const SEARCH_PLACEHOLDER: &str = "search (press /)";
+pub const NO_MATCHES: &str = "no matches";
+pub const LIBRARY_EMPTY: &str = "the library is empty: hewal import PATH";
+pub const NO_ARTICLE: &str = "no article selected";
+pub const STATUS_HINT: &str = "? help  q quit";
+pub const HELP_TITLE: &str = " keys (any key closes) ";
+pub const FEEDS_TITLE: &str = " feeds (R fetches, any key closes) ";
+pub const NO_FEEDS: &str = "no feeds yet: hewal feed add URL (or hewal feed import FILE.opml)";
+pub const FEED_NEVER_FETCHED: &str = "never";
+pub const LINKS_TITLE: &str = " links: press a digit to open ";
+pub const CALIBRATION_HEADER: [&str; 2] = [
+    "Which block reads right: Kurdish from the right edge, letters joined?",
+    "Press 1, 2 or 3 to keep it for this terminal (Esc: keep the detected mode).",
+];
+
+pub const NO_LINK: &str = "this article has no link";
+pub const NO_LINKS: &str = "this article has no links";
+pub const NO_HITS: &str = "no search hits in this article";
+pub const ALREADY_FETCHING: &str = "already fetching";
+
+pub fn no_link_numbered(n: u32) -> String {
+    format!("no link [{n}]")
+}
+
+pub fn not_a_web_link(url: &str) -> String {
+    format!("not opening a non-web link: {url}")
+}
+
+pub fn copied(url: &str) -> String {
+    format!("copied {url}")
+}
+
+pub fn opened(url: &str) -> String {
+    format!("opened {url}")
+}
+
+pub fn copied_over_ssh(url: &str) -> String {
+    format!("no browser here (SSH): copied {url}")
+}
+
+pub fn browser_failed(error: &std::io::Error) -> String {
+    format!("cannot open a browser: {error}; press y to copy the link")
+}
+
+pub fn cannot_read_library(error: &dyn std::fmt::Display) -> String {
+    format!("cannot read the library: {error}")
+}
+
+pub fn cannot_read_article(error: &dyn std::fmt::Display) -> String {
+    format!("cannot read the article: {error}")
+}
+
+pub fn cannot_read_feeds(error: &dyn std::fmt::Display) -> String {
+    format!("cannot read feed states: {error}")
+}
+
+pub fn cannot_save(what: &str, error: &dyn std::fmt::Display) -> String {
+    format!("cannot save {what}: {error}")
+}
+
+pub fn search_unavailable(why: &str) -> String {
+    format!("search is unavailable: {why}")
+}
+
+/// One line for the status bar once a refresh has ended.
+pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
+    let report = match outcome {
+        Ok(r) => r,
+        Err(e @ RefreshError::NoFeeds(_)) => return e.to_string(),
+        Err(e) => return format!("fetch failed: {e}"),
+    };
+    let mut s = format!("fetched {} feed(s): {} new, {} updated", report.feeds, report.inserted, report.updated);
+    if let Some((url, err)) = report.errors.first() {
+        s.push_str(&format!("; {} failed ({url}: {err})", report.errors.len()));
+    }
+    s
+}
+
+/// What the calibration saved, for the status line.
+pub fn calibrated(by_terminal: bool, shaping: bool, saved: Result<(), String>) -> String {
+    let what = format!(
+        "bidi {}, shaping {}",
+        if by_terminal { "by the terminal" } else { "by hewal" },
+        if shaping { "on" } else { "off" }
+    );
+    match saved {
+        Ok(()) => format!("saved for this terminal: {what} (hewal calibrate changes it)"),
+        Err(e) => format!("using {what}, but {e}"),
+    }
+}
+
+pub const CALIBRATION_UNCHANGED: &str = "calibration unchanged";
+
+pub const SEARCHING: &str = " · searching…";
+pub const INDEX_OPENING: &str = " · opening index";
+pub const SEARCH_UNAVAILABLE: &str = " · search unavailable";
+
+pub fn articles(total: u64) -> String {
+    format!("{total} articles")
+}
+
+/// The count of a search answer: `total` matches, `kept` of them listed,
+/// `complete` once counted, found in `ms`.
+pub fn matches(total: usize, kept: usize, complete: bool, ms: u128) -> String {
+    if !complete {
+        // Only the first screens are ranked yet; the count follows.
+        format!("≥ {total} matches · counting… · {ms} ms")
+    } else if total > kept {
+        format!("{total} matches (best {kept}) · {ms} ms")
+    } else {
+        format!("{total} matches · {ms} ms")
+    }
+}
+
+pub fn indexing(percent: u64) -> String {
+    format!(" · indexing {percent}%")
+}
+
+pub fn fetching(done: usize, total: usize) -> String {
+    if total > 0 {
+        format!(" · fetching {done}/{total}")
+    } else {
+        " · fetching".to_owned()
+    }
+}

@@ -1,0 +1,48 @@
+//! Drawing the whole screen: each pane's widget in its area, then the open
+//! popup. Views read state and write cells; they change nothing.
+//!
+//! All article text reaches the buffer through `text` (sanitised, wrapped
+//! and in visual order); nothing here wraps or aligns text again.
+
+use super::app::App;
+use super::mode::{Focus, Mode};
+use super::popups::{calibrate::Calibration, feeds::Feeds, help::Help, links::Links};
+use super::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use ratatui::Frame;
+
+/// Draw the whole screen (after `App::fit`).
+pub fn render(app: &App, frame: &mut Frame) {
+    let a = app.areas();
+    let screen = frame.area();
+    let editing = app.mode() == Mode::Search;
+    let buf = frame.buffer_mut();
+    app.search_bar().widget(editing).render(a.search, buf);
+    app.list().widget(app.focus() == Focus::List).render(a.list, buf);
+    render_separator(a.separator, buf);
+    app.reader().render(a.reader, buf);
+    app.status_line().render(a.status, buf);
+    match app.mode() {
+        Mode::Help => Help.render(screen, buf),
+        Mode::Feeds => Feeds { feeds: app.feeds(), render: app.render() }.render(screen, buf),
+        Mode::Links => Links { links: app.reader().links(), render: app.render() }.render(screen, buf),
+        Mode::Calibrate => Calibration.render(screen, buf),
+        Mode::Normal => {}
+        Mode::Search => {
+            if let Some(pos) = app.search_bar().cursor_position(a.search) {
+                frame.set_cursor_position(pos);
+            }
+        }
+    }
+}
+
+fn render_separator(area: Rect, buf: &mut Buffer) {
+    let symbol = if area.width == 1 { "│" } else { "─" };
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].set_symbol(symbol).set_style(theme::dim());
+        }
+    }
+}
