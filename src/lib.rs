@@ -7,6 +7,8 @@
 //! through [`text`] (sanitising, wrapping, bidi reordering) on its way to a
 //! terminal cell. See `docs/ARCHITECTURE.md`.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod config;
 pub mod feeds;

@@ -1,3 +1,5 @@
+#![forbid(unsafe_code)]
+
 //! The `hewal` binary: parse arguments, run, turn the outcome into an exit
 //! code (0 success, 1 error, 2 finished with per-item errors).
 
