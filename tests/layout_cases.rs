@@ -114,8 +114,10 @@ fn logical_order_keeps_the_wrap_and_leaves_reordering_to_the_terminal() {
     assert_eq!(plain, vec!["ئەمڕۆ BBC", "ڕاپۆرتی دا", "کە ١٢.٥٪", "(نوێ)"]);
     assert!(lines.iter().all(|l| l.alignment == Alignment::Left));
     // Hidden and control chars are still dropped.
-    let l = layout_single_line("\u{202E}کورد\x1b[31m", 10, BaseDirection::Auto, render);
+    let l = layout_single_line("\u{202B}کورد\x1b[31m", 10, BaseDirection::Auto, render);
     assert_eq!(l.text(), "کورد[31m");
+    let l = layout_single_line("\u{202E}کورد\u{202C}", 10, BaseDirection::Auto, render);
+    assert_eq!(l.text(), "‹RLO›کورد");
     // A cut title ends with the ellipsis in logical order; the terminal puts
     // it on the left of an RTL line.
     let t = layout_single_line("ئەمڕۆ سەرۆکی حکومەتی هەرێمی کوردستان", 15, BaseDirection::Auto, render);
@@ -182,8 +184,12 @@ fn forced_direction() {
 }
 
 #[test]
-fn explicit_controls_are_honoured_but_not_shown() {
-    assert_eq!(one("\u{202E}abc\u{202C} d"), "cba d");
+fn explicit_controls_are_honoured_but_not_shown_and_overrides_are_marked_not_obeyed() {
+    // An override would let a feed disguise a name ("Trojan Source"): its
+    // text keeps its own order, behind a mark that says it asked for more.
+    assert_eq!(one("\u{202E}abc\u{202C} d"), "‹RLO›abc d");
+    assert_eq!(one("file \u{202E}gnp.exe"), "file ‹RLO›gnp.exe");
+    assert_eq!(one("\u{202D}ئەو\u{202C} x"), "‹LRO›وەئ x");
     assert_eq!(one("\u{2067}abc ئەو\u{2069} x"), "وەئ abc x");
     // unterminated isolate and embedding end with the paragraph
     assert_eq!(one("x \u{2067}abc ئەو"), "x وەئ abc");

@@ -27,6 +27,15 @@
 //!    U+206A–206F, interlinear annotation controls, tag characters, which can
 //!    smuggle invisible text).
 //!
+//! 3. Directional overrides (LRO, RLO) are not obeyed: a feed could use one
+//!    to disguise a file name or a link (`file \u{202E}gnp.exe` shown as
+//!    `file exe.png`, "Trojan Source"). Each becomes a visible mark,
+//!    [`OVERRIDE_MARK_LTR`] or [`OVERRIDE_MARK_RTL`], followed by the
+//!    matching *isolate* (LRI, RLI), and the PDF that closes it becomes a
+//!    PDI: the text inside keeps its own order, the reader sees that the
+//!    text asked for more. Embeddings (LRE, RLE), isolates and marks keep
+//!    their meaning.
+//!
 //! ZWNJ and ZWJ are kept and written: they are part of Sorani orthography
 //! (ZWNJ stops Arabic joining) and of emoji sequences, grapheme segmentation
 //! keeps them with their base, and we count them as zero cells, as glibc's
@@ -53,19 +62,38 @@ pub struct Clean {
     pub orig_len: Vec<u8>,
 }
 
-/// Step 1 above: drop controls, map line breaks to spaces, replace
-/// unassigned code points, remember original offsets.
+/// Shown where a text asked for a left-to-right override (LRO).
+pub const OVERRIDE_MARK_LTR: &str = "‹LRO›";
+/// Shown where a text asked for a right-to-left override (RLO).
+pub const OVERRIDE_MARK_RTL: &str = "‹RLO›";
+
+/// Steps 1 and 3 above: drop controls, map line breaks to spaces, replace
+/// unassigned code points, neutralise overrides, remember original offsets.
 pub fn clean(s: &str) -> Clean {
     let mut out = Clean {
         text: String::with_capacity(s.len()),
         orig: Vec::with_capacity(s.len()),
         orig_len: Vec::with_capacity(s.len()),
     };
+    let mut explicit = Explicit::default();
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let mapped = match c {
             // fast path: printable ASCII and the (fully assigned) Arabic block
             ' '..='~' | '\u{0600}'..='\u{06FF}' => c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => match explicit.map(c) {
+                Some(mark) => {
+                    for m in mark.chars() {
+                        out.push(m, i, c.len_utf8());
+                    }
+                    if c == '\u{202D}' {
+                        '\u{2066}'
+                    } else {
+                        '\u{2067}'
+                    }
+                }
+                None => explicit.after(c),
+            },
             '\t' => '\t',
             '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
                 chars.next();
@@ -80,6 +108,64 @@ pub fn clean(s: &str) -> Clean {
         out.push(mapped, i, c.len_utf8());
     }
     out
+}
+
+/// The explicit embeddings, overrides and isolates open at a point of the
+/// text, as far as needed to know which PDF closes an override.
+#[derive(Default)]
+struct Explicit {
+    stack: Vec<Opened>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    Embedding,
+    Override,
+    Isolate,
+}
+
+impl Explicit {
+    /// For an override, the mark to show before the isolate that replaces
+    /// it; `None` for any other explicit formatting character.
+    fn map(&mut self, c: char) -> Option<&'static str> {
+        let mark = match c {
+            '\u{202D}' => OVERRIDE_MARK_LTR,
+            '\u{202E}' => OVERRIDE_MARK_RTL,
+            _ => return None,
+        };
+        self.stack.push(Opened::Override);
+        Some(mark)
+    }
+
+    /// What an explicit formatting character other than an override
+    /// becomes: itself, except the PDF that closes an override, which
+    /// becomes the PDI that closes its isolate.
+    fn after(&mut self, c: char) -> char {
+        match c {
+            '\u{202A}' | '\u{202B}' => self.stack.push(Opened::Embedding),
+            '\u{2066}'..='\u{2068}' => self.stack.push(Opened::Isolate),
+            // A PDI closes its isolate and everything opened inside it
+            // (UAX #9 X6a); without an open isolate it does nothing.
+            '\u{2069}' => {
+                if let Some(at) = self.stack.iter().rposition(|o| *o == Opened::Isolate) {
+                    self.stack.truncate(at);
+                }
+            }
+            // A PDF closes the last embedding or override, unless an
+            // isolate was opened after it (X7).
+            _ => match self.stack.last() {
+                Some(Opened::Override) => {
+                    self.stack.pop();
+                    return '\u{2069}';
+                }
+                Some(Opened::Embedding) => {
+                    self.stack.pop();
+                }
+                Some(Opened::Isolate) | None => {}
+            },
+        }
+        c
+    }
 }
 
 impl Clean {
@@ -169,6 +255,22 @@ mod tests {
         assert_eq!(to_terminal("a\tb"), "a    b");
         assert_eq!(to_terminal("\u{202B}ئەو\u{202C}\u{200F}"), "ئەو");
         assert_eq!(to_terminal("نو\u{200C}ێ"), "نو\u{200C}ێ");
+    }
+
+    #[test]
+    fn overrides_become_marked_isolates() {
+        // The override's reordering is not applied: the letters keep their
+        // order inside an isolate, and a mark says the text asked for it.
+        assert_eq!(to_terminal("file \u{202E}gnp.exe"), "file ‹RLO›gnp.exe");
+        let c = clean("a\u{202E}b\u{202C}c\u{202D}d\u{202C}");
+        assert_eq!(c.text, "a‹RLO›\u{2067}b\u{2069}c‹LRO›\u{2066}d\u{2069}");
+        assert_eq!(&c.orig[..8], &[0, 1, 1, 1, 1, 1, 1, 4]);
+        // Embeddings keep their PDF; a PDF inside an isolate opened within
+        // the override closes nothing; the override's own PDF still maps.
+        let c = clean("\u{202B}\u{202E}x\u{2068}\u{202C}\u{2069}\u{202C}\u{202C}");
+        assert_eq!(c.text, "\u{202B}‹RLO›\u{2067}x\u{2068}\u{202C}\u{2069}\u{2069}\u{202C}");
+        // Unmatched PDFs and PDIs stay what they are (UAX #9 ignores them).
+        assert_eq!(clean("\u{202C}\u{2069}").text, "\u{202C}\u{2069}");
     }
 
     #[test]
