@@ -1,6 +1,9 @@
 //! Shared harness: a fresh directory per test and the built `hewal` binary
-//! run inside it (in the manner of ripgrep's tests/util.rs).
+//! run inside it (in the manner of ripgrep's tests/util.rs), and a test
+//! HTTP server (`http`).
 #![allow(dead_code)]
+
+pub mod http;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
