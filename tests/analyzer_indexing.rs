@@ -13,13 +13,9 @@ use hewal::search::analyzer::{
     exact_analyzer, indexing_analyzers, prefix_analyzer, replays_on_this_thread, stemmed_analyzer, SORANI_EXACT,
     SORANI_PREFIX, SORANI_STEMMED,
 };
-use tantivy::tokenizer::{TextAnalyzer, Token};
+mod util;
 
-fn tokens(a: &mut TextAnalyzer, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    a.token_stream(text).process(&mut |t| out.push(t.clone()));
-    out
-}
+use util::tokens::tokens;
 
 /// Index `texts` as tantivy indexes a document with them (all stemmed
 /// fields, then all exact fields, then all prefix fields) and compare with

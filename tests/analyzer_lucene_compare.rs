@@ -9,9 +9,10 @@
 use std::collections::HashMap;
 
 use hewal::search::analyzer::stemmed_analyzer;
-mod sorani_sets;
+mod util;
 
-use sorani_sets::{analyze, rows, HELDOUT, NO_CONFLATE, STEMS};
+use util::sorani::{rows, HELDOUT, NO_CONFLATE, STEMS};
+use util::tokens::terms;
 
 const LUCENE: &str = include_str!("data/sorani/lucene-8.7.tsv");
 
@@ -47,8 +48,8 @@ fn compare(name: &str, data: &str) -> (usize, usize) {
         if ls == lu.norm.get(expected).unwrap() {
             l_strict += 1;
         }
-        let hs = analyze(&mut a, surface);
-        let he = analyze(&mut a, expected);
+        let hs = terms(&mut a, surface);
+        let he = terms(&mut a, expected);
         let h = hs == he;
         total += 1;
         h_ok += h as usize;
@@ -101,7 +102,7 @@ fn compare_with_lucene() {
     for r in rows(NO_CONFLATE) {
         let (x, y) = (r[0], r[1]);
         nt += 1;
-        nh += (analyze(&mut a, x) != analyze(&mut a, y)) as usize;
+        nh += (terms(&mut a, x) != terms(&mut a, y)) as usize;
         let (lx, ly) = (lu.stem[x], lu.stem[y]);
         if lx != ly {
             nl += 1;

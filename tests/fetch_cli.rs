@@ -5,67 +5,42 @@
 
 mod util;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use util::http::{Reply, Server};
 use util::{json_lines, ok, stderr, Dir};
 
 /// A one-feed server: GET /feed.xml with ETag; anything else is a 404.
-/// Serves until the test's process ends (it is a thread of the test).
-struct Server {
-    port: u16,
+/// Serves until the test ends (the server stops when dropped).
+struct FeedServer {
+    server: Server,
     body: Arc<Mutex<String>>,
     not_modified: Arc<Mutex<usize>>,
 }
 
-impl Server {
-    fn start(body: &str) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
+impl FeedServer {
+    fn start(body: &str) -> FeedServer {
         let body = Arc::new(Mutex::new(body.to_owned()));
         let not_modified = Arc::new(Mutex::new(0));
         let (b, nm) = (body.clone(), not_modified.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().take(100) {
-                let Ok(mut s) = stream else { continue };
-                s.set_read_timeout(Some(Duration::from_secs(5))).ok();
-                let mut reader = BufReader::new(s.try_clone().unwrap());
-                let (mut path, mut inm) = (String::new(), None);
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
-                    let l = line.trim_end().to_owned();
-                    line.clear();
-                    if l.is_empty() {
-                        break;
-                    }
-                    if let Some(rest) = l.strip_prefix("GET ") {
-                        path = rest.split(' ').next().unwrap_or("").to_owned();
-                    } else if let Some(v) = l.to_ascii_lowercase().strip_prefix("if-none-match:") {
-                        inm = Some(v.trim().to_owned());
-                    }
-                }
-                let body = b.lock().unwrap().clone();
-                let etag = format!("\"{:x}\"", body.len() * 31 + body.bytes().map(|c| c as usize).sum::<usize>());
-                let resp = if path != "/feed.xml" {
-                    "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned()
-                } else if inm.as_deref() == Some(etag.as_str()) {
-                    *nm.lock().unwrap() += 1;
-                    format!("HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nConnection: close\r\n\r\n")
-                } else {
-                    format!(
-                        "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml; charset=utf-8\r\nETag: {etag}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                        body.len()
-                    )
-                };
-                let _ = s.write_all(resp.as_bytes());
+        let server = Server::start(move |req| {
+            let body = b.lock().unwrap().clone();
+            let etag = format!("\"{:x}\"", body.len() * 31 + body.bytes().map(|c| c as usize).sum::<usize>());
+            if req.path != "/feed.xml" {
+                Reply::Full(404, vec![], Vec::new())
+            } else if req.headers.get("if-none-match") == Some(&etag) {
+                *nm.lock().unwrap() += 1;
+                Reply::Full(304, vec![("ETag".into(), etag)], Vec::new())
+            } else {
+                let content_type = "application/rss+xml; charset=utf-8";
+                Reply::Full(200, vec![("Content-Type".into(), content_type.into()), ("ETag".into(), etag)], body.into())
             }
         });
-        Server { port, body, not_modified }
+        FeedServer { server, body, not_modified }
     }
 
     fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
+        self.server.url(path)
     }
 }
 
@@ -81,7 +56,7 @@ fn rss(items: &[(&str, &str, &str)]) -> String {
 
 #[test]
 fn fetch_stores_updates_and_survives_a_broken_feed() {
-    let server = Server::start(&rss(&[
+    let server = FeedServer::start(&rss(&[
         ("g1", "سەرۆکی هەرێم سەردانی بەغدا دەکات", "کۆبوونەوەکە لەسەر بودجە بوو."),
         ("g2", "Oil prices fall in Erbil", "Prices fell by 12.5% this week."),
     ]));
@@ -149,53 +124,30 @@ fn feed_add_refuses_non_web_urls_and_duplicates() {
 }
 
 /// Serves /f0.xml … /f{n-1}.xml (5 items each), each answer after `delay`;
-/// counts the answers.
-fn slow_feeds(n: usize, delay: Duration) -> (u16, Arc<Mutex<usize>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let served = Arc::new(Mutex::new(0));
-    let counter = served.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(4 * n) {
-            let Ok(mut s) = stream else { continue };
-            let counter = counter.clone();
-            std::thread::spawn(move || {
-                s.set_read_timeout(Some(Duration::from_secs(5))).ok();
-                let mut reader = BufReader::new(s.try_clone().unwrap());
-                let mut first = String::new();
-                let _ = reader.read_line(&mut first);
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                    line.clear();
-                }
-                let feed: usize = first.split(['f', '.']).nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
-                let items: Vec<(String, String, String)> = (0..5)
-                    .map(|i| (format!("f{feed}-{i}"), format!("هەواڵی {feed} ژمارە {i}"), format!("دەقی {feed}/{i}")))
-                    .collect();
-                let items: Vec<(&str, &str, &str)> =
-                    items.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
-                let body = rss(&items).replace("هەواڵی نموونە", &format!("feed {feed}"));
-                std::thread::sleep(delay);
-                let resp =
-                    format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-                let _ = s.write_all(resp.as_bytes());
-                *counter.lock().unwrap() += 1;
-            });
-        }
-    });
-    (port, served)
+/// `Server::answered` counts the answers.
+fn slow_feeds(delay: Duration) -> Server {
+    Server::start(move |req| {
+        let feed: usize = req.path.split(['f', '.']).nth(1).and_then(|x| x.parse().ok()).unwrap_or(0);
+        let items: Vec<(String, String, String)> = (0..5)
+            .map(|i| (format!("f{feed}-{i}"), format!("هەواڵی {feed} ژمارە {i}"), format!("دەقی {feed}/{i}")))
+            .collect();
+        let items: Vec<(&str, &str, &str)> =
+            items.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+        let body = rss(&items).replace("هەواڵی نموونە", &format!("feed {feed}"));
+        Reply::Delayed(delay, Box::new(Reply::Full(200, vec![], body.into_bytes())))
+    })
 }
 
 #[test]
 fn a_killed_fetch_keeps_what_it_stored_and_the_next_run_completes() {
     const FEEDS: usize = 24;
-    let (port, served) = slow_feeds(FEEDS, Duration::from_millis(150));
+    let server = slow_feeds(Duration::from_millis(150));
     let d = Dir::new();
-    let urls: String = (0..FEEDS).map(|i| format!("http://127.0.0.1:{port}/f{i}.xml\n")).collect();
+    let urls: String = (0..FEEDS).map(|i| server.url(&format!("/f{i}.xml")) + "\n").collect();
     d.create("xdg-config/hewal/urls", urls);
     let mut child = d.command().arg("--data-dir").arg(d.data()).arg("fetch").spawn().unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while *served.lock().unwrap() < FEEDS / 2 && std::time::Instant::now() < deadline {
+    while server.answered() < FEEDS / 2 && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
     child.kill().unwrap();
@@ -226,7 +178,7 @@ fn a_killed_fetch_keeps_what_it_stored_and_the_next_run_completes() {
 /// feed, and does not fail the fetch.
 #[test]
 fn fetch_reports_feed_warnings() {
-    let server = Server::start(&rss(&[("g1", "یەکەم", "دەق."), ("g1", "یەکەم", "دەق.")]));
+    let server = FeedServer::start(&rss(&[("g1", "یەکەم", "دەق."), ("g1", "یەکەم", "دەق.")]));
     let d = Dir::new();
     ok(&d.hewal(&["feed", "add", &server.url("/feed.xml")]));
     let o = d.hewal(&["fetch"]);

@@ -1,6 +1,12 @@
 //! Shared harness: a fresh directory per test and the built `hewal` binary
-//! run inside it (in the manner of ripgrep's tests/util.rs).
+//! run inside it (in the manner of ripgrep's tests/util.rs), a test HTTP
+//! server (`http`), what an analyzer gives for a text (`tokens`) and the
+//! Sorani test sets (`sorani`).
 #![allow(dead_code)]
+
+pub mod http;
+pub mod sorani;
+pub mod tokens;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
