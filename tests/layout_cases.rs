@@ -277,3 +277,22 @@ fn n0_context_is_searched_backwards_across_isolates() {
     assert_eq!(levels, vec![1, 1, 1, 1, 1, 0, 0, 2, 0, 0, 1, 1, 1, 1, 1, 0]);
     assert_eq!(lay(text, 80, BaseDirection::Ltr)[0].text(), "ۆڕمەئa [ۆڕمەئ]");
 }
+
+/// Prepended concatenation marks and other format characters: terminals
+/// disagree on their width, so they are one replacement cell or nothing,
+/// and no line exceeds its width.
+#[test]
+fn format_characters_never_make_a_line_overflow() {
+    let text = format!(
+        "{}١٢٣ {} x{}y \u{0890}\u{0891}\u{08E2}٥ \u{110BD}",
+        "\u{0600}".repeat(20),
+        "\u{0605}".repeat(7),
+        "\u{00AD}\u{2060}\u{FEFF}"
+    );
+    for width in 1..30 {
+        for l in lay(&text, width, BaseDirection::Auto) {
+            assert!(l.width <= width && display_width(&l.text()) == l.width, "width {width}: {:?}", l.text());
+        }
+    }
+    assert!(one(&text).contains(&"\u{FFFD}".repeat(20)));
+}

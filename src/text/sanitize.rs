@@ -20,12 +20,17 @@
 //!    - noncharacters and code points unassigned in Unicode 15 (the vendored
 //!      table) become U+FFFD, so a terminal with newer or older tables cannot
 //!      disagree with us about their width.
+//!    Prepended concatenation marks (U+0600–0605, U+06DD, U+0890…: signs
+//!    drawn across the digits that follow) become U+FFFD too: terminals
+//!    disagree on their width, from 0 to 1 cell, and none draws them
+//!    across the digits.
 //! 2. [`is_hidden`] chars stay in the internal text but are never written:
-//!    bidi controls (LRE…PDI, LRM, RLM, ALM), and invisible format characters
-//!    that terminals draw inconsistently (ZWSP, word joiner, BOM, invisible
+//!    every other format character (General_Category Cf): bidi controls
+//!    (LRE…PDI, LRM, RLM, ALM) and the invisible ones that terminals draw
+//!    inconsistently (soft hyphen, ZWSP, word joiner, BOM, invisible
 //!    operators, Mongolian vowel separator, the deprecated shaping controls
-//!    U+206A–206F, interlinear annotation controls, tag characters, which can
-//!    smuggle invisible text).
+//!    U+206A–206F, interlinear annotation controls, tag characters, which
+//!    can smuggle invisible text), except ZWNJ and ZWJ (below).
 //!
 //! 3. Directional overrides (LRO, RLO) are not obeyed: a feed could use one
 //!    to disguise a file name or a link (`file \u{202E}gnp.exe` shown as
@@ -43,8 +48,7 @@
 //! would misalign that line by a cell; dropping them would change the text a
 //! reader copies.
 
-use super::bidi::is_bidi_control;
-use super::tables::ASSIGNED;
+use super::tables::{ASSIGNED, FORMAT, PREPENDED_CONCATENATION_MARKS};
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -79,8 +83,9 @@ pub fn clean(s: &str) -> Clean {
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let mapped = match c {
-            // fast path: printable ASCII and the (fully assigned) Arabic block
-            ' '..='~' | '\u{0600}'..='\u{06FF}' => c,
+            // fast path: printable ASCII and the (fully assigned) Arabic
+            // block, less its prepended concatenation marks
+            ' '..='~' | '\u{0606}'..='\u{06DC}' | '\u{06DE}'..='\u{06FF}' => c,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => match explicit.map(c) {
                 Some(mark) => {
                     for m in mark.chars() {
@@ -102,7 +107,7 @@ pub fn clean(s: &str) -> Clean {
             }
             '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ' ',
             c if c.is_control() => continue,
-            c if !is_assigned(c) => '\u{FFFD}',
+            c if !is_assigned(c) || in_ranges(PREPENDED_CONCATENATION_MARKS, c) => '\u{FFFD}',
             c => c,
         };
         out.push(mapped, i, c.len_utf8());
@@ -176,13 +181,26 @@ impl Clean {
     }
 }
 
-/// Step 2 above: chars kept for the algorithms but never written.
+/// Step 2 above: chars kept for the algorithms but never written: every
+/// format character (General_Category Cf) but ZWNJ and ZWJ.
 pub fn is_hidden(c: char) -> bool {
-    c >= '\u{AD}'
-        && (is_bidi_control(c)
-            || matches!(c,
-                '\u{00AD}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}'
-                | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}'))
+    c >= '\u{AD}' && !matches!(c, '\u{200C}' | '\u{200D}') && in_ranges(FORMAT, c)
+}
+
+/// Whether `c` lies in one of the sorted, disjoint `ranges`.
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let cp = c as u32;
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                Ordering::Less
+            } else if lo > cp {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// Whether `c` is assigned in the vendored Unicode table and is not a
@@ -195,17 +213,7 @@ pub fn is_assigned(c: char) -> bool {
     if let Some(&bits) = bmp_bits().get(cp as usize / 64) {
         return bits >> (cp % 64) & 1 == 1;
     }
-    ASSIGNED
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                Ordering::Less
-            } else if lo > cp {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
+    in_ranges(ASSIGNED, c)
 }
 
 /// [`ASSIGNED`] as a bitset over the Basic Multilingual Plane, built once:
@@ -271,6 +279,27 @@ mod tests {
         assert_eq!(c.text, "\u{202B}‹RLO›\u{2067}x\u{2068}\u{202C}\u{2069}\u{2069}\u{202C}");
         // Unmatched PDFs and PDIs stay what they are (UAX #9 ignores them).
         assert_eq!(clean("\u{202C}\u{2069}").text, "\u{202C}\u{2069}");
+    }
+
+    #[test]
+    fn format_characters_are_hidden_or_replaced_never_written() {
+        // Every Cf character: hidden, or (a prepended concatenation mark)
+        // one replacement cell; ZWNJ and ZWJ are written, zero cells.
+        for &(lo, hi) in FORMAT {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let shown = to_terminal(&format!("a{c}b"));
+                let pcm = in_ranges(PREPENDED_CONCATENATION_MARKS, c);
+                let want = match c {
+                    '\u{200C}' | '\u{200D}' => format!("a{c}b"),
+                    '\u{202D}' => format!("a{OVERRIDE_MARK_LTR}b"),
+                    '\u{202E}' => format!("a{OVERRIDE_MARK_RTL}b"),
+                    _ if pcm => "a\u{FFFD}b".to_owned(),
+                    _ => "ab".to_owned(),
+                };
+                assert_eq!(shown, want, "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(to_terminal(&"\u{0600}".repeat(20)), "\u{FFFD}".repeat(20));
     }
 
     #[test]
