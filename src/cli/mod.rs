@@ -232,9 +232,15 @@ fn layout(
             writeln!(out)?;
             continue;
         }
-        for l in crate::text::layout_paragraph(line, width, &opts) {
-            writeln!(out, "{}", l.to_plain(width))?;
-        }
+        // Line by line as they are made: a line of many megabytes is laid
+        // out in bounded memory.
+        let mut written = Ok(());
+        crate::text::layout_paragraph_each(line, width, &opts, &mut |l| {
+            if written.is_ok() {
+                written = writeln!(out, "{}", l.to_plain(width));
+            }
+        });
+        written?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

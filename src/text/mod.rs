@@ -150,19 +150,84 @@ pub struct LayoutOptions<'a> {
 /// line first; each is at most `width` cells wide (`width` 0 is taken as 1).
 /// There is always at least one line (empty for an empty paragraph).
 pub fn layout_paragraph(text: &str, width: usize, opts: &LayoutOptions) -> Vec<DisplayLine> {
+    let mut lines = Vec::new();
+    layout_paragraph_each(text, width, opts, &mut |l| lines.push(l));
+    lines
+}
+
+/// Paragraphs longer than this are laid out a piece at a time (see
+/// [`layout_paragraph_each`]).
+pub const CHUNK_BYTES: usize = 64 * 1024;
+
+/// [`layout_paragraph`], handing each line to `line` as it is made, in
+/// memory bounded whatever the paragraph's length: a paragraph longer than
+/// [`CHUNK_BYTES`] is laid out in pieces of about that size, cut at a space
+/// where there is one, all at the paragraph's direction (found in its
+/// first MiB). Levels are resolved per piece, so an embedding or isolate
+/// left open at a cut ends there, and the last line of a piece may be
+/// shorter than the width: both only in paragraphs of 64 KiB and more.
+pub fn layout_paragraph_each(text: &str, width: usize, opts: &LayoutOptions, line: &mut dyn FnMut(DisplayLine)) {
     let width = width.max(1);
+    if text.len() <= CHUNK_BYTES {
+        return layout_piece(text, width, opts, 0, line);
+    }
+    let direction = match opts.direction {
+        BaseDirection::Auto => match bidi::paragraph_level(&text[..floor_char_boundary(text, 1 << 20)], opts.direction)
+        {
+            1 => BaseDirection::Rtl,
+            _ => BaseDirection::Ltr,
+        },
+        d => d,
+    };
+    let mut start = 0;
+    while start < text.len() {
+        let end = piece_end(text, start);
+        let highlights: Vec<Range<usize>> = opts
+            .highlights
+            .iter()
+            .filter(|h| h.start < end && h.end > start)
+            .map(|h| h.start.max(start) - start..h.end.min(end) - start)
+            .collect();
+        let piece_opts = LayoutOptions { direction, highlights: &highlights, render: opts.render };
+        layout_piece(&text[start..end], width, &piece_opts, start, line);
+        start = end;
+    }
+}
+
+/// Lay out `text` as one paragraph; logical ranges are shifted by `offset`
+/// (where the piece starts in the caller's paragraph).
+fn layout_piece(text: &str, width: usize, opts: &LayoutOptions, offset: usize, out: &mut dyn FnMut(DisplayLine)) {
     let p = layout::Prepared::new(text, opts.direction);
     let ranges = p.wrap(width);
     let last = ranges.len() - 1;
-    ranges
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let start = if i == 0 { 0 } else { p.orig_offset(r.start) };
-            let end = if i == last { text.len() } else { p.orig_offset(r.end) };
-            p.line(r.clone(), width, opts.highlights, start..end, opts.render)
-        })
-        .collect()
+    for (i, r) in ranges.iter().enumerate() {
+        let start = if i == 0 { 0 } else { p.orig_offset(r.start) };
+        let end = if i == last { text.len() } else { p.orig_offset(r.end) };
+        out(p.line(r.clone(), width, opts.highlights, offset + start..offset + end, opts.render));
+    }
+}
+
+/// Where the piece that starts at `start` ends: after the last space in
+/// its last 4 KiB, else at a char boundary near [`CHUNK_BYTES`].
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK_BYTES {
+        return text.len();
+    }
+    let limit = floor_char_boundary(text, start + CHUNK_BYTES);
+    let window = floor_char_boundary(text, limit.saturating_sub(4096)).max(start);
+    match text[window..limit].rfind(' ') {
+        Some(i) => window + i + 1,
+        None => limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)),
+    }
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Lay out `text` as a single line of at most `width` cells, cut with an
@@ -208,4 +273,44 @@ pub fn display_width(s: &str) -> usize {
 /// text that is shown without layout (status lines, error messages).
 pub fn sanitize(s: &str) -> String {
     sanitize::to_terminal(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_paragraph_is_laid_out_in_pieces_that_tile_it() {
+        let words = ["هەولێر", "BBC", "(نوێ)", "١٢.٥٪", "کوردستان", "news"];
+        let text: String = (0..60_000).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" ");
+        assert!(text.len() > 4 * CHUNK_BYTES);
+        let hl = std::ops::Range { start: CHUNK_BYTES - 10, end: CHUNK_BYTES + 10 };
+        let opts = LayoutOptions { highlights: std::slice::from_ref(&hl), ..Default::default() };
+        let lines = layout_paragraph(&text, 37, &opts);
+        let mut at = 0;
+        for l in &lines {
+            assert_eq!(l.logical_range.start, at);
+            assert!(l.width <= 37);
+            // The paragraph is RTL (its first strong char): every piece too.
+            assert_eq!(l.alignment, Alignment::Right);
+            at = l.logical_range.end;
+        }
+        assert_eq!(at, text.len());
+        assert!(lines.iter().any(|l| l.segments.iter().any(|s| s.highlight)));
+        // Under the piece size the result is the whole paragraph's layout.
+        let short = &text[..1000];
+        let p = layout::Prepared::new(short, BaseDirection::Auto);
+        assert_eq!(layout_paragraph(short, 37, &LayoutOptions::default()).len(), p.wrap(37).len());
+    }
+
+    #[test]
+    fn pieces_end_at_char_boundaries_even_without_spaces() {
+        let text = "ئ".repeat(CHUNK_BYTES);
+        let mut start = 0;
+        while start < text.len() {
+            let end = piece_end(&text, start);
+            assert!(end > start && text.is_char_boundary(end));
+            start = end;
+        }
+    }
 }

@@ -20,10 +20,10 @@
 //!    - noncharacters and code points unassigned in Unicode 15 (the vendored
 //!      table) become U+FFFD, so a terminal with newer or older tables cannot
 //!      disagree with us about their width.
-//!    Prepended concatenation marks (U+0600–0605, U+06DD, U+0890…: signs
-//!    drawn across the digits that follow) become U+FFFD too: terminals
-//!    disagree on their width, from 0 to 1 cell, and none draws them
-//!    across the digits.
+//!    - prepended concatenation marks (U+0600–0605, U+06DD, U+0890…: signs
+//!      drawn across the digits that follow) become U+FFFD too: terminals
+//!      disagree on their width, from 0 to 1 cell, and none draws them
+//!      across the digits.
 //! 2. [`is_hidden`] chars stay in the internal text but are never written:
 //!    every other format character (General_Category Cf): bidi controls
 //!    (LRE…PDI, LRM, RLM, ALM) and the invisible ones that terminals draw
@@ -31,7 +31,6 @@
 //!    operators, Mongolian vowel separator, the deprecated shaping controls
 //!    U+206A–206F, interlinear annotation controls, tag characters, which
 //!    can smuggle invisible text), except ZWNJ and ZWJ (below).
-//!
 //! 3. Directional overrides (LRO, RLO) are not obeyed: a feed could use one
 //!    to disguise a file name or a link (`file \u{202E}gnp.exe` shown as
 //!    `file exe.png`, "Trojan Source"). Each becomes a visible mark,
