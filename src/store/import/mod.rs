@@ -269,7 +269,7 @@ pub(crate) fn read_line_capped(
         if chunk.is_empty() {
             return Ok(if total == 0 && !too_long { None } else { Some(if too_long { Err(total) } else { Ok(()) }) });
         }
-        let (take, done) = match memchr(chunk) {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
@@ -292,10 +292,6 @@ pub(crate) fn read_line_capped(
             return Ok(Some(if too_long { Err(total) } else { Ok(()) }));
         }
     }
-}
-
-fn memchr(s: &[u8]) -> Option<usize> {
-    s.iter().position(|&b| b == b'\n')
 }
 
 /// Describe invalid UTF-8 in `bytes` for a message: where it is.
