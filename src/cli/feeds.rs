@@ -37,7 +37,7 @@ fn save(paths: &Paths, subs: &[Subscription]) -> Result<()> {
 }
 
 fn check_url(url: &str) -> Result<()> {
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+    if !urls::is_web_url(url) {
         bail!("{url:?} is not an http:// or https:// URL");
     }
     Ok(())

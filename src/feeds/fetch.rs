@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use ureq::http::header;
 use ureq::{Agent, ResponseExt};
 
+use super::urls::is_web_url;
 use super::{parse_feed_with_charset, FeedError, FetchOptions, FetchOutcome, Validators};
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
@@ -101,12 +102,16 @@ fn try_fetch(
     opts: &FetchOptions,
 ) -> Result<FetchOutcome, FeedError> {
     let trimmed = url.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(FeedError::InvalidUrl {
-            url: url.to_string(),
-            reason: "only http:// and https:// are supported".into(),
-        });
+    if !is_web_url(trimmed) {
+        let reason = match url::Url::parse(trimmed) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => "write it as http://host/… or https://host/…".to_owned(),
+            Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => {
+                "only http:// and https:// are supported".to_owned()
+            }
+            // A web URL the parser refuses (`http://` with no host, say).
+            Err(e) => e.to_string(),
+        };
+        return Err(FeedError::InvalidUrl { url: url.to_string(), reason });
     }
     let mut req = agent.get(trimmed);
     if let Some(etag) = validators.etag.as_deref().filter(|v| valid_header(v)) {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::urls::is_web_url;
 use super::{html, strip_c0, Entry, FeedError, ParsedFeed};
 
 /// Largest body text of one entry, in bytes of UTF-8 (8 MiB). A longer body
@@ -32,7 +33,7 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     let mut warnings = Vec::new();
     let text = decode(bytes, feed_url, charset, &mut warnings);
 
-    let is_http = feed_url.starts_with("http://") || feed_url.starts_with("https://");
+    let is_http = is_web_url(feed_url);
     let parse_with = |base: Option<&str>| {
         feed_rs::parser::Builder::new()
             .base_uri(base)
