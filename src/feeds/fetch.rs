@@ -47,6 +47,8 @@ pub fn fetch_all(
     let results: Mutex<Vec<Option<FetchOutcome>>> = Mutex::new(vec![None; jobs.len()]);
     fetch_each(jobs, opts, &|i, outcome| {
         on_done(i, &outcome);
+        // A poisoned lock means a fetch thread panicked, and the scope in
+        // `fetch_each` raises that panic again: no result is lost unseen.
         if let Ok(mut r) = results.lock() {
             r[i] = Some(outcome);
         }
@@ -145,6 +147,7 @@ fn try_fetch(
     let deflate = resp
         .headers()
         .get(header::CONTENT_ENCODING)
+        // A value that is not visible ASCII names no encoding ureq decodes.
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("deflate"));
     let bytes = resp.body_mut().with_config().limit(opts.max_bytes).read_to_vec().map_err(|e| map_err(url, e, opts))?;
@@ -169,6 +172,8 @@ fn valid_header(v: &str) -> bool {
     !v.is_empty() && v.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
+/// A header's value, trimmed; `None` when it is missing, empty or not
+/// visible ASCII (such a validator could not be sent back anyway).
 fn header_str(resp: &ureq::http::Response<ureq::Body>, name: header::HeaderName) -> Option<String> {
     resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }

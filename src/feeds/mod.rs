@@ -54,7 +54,8 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
-/// The default `User-Agent` (the lead may put the crate version in it).
+/// The default `User-Agent`: hewal and where to read about it, so a feed's
+/// operator can tell who is fetching.
 pub const DEFAULT_USER_AGENT: &str = "hewal/0.1 (+https://example.org/hewal)";
 
 /// How feeds are fetched.

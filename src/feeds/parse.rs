@@ -44,6 +44,9 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     };
     let parsed = match parse_with(if is_http { Some(feed_url) } else { None }) {
         Ok(f) => Ok(f),
+        // Retried without the base (feed-rs refuses a base it cannot parse):
+        // a feed with relative links beats no feed. If the retry fails too,
+        // its error is the one reported.
         Err(_) if is_http => parse_with(None),
         Err(e) => Err(e),
     };
