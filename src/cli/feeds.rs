@@ -2,7 +2,7 @@
 //! `urls` file in the config directory; fetch state lives in the store.
 
 use super::{open_index, open_store, output};
-use crate::config::Paths;
+use crate::config::{write_atomic, Paths};
 use crate::feeds::{opml, urls, FetchOptions, Subscription};
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -24,16 +24,10 @@ pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
     Ok(subs)
 }
 
-/// Write the subscriptions (to a temporary file, then renamed into place, so
-/// a crash never leaves half a file).
+/// Write the subscriptions, replacing the file whole: a crash never leaves
+/// half of it.
 fn save(paths: &Paths, subs: &[Subscription]) -> Result<()> {
-    let path = urls_path(paths);
-    std::fs::create_dir_all(&paths.config_dir)
-        .with_context(|| format!("cannot create {}", paths.config_dir.display()))?;
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, urls::render(subs)).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
+    Ok(write_atomic(&urls_path(paths), urls::render(subs).as_bytes())?)
 }
 
 fn check_url(url: &str) -> Result<()> {

@@ -65,6 +65,8 @@ pub enum Fonts {
 pub fn check_fonts() -> Fonts {
     let charset: String = KURDISH_LETTERS.iter().map(|c| format!("{:x} ", *c as u32)).collect();
     let charset = charset.trim_end();
+    // A command that cannot run or fails answers None: the report then says
+    // what is not known instead of guessing.
     let run = |args: &[&str]| -> Option<String> {
         let o =
             std::process::Command::new(args[0]).args(&args[1..]).stderr(std::process::Stdio::null()).output().ok()?;
@@ -73,6 +75,8 @@ pub fn check_fonts() -> Fonts {
     let Some(monospace) = run(&["fc-match", "-f", "%{family[0]}", "monospace"]) else {
         return Fonts::Unknown;
     };
+    // fc-match answered, so fc-list should too; if it does not, no font is
+    // listed and the report points at fonts to install, which is the safe side.
     let has = run(&["fc-list", "-f", "%{family[0]}\n", &format!("{monospace}:charset={charset}")]).unwrap_or_default();
     let mut with: Vec<String> = run(&["fc-list", "-f", "%{family[0]}\n", &format!(":charset={charset}")])
         .unwrap_or_default()
