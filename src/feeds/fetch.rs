@@ -36,9 +36,11 @@ pub fn fetch(url: &str, validators: &Validators, opts: &FetchOptions) -> FetchOu
     fetch_with(&agent(opts), url, validators, opts)
 }
 
-/// Fetches every job with at most `opts.concurrency` threads at once (one
-/// shared connection pool); `on_done(index, outcome)` is called from a
-/// worker thread as each one finishes. Results are in input order.
+/// [`fetch_each`], with every outcome kept and returned in input order;
+/// `on_done(index, outcome)` sees each one as it arrives.
+// Hidden: only tests/feeds_http.rs calls it (concurrency and order are
+// checked through it); hewal streams the outcomes with `fetch_each`.
+#[doc(hidden)]
 pub fn fetch_all(
     jobs: &[(String, Validators)],
     opts: &FetchOptions,
@@ -67,9 +69,11 @@ pub fn fetch_all(
         .collect()
 }
 
-/// Like [`fetch_all`], but each outcome is handed over as it arrives and
-/// nothing is kept: memory holds only the feeds in flight (and whatever
-/// `on_done` keeps). `on_done` may block to slow the fetches down.
+/// Fetches every job with at most `opts.concurrency` threads at once (one
+/// shared connection pool) and hands each outcome to `on_done(index,
+/// outcome)`, on a worker thread, as it arrives. Nothing is kept: memory
+/// holds only the feeds in flight (and whatever `on_done` keeps).
+/// `on_done` may block to slow the fetches down.
 pub fn fetch_each(jobs: &[(String, Validators)], opts: &FetchOptions, on_done: &(dyn Fn(usize, FetchOutcome) + Sync)) {
     if jobs.is_empty() {
         return;

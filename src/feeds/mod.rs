@@ -71,7 +71,7 @@ pub struct FetchOptions {
     pub max_bytes: u64,
     /// Redirects followed before giving up (default 5).
     pub max_redirects: u32,
-    /// Fetches running at once in [`fetch_all`] (default 6; at least 1).
+    /// Fetches running at once in [`fetch_each`] (default 6; at least 1).
     pub concurrency: usize,
     pub user_agent: String,
 }
