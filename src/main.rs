@@ -8,16 +8,6 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match hewal::cli::run() {
         Ok(code) => code,
-        Err(err) => {
-            // A closed pipe (`hewal list | head`) is not an error.
-            if err
-                .chain()
-                .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
-            {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("hewal: {err:#}");
-            ExitCode::FAILURE
-        }
+        Err(err) => hewal::cli::messages::fatal(&err),
     }
 }

@@ -18,11 +18,11 @@ pub struct Cli {
     /// Who reorders right-to-left text: hewal (`app`, asking the terminal to stand back) or the
     /// terminal (`terminal`); `auto` uses your calibration, else the terminal detected.
     #[arg(long, global = true, env = "HEWAL_BIDI", value_enum, value_name = "MODE")]
-    pub bidi: Option<crate::fidelity::BidiMode>,
+    pub bidi: Option<crate::config::BidiMode>,
 
     /// Whether hewal draws Arabic letters joined (for terminals that draw them isolated).
     #[arg(long, global = true, env = "HEWAL_SHAPE", value_enum, value_name = "MODE")]
-    pub shape: Option<crate::fidelity::ShapeMode>,
+    pub shape: Option<crate::config::ShapeMode>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

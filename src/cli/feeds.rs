@@ -1,61 +1,47 @@
 //! `hewal feed …` and `hewal fetch`: subscriptions live in a newsboat-style
 //! `urls` file in the config directory; fetch state lives in the store.
 
-use super::{open_index, open_store, output};
-use crate::config::Paths;
+use super::{messages, open_index, open_store, output};
+use crate::config::{write_atomic, Paths};
 use crate::feeds::{opml, urls, FetchOptions, Subscription};
 use anyhow::{bail, Context, Result};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
-fn urls_path(paths: &Paths) -> PathBuf {
-    paths.urls_path()
-}
-
-/// The subscriptions, with a warning on stderr for each bad line.
+/// The subscriptions, with a message on stderr for each line skipped.
 pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
-    let path = urls_path(paths);
+    let path = paths.urls_path();
     let (subs, problems) =
         crate::feeds::load_subscriptions(&path).with_context(|| format!("cannot read {}", path.display()))?;
     for p in problems {
-        eprintln!("hewal: {p}");
+        messages::message(p);
     }
     Ok(subs)
 }
 
-/// Write the subscriptions (to a temporary file, then renamed into place, so
-/// a crash never leaves half a file).
+/// Write the subscriptions, replacing the file whole: a crash never leaves
+/// half of it.
 fn save(paths: &Paths, subs: &[Subscription]) -> Result<()> {
-    let path = urls_path(paths);
-    std::fs::create_dir_all(&paths.config_dir)
-        .with_context(|| format!("cannot create {}", paths.config_dir.display()))?;
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, urls::render(subs)).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
-    Ok(())
+    Ok(write_atomic(&paths.urls_path(), urls::render(subs).as_bytes())?)
 }
 
-fn check_url(url: &str) -> Result<()> {
-    if !(url.starts_with("http://") || url.starts_with("https://")) {
+/// `hewal feed add`.
+pub fn add(paths: &Paths, url: &str, title: Option<String>, tags: Vec<String>) -> Result<()> {
+    if !urls::is_web_url(url) {
         bail!("{url:?} is not an http:// or https:// URL");
     }
-    Ok(())
-}
-
-pub fn add(paths: &Paths, url: &str, title: Option<String>, tags: Vec<String>) -> Result<ExitCode> {
-    check_url(url)?;
     let mut subs = load(paths)?;
     if subs.iter().any(|s| s.url == url) {
         bail!("already subscribed to {url}");
     }
     subs.push(Subscription { url: url.to_owned(), title, tags });
     save(paths, &subs)?;
-    eprintln!("subscribed to {url}; `hewal fetch` fetches it");
-    Ok(ExitCode::SUCCESS)
+    messages::status(format_args!("subscribed to {url}; `hewal fetch` fetches it"));
+    Ok(())
 }
 
-pub fn remove(paths: &Paths, url: &str) -> Result<ExitCode> {
+/// `hewal feed remove`.
+pub fn remove(paths: &Paths, url: &str) -> Result<()> {
     let mut subs = load(paths)?;
     let before = subs.len();
     subs.retain(|s| s.url != url);
@@ -63,11 +49,12 @@ pub fn remove(paths: &Paths, url: &str) -> Result<ExitCode> {
         bail!("not subscribed to {url} (see `hewal feed list`)");
     }
     save(paths, &subs)?;
-    eprintln!("unsubscribed from {url}; its articles stay in the library");
-    Ok(ExitCode::SUCCESS)
+    messages::status(format_args!("unsubscribed from {url}; its articles stay in the library"));
+    Ok(())
 }
 
-pub fn list(paths: &Paths, json: bool) -> Result<ExitCode> {
+/// `hewal feed list`.
+pub fn list(paths: &Paths, json: bool) -> Result<()> {
     let subs = load(paths)?;
     let store = open_store(paths)?;
     let states = store.feed_states()?;
@@ -93,18 +80,19 @@ pub fn list(paths: &Paths, json: bool) -> Result<ExitCode> {
             writeln!(out, "{}  {items} items  {status}", crate::text::sanitize(&s.url))?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-/// Subscribe to everything in an OPML file or a newsboat `urls` file.
-pub fn import(paths: &Paths, file: &Path) -> Result<ExitCode> {
+/// Subscribe to everything in an OPML file or a newsboat `urls` file. Lines
+/// of a `urls` file that are skipped are reported; they do not fail the run.
+pub fn import(paths: &Paths, file: &Path) -> Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let new = if text.trim_start().starts_with('<') {
         opml::parse(&text).with_context(|| format!("{}: not a valid OPML file", file.display()))?
     } else {
         let (subs, problems) = urls::parse(&text);
         for (line, msg) in problems {
-            eprintln!("hewal: {}:{line}: {msg}", file.display());
+            messages::message(format_args!("{}:{line}: {msg}", file.display()));
         }
         subs
     };
@@ -117,22 +105,24 @@ pub fn import(paths: &Paths, file: &Path) -> Result<ExitCode> {
         }
     }
     save(paths, &subs)?;
-    eprintln!("subscribed to {added} new feed(s)");
-    Ok(ExitCode::SUCCESS)
+    messages::status(format_args!("subscribed to {added} new feed(s)"));
+    Ok(())
 }
 
-pub fn export(paths: &Paths) -> Result<ExitCode> {
+/// `hewal feed export`.
+pub fn export(paths: &Paths) -> Result<()> {
     let subs = load(paths)?;
     std::io::stdout().write_all(opml::render(&subs).as_bytes())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Fetch every subscription, store new and updated entries, index them.
-pub fn fetch(paths: &Paths) -> Result<ExitCode> {
+/// A feed that fails is an item error; the others are stored.
+pub fn fetch(paths: &Paths) -> Result<()> {
     let subs = load(paths)?;
     if subs.is_empty() {
-        eprintln!("no subscriptions; add one with `hewal feed add URL`");
-        return Ok(ExitCode::SUCCESS);
+        messages::status("no subscriptions; add one with `hewal feed add URL`");
+        return Ok(());
     }
     let mut store = open_store(paths)?;
     let progress = output::Progress::new("fetching");
@@ -142,22 +132,22 @@ pub fn fetch(paths: &Paths) -> Result<ExitCode> {
         progress.update(done as u64, total as u64)
     })?;
     progress.finish();
-    // Each error names its feed already.
+    // Each error and warning names its feed already; their text comes from
+    // the network, so it is sanitised before it reaches the terminal.
     for (_, err) in &report.errors {
-        eprintln!("hewal: {}", crate::text::sanitize(err));
+        messages::error(crate::text::sanitize(err));
     }
-    // Each warning names its feed already.
     for (_, warning) in &report.warnings {
-        eprintln!("hewal: warning: {}", crate::text::sanitize(warning));
+        messages::warning(crate::text::sanitize(warning));
     }
-    eprintln!(
+    messages::status(format_args!(
         "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s)",
         report.feeds,
         report.inserted,
         report.updated,
         report.not_modified,
         report.errors.len()
-    );
+    ));
     open_index(paths, &store)?;
-    Ok(if report.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(())
 }

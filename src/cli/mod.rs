@@ -3,9 +3,10 @@
 
 pub mod args;
 mod feeds;
+pub mod messages;
 mod output;
 
-use crate::config::Paths;
+use crate::config::{BidiMode, Paths, ShapeMode};
 use crate::search::{OpenState, SearchError, SearchIndex};
 use crate::store::Store;
 use anyhow::{Context, Result};
@@ -14,55 +15,52 @@ use clap::Parser;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
-/// Parse the process arguments and run.
+/// Parse the process arguments and run. The exit status of a run that
+/// finished is 2 if some item failed on the way ([`messages::error`]), else 0.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     let (paths, config) = Paths::resolve(cli.data_dir)?;
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => tui(&paths, &terminal_setup(&paths, bidi, shape, false)),
-        Command::Calibrate => tui(&paths, &terminal_setup(&paths, bidi, shape, true)),
+        Command::Tui => tui(&paths, &terminal_setup(&paths, bidi, shape, false))?,
+        Command::Calibrate => tui(&paths, &terminal_setup(&paths, bidi, shape, true))?,
         Command::Doctor => doctor(&paths, bidi, shape),
-        Command::Import { paths: inputs } => import(&paths, &inputs),
-        Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json),
-        Command::List { json, limit } => list(&paths, limit, json),
-        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape)),
-        Command::Reindex => reindex(&paths),
-        Command::Fetch => feeds::fetch(&paths),
+        Command::Import { paths: inputs } => import(&paths, &inputs)?,
+        Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
+        Command::List { json, limit } => list(&paths, limit, json)?,
+        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape))?,
+        Command::Reindex => reindex(&paths)?,
+        Command::Fetch => feeds::fetch(&paths)?,
         Command::Feed(cmd) => match cmd {
-            FeedCommand::Add { url, title, tags } => feeds::add(&paths, &url, title, tags),
-            FeedCommand::List { json } => feeds::list(&paths, json),
-            FeedCommand::Remove { url } => feeds::remove(&paths, &url),
-            FeedCommand::Import { file } => feeds::import(&paths, &file),
-            FeedCommand::Export => feeds::export(&paths),
+            FeedCommand::Add { url, title, tags } => feeds::add(&paths, &url, title, tags)?,
+            FeedCommand::List { json } => feeds::list(&paths, json)?,
+            FeedCommand::Remove { url } => feeds::remove(&paths, &url)?,
+            FeedCommand::Import { file } => feeds::import(&paths, &file)?,
+            FeedCommand::Export => feeds::export(&paths)?,
         },
     }
+    Ok(messages::exit_code())
 }
 
 /// The TUI, then what it has to tell once the terminal is back.
-fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
+fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<()> {
     let ended = crate::tui::run(paths, setup)?;
     for warning in &ended.warnings {
-        eprintln!("hewal: {warning}");
+        messages::message(warning);
     }
     if let Some(saved) = ended.calibrated {
-        println!("hewal: {saved}");
+        messages::message(saved);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// What the TUI needs to know about the terminal. A damaged calibration
 /// file is reported and ignored (detection decides instead).
-fn terminal_setup(
-    paths: &Paths,
-    bidi: crate::fidelity::BidiMode,
-    shape: crate::fidelity::ShapeMode,
-    calibrate: bool,
-) -> crate::tui::Setup {
+fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bool) -> crate::tui::Setup {
     let env = crate::fidelity::Environment::detect();
     let calibration = crate::fidelity::calibration::Calibration::load(&paths.calibration_path()).unwrap_or_else(|e| {
-        eprintln!("hewal: {e:#}; ignoring it");
+        messages::message(format_args!("{e}; ignoring it (`hewal calibrate` writes a new one)"));
         Default::default()
     });
     let plan = crate::fidelity::resolve(bidi, shape, &env, &calibration);
@@ -76,24 +74,27 @@ fn terminal_setup(
 }
 
 /// `hewal doctor`.
-fn doctor(paths: &Paths, bidi: crate::fidelity::BidiMode, shape: crate::fidelity::ShapeMode) -> Result<ExitCode> {
+fn doctor(paths: &Paths, bidi: BidiMode, shape: ShapeMode) {
     use crate::fidelity::doctor;
     let setup = terminal_setup(paths, bidi, shape, false);
-    let tty = std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok()).flatten();
-    let report = doctor::report(&setup.env, &setup.plan, tty, &doctor::check_fonts());
+    let report = doctor::report(&setup.env, &setup.plan, terminal_size(), &doctor::check_fonts());
     print!("{report}");
-    Ok(ExitCode::SUCCESS)
+}
+
+/// The terminal's size when stdout is one. A terminal that does not say
+/// its size is treated as a pipe: output is then not fitted to a width.
+fn terminal_size() -> Option<(u16, u16)> {
+    std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok()).flatten()
 }
 
 /// The terminal's width when stdout is one (plain output is laid out for it).
 fn terminal_width() -> Option<usize> {
-    std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize)).flatten()
+    terminal_size().map(|(w, _)| w as usize)
 }
 
 /// `hewal layout` follows explicit settings only: `auto` is display order
 /// without shaping, so its output does not depend on the terminal it runs in.
-fn layout_render(bidi: crate::fidelity::BidiMode, shape: crate::fidelity::ShapeMode) -> crate::text::Render {
-    use crate::fidelity::{BidiMode, ShapeMode};
+fn layout_render(bidi: BidiMode, shape: ShapeMode) -> crate::text::Render {
     let order = if bidi == BidiMode::Terminal { crate::text::Order::Logical } else { crate::text::Order::Visual };
     crate::text::Render { order, shape: shape == ShapeMode::On }
 }
@@ -107,21 +108,20 @@ fn open_store(paths: &Paths) -> Result<Store> {
 fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
     let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
     if let OpenState::Rebuilt(why) = &state {
-        eprintln!("hewal: the search index was {why}; rebuilding it from the library");
+        messages::message(format_args!("the search index was {why}; rebuilding it from the library"));
     }
     let progress = output::Progress::new("indexing");
     match index.sync(store, &mut |done, total| progress.update(done, total)) {
         Ok(_) => {}
-        Err(e @ SearchError::Locked { .. }) => {
-            eprintln!("hewal: {e}; searching the index as it is")
-        }
+        Err(e @ SearchError::Locked { .. }) => messages::message(format_args!("{e}; searching the index as it is")),
         Err(e) => return Err(e.into()),
     }
     progress.finish();
     Ok(index)
 }
 
-fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
+/// `hewal import`: each problem with a file or a line is an item error.
+fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
     let mut store = open_store(paths)?;
     let progress = output::Progress::counter("importing:");
     let outcome = crate::jobs::import::import(&mut store, &paths.index_dir(), inputs, &|stored, indexed| {
@@ -130,28 +130,28 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<ExitCode> {
     progress.finish();
     let report = &outcome.report;
     if let OpenState::Rebuilt(why) = &outcome.index_state {
-        eprintln!("hewal: the search index was {why}; rebuilt it from the library");
+        messages::message(format_args!("the search index was {why}; rebuilt it from the library"));
     }
     for issue in &report.issues {
-        eprintln!("hewal: {issue}");
+        messages::error(issue);
     }
-    eprintln!(
+    messages::status(format_args!(
         "imported {} new article(s), {} already in the library, {} problem(s)",
         report.inserted,
         report.duplicates,
         report.issues.len()
-    );
+    ));
     match outcome.indexed {
-        Ok(_) => {}
+        Ok(_) => Ok(()),
         Err(e @ SearchError::Locked { .. }) => {
-            eprintln!("hewal: {e}; the index catches up when hewal next opens it")
+            messages::message(format_args!("{e}; the index catches up when hewal next opens it"));
+            Ok(())
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => Err(e.into()),
     }
-    Ok(if report.issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
-fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = open_store(paths)?;
     let index = open_index(paths, &store)?;
     let results = index.search(query, limit)?;
@@ -168,12 +168,12 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<ExitCo
         }
     }
     if !json {
-        eprintln!("{} of {} match(es)", results.hits.len(), results.total);
+        messages::status(format_args!("{} of {} match(es)", results.hits.len(), results.total));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
+fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<()> {
     let store = open_store(paths)?;
     let out = std::io::stdout();
     let mut out = out.lock();
@@ -194,7 +194,7 @@ fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<ExitCode> {
         }
         offset += page.len() as u64;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn layout(
@@ -202,13 +202,8 @@ fn layout(
     dir: crate::text::BaseDirection,
     file: Option<&std::path::Path>,
     render: crate::text::Render,
-) -> Result<ExitCode> {
-    let width = width
-        .or_else(|| {
-            std::io::stdout().is_terminal().then(|| crossterm::terminal::size().ok().map(|(w, _)| w as usize)).flatten()
-        })
-        .unwrap_or(80)
-        .max(1);
+) -> Result<()> {
+    let width = width.or_else(terminal_width).unwrap_or(80).max(1);
     let input: Box<dyn BufRead> = match file {
         None => Box::new(std::io::stdin().lock()),
         Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
@@ -243,16 +238,16 @@ fn layout(
         written?;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-fn reindex(paths: &Paths) -> Result<ExitCode> {
+fn reindex(paths: &Paths) -> Result<()> {
     let store = open_store(paths)?;
     let dir = paths.index_dir();
     if dir.exists() {
         std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove the old index at {}", dir.display()))?;
     }
     let index = open_index(paths, &store)?;
-    eprintln!("indexed {} article(s)", index.num_docs());
-    Ok(ExitCode::SUCCESS)
+    messages::status(format_args!("indexed {} article(s)", index.num_docs()));
+    Ok(())
 }

@@ -45,7 +45,8 @@ impl Progress {
     }
 }
 
-/// RFC 3339 for a Unix time.
+/// RFC 3339 for a Unix time; `None` for a time out of `time`'s range (a
+/// broken feed date), which is then shown as no date.
 pub fn rfc3339(t: i64) -> Option<String> {
     time::OffsetDateTime::from_unix_timestamp(t)
         .ok()

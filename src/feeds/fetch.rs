@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use ureq::http::header;
 use ureq::{Agent, ResponseExt};
 
+use super::urls::is_web_url;
 use super::{parse_feed_with_charset, FeedError, FetchOptions, FetchOutcome, Validators};
 
 const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
@@ -35,9 +36,11 @@ pub fn fetch(url: &str, validators: &Validators, opts: &FetchOptions) -> FetchOu
     fetch_with(&agent(opts), url, validators, opts)
 }
 
-/// Fetches every job with at most `opts.concurrency` threads at once (one
-/// shared connection pool); `on_done(index, outcome)` is called from a
-/// worker thread as each one finishes. Results are in input order.
+/// [`fetch_each`], with every outcome kept and returned in input order;
+/// `on_done(index, outcome)` sees each one as it arrives.
+// Hidden: only tests/feeds_http.rs calls it (concurrency and order are
+// checked through it); hewal streams the outcomes with `fetch_each`.
+#[doc(hidden)]
 pub fn fetch_all(
     jobs: &[(String, Validators)],
     opts: &FetchOptions,
@@ -46,6 +49,8 @@ pub fn fetch_all(
     let results: Mutex<Vec<Option<FetchOutcome>>> = Mutex::new(vec![None; jobs.len()]);
     fetch_each(jobs, opts, &|i, outcome| {
         on_done(i, &outcome);
+        // A poisoned lock means a fetch thread panicked, and the scope in
+        // `fetch_each` raises that panic again: no result is lost unseen.
         if let Ok(mut r) = results.lock() {
             r[i] = Some(outcome);
         }
@@ -64,9 +69,11 @@ pub fn fetch_all(
         .collect()
 }
 
-/// Like [`fetch_all`], but each outcome is handed over as it arrives and
-/// nothing is kept: memory holds only the feeds in flight (and whatever
-/// `on_done` keeps). `on_done` may block to slow the fetches down.
+/// Fetches every job with at most `opts.concurrency` threads at once (one
+/// shared connection pool) and hands each outcome to `on_done(index,
+/// outcome)`, on a worker thread, as it arrives. Nothing is kept: memory
+/// holds only the feeds in flight (and whatever `on_done` keeps).
+/// `on_done` may block to slow the fetches down.
 pub fn fetch_each(jobs: &[(String, Validators)], opts: &FetchOptions, on_done: &(dyn Fn(usize, FetchOutcome) + Sync)) {
     if jobs.is_empty() {
         return;
@@ -101,12 +108,16 @@ fn try_fetch(
     opts: &FetchOptions,
 ) -> Result<FetchOutcome, FeedError> {
     let trimmed = url.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(FeedError::InvalidUrl {
-            url: url.to_string(),
-            reason: "only http:// and https:// are supported".into(),
-        });
+    if !is_web_url(trimmed) {
+        let reason = match url::Url::parse(trimmed) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => "write it as http://host/… or https://host/…".to_owned(),
+            Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => {
+                "only http:// and https:// are supported".to_owned()
+            }
+            // A web URL the parser refuses (`http://` with no host, say).
+            Err(e) => e.to_string(),
+        };
+        return Err(FeedError::InvalidUrl { url: url.to_string(), reason });
     }
     let mut req = agent.get(trimmed);
     if let Some(etag) = validators.etag.as_deref().filter(|v| valid_header(v)) {
@@ -140,6 +151,7 @@ fn try_fetch(
     let deflate = resp
         .headers()
         .get(header::CONTENT_ENCODING)
+        // A value that is not visible ASCII names no encoding ureq decodes.
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("deflate"));
     let bytes = resp.body_mut().with_config().limit(opts.max_bytes).read_to_vec().map_err(|e| map_err(url, e, opts))?;
@@ -164,6 +176,8 @@ fn valid_header(v: &str) -> bool {
     !v.is_empty() && v.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
+/// A header's value, trimmed; `None` when it is missing, empty or not
+/// visible ASCII (such a validator could not be sent back anyway).
 fn header_str(resp: &ureq::http::Response<ureq::Body>, name: header::HeaderName) -> Option<String> {
     resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }

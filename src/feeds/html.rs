@@ -399,6 +399,7 @@ impl Walker {
         if lower.starts_with("javascript:") || lower.starts_with("data:") {
             return None;
         }
+        // A target that does not resolve against the base is kept as written.
         if let Some(base) = &self.base {
             if let Ok(u) = base.join(&href) {
                 return Some(u.to_string());
@@ -533,44 +534,52 @@ enum Tok {
     Other,
 }
 
+/// The token that starts at `b[i] == b'<'`, or `None` when that `<` is text.
 fn scan_tag(b: &[u8], i: usize) -> Option<(usize, Tok)> {
-    // b[i] == b'<'
     let next = *b.get(i + 1)?;
-    let find_gt = |from: usize| -> Option<usize> {
-        let mut q: Option<u8> = None;
-        let mut j = from;
-        while j < b.len() {
-            let c = b[j];
-            match q {
-                Some(qc) if c == qc => q = None,
-                Some(_) => {}
-                None if c == b'"' || c == b'\'' => q = Some(c),
-                None if c == b'>' => return Some(j + 1),
-                None => {}
-            }
-            j += 1;
-        }
-        None
-    };
     if next == b'!' {
         if b[i..].starts_with(b"<!--") {
             let end = b[i + 4..].windows(3).position(|w| w == b"-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
             return Some((end, Tok::Other));
         }
-        return Some((find_gt(i + 2).unwrap_or(b.len()), Tok::Other));
+        return Some((find_gt(b, i + 2).unwrap_or(b.len()), Tok::Other));
     }
     if next == b'/' && b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()) {
-        return Some((find_gt(i + 2).unwrap_or(b.len()), Tok::End));
+        return Some((find_gt(b, i + 2).unwrap_or(b.len()), Tok::End));
     }
     if !next.is_ascii_alphabetic() {
         return None;
     }
-    let end = find_gt(i + 1).unwrap_or(b.len());
+    let end = find_gt(b, i + 1).unwrap_or(b.len());
     let name_end = (i + 1..end).find(|&j| !b[j].is_ascii_alphanumeric()).unwrap_or(end);
+    // ASCII letters and digits only, so always UTF-8.
     let name = std::str::from_utf8(&b[i + 1..name_end]).unwrap_or("").to_ascii_lowercase();
     let self_closing = end >= 2 && b[end - 2] == b'/';
-    let uncounted = matches!(
-        name.as_str(),
+    let counted = !is_uncounted(&name) && !self_closing;
+    Some((end, Tok::Start { counted, raw_text: raw_text_end(&name) }))
+}
+
+/// The index after the `>` that ends the tag whose attributes start at
+/// `from` (a `>` inside a quoted attribute value does not end it).
+fn find_gt(b: &[u8], from: usize) -> Option<usize> {
+    let mut q: Option<u8> = None;
+    for (j, &c) in b.iter().enumerate().skip(from) {
+        match q {
+            Some(qc) if c == qc => q = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => q = Some(c),
+            None if c == b'>' => return Some(j + 1),
+            None => {}
+        }
+    }
+    None
+}
+
+/// Elements that do not deepen the nesting as the pre-scan counts it: void
+/// elements, and elements whose end tag may be left out.
+fn is_uncounted(name: &str) -> bool {
+    matches!(
+        name,
         "area"
             | "base"
             | "br"
@@ -602,8 +611,13 @@ fn scan_tag(b: &[u8], i: usize) -> Option<(usize, Tok)> {
             | "rt"
             | "rp"
             | "rtc"
-    );
-    let raw_text = match name.as_str() {
+    )
+}
+
+/// For elements whose content is raw text (no tags inside), the end tag
+/// that closes them.
+fn raw_text_end(name: &str) -> Option<&'static str> {
+    match name {
         "script" => Some("</script"),
         "style" => Some("</style"),
         "textarea" => Some("</textarea"),
@@ -611,8 +625,7 @@ fn scan_tag(b: &[u8], i: usize) -> Option<(usize, Tok)> {
         "xmp" => Some("</xmp"),
         "plaintext" => Some("</plaintext"),
         _ => None,
-    };
-    Some((end, Tok::Start { counted: !uncounted && !self_closing, raw_text }))
+    }
 }
 
 /// Removes tags nested deeper than `max` (by a conservative estimate that
@@ -703,6 +716,7 @@ fn convert(html: &str, base: Option<&str>, marks: bool) -> HtmlText {
         Html::parse_fragment(&html)
     };
     let mut w = Walker {
+        // No usable base: relative links stay relative (see `to_text_with_base`).
         base: base.and_then(|b| url::Url::parse(b).ok()).filter(|u| !u.cannot_be_a_base()),
         marks,
         paras: Vec::new(),

@@ -55,7 +55,8 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
-/// The default `User-Agent` (the lead may put the crate version in it).
+/// The default `User-Agent`: hewal and where to read about it, so a feed's
+/// operator can tell who is fetching.
 pub const DEFAULT_USER_AGENT: &str = "hewal/0.1 (+https://example.org/hewal)";
 
 /// How feeds are fetched.
@@ -71,7 +72,7 @@ pub struct FetchOptions {
     pub max_bytes: u64,
     /// Redirects followed before giving up (default 5).
     pub max_redirects: u32,
-    /// Fetches running at once in [`fetch_all`] (default 6; at least 1).
+    /// Fetches running at once in [`fetch_each`] (default 6; at least 1).
     pub concurrency: usize,
     pub user_agent: String,
 }

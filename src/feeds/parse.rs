@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::urls::is_web_url;
 use super::{html, strip_c0, Entry, FeedError, ParsedFeed};
 
 /// Largest body text of one entry, in bytes of UTF-8 (8 MiB). A longer body
@@ -32,24 +33,8 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     let mut warnings = Vec::new();
     let text = decode(bytes, feed_url, charset, &mut warnings);
 
-    let is_http = feed_url.starts_with("http://") || feed_url.starts_with("https://");
-    let parse_with = |base: Option<&str>| {
-        feed_rs::parser::Builder::new()
-            .base_uri(base)
-            .sanitize_content(false)
-            .id_generator(|_, _, _| String::new())
-            .build()
-            .parse(text.as_bytes())
-    };
-    let parsed = match parse_with(if is_http { Some(feed_url) } else { None }) {
-        Ok(f) => Ok(f),
-        Err(_) if is_http => parse_with(None),
-        Err(e) => Err(e),
-    };
-    let feed = parsed.map_err(|e| FeedError::Parse {
-        url: feed_url.to_string(),
-        reason: strip_c0(&e.to_string()).chars().take(300).collect(),
-    })?;
+    let is_http = is_web_url(feed_url);
+    let feed = read_feed(&text, feed_url, is_http)?;
 
     let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
     let title = feed.title.as_ref().map(|t| html::inline_text(&t.content)).filter(|t| !t.is_empty());
@@ -106,6 +91,31 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
         ));
     }
     Ok(ParsedFeed { title, entries, warnings })
+}
+
+/// The feed-rs model of `text`; relative links are resolved against
+/// `feed_url` when it is a web URL (`is_http`).
+fn read_feed(text: &str, feed_url: &str, is_http: bool) -> Result<feed_rs::model::Feed, FeedError> {
+    let parse_with = |base: Option<&str>| {
+        feed_rs::parser::Builder::new()
+            .base_uri(base)
+            .sanitize_content(false)
+            .id_generator(|_, _, _| String::new())
+            .build()
+            .parse(text.as_bytes())
+    };
+    let parsed = match parse_with(if is_http { Some(feed_url) } else { None }) {
+        Ok(f) => Ok(f),
+        // Retried without the base (feed-rs refuses a base it cannot parse):
+        // a feed with relative links beats no feed. If the retry fails too,
+        // its error is the one reported.
+        Err(_) if is_http => parse_with(None),
+        Err(e) => Err(e),
+    };
+    parsed.map_err(|e| FeedError::Parse {
+        url: feed_url.to_string(),
+        reason: strip_c0(&e.to_string()).chars().take(300).collect(),
+    })
 }
 
 /// blake3(title.trim(), 0, body.trim()), first 32 hex digits: the same as

@@ -24,6 +24,19 @@ pub fn load_subscriptions(path: &std::path::Path) -> std::io::Result<(Vec<Subscr
     Ok((subs, problems))
 }
 
+/// Whether `s` is an absolute web address: `http://` or `https://` (the
+/// scheme in any case) followed by a URL the `url` crate accepts, host
+/// included. Meant for trimmed text: a leading space makes it no URL.
+///
+/// The one check behind every "is this a web link" question in hewal:
+/// subscribing, fetching, resolving relative links and opening links.
+pub fn is_web_url(s: &str) -> bool {
+    let has_prefix = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    // The `//` is required: `url` would also read `http:example.org` as a
+    // web address, which no feed or browser writes.
+    (has_prefix("http://") || has_prefix("https://")) && url::Url::parse(s).is_ok_and(|u| u.has_host())
+}
+
 /// Parses a `urls` file. Problems are `(line number, message)`, 1-based,
 /// and the line is skipped (or, for a stray tag problem, kept).
 pub fn parse(text: &str) -> (Vec<Subscription>, Vec<(usize, String)>) {
@@ -53,7 +66,7 @@ pub fn parse(text: &str) -> (Vec<Subscription>, Vec<(usize, String)>) {
             ));
             continue;
         }
-        if !(lower.starts_with("http://") || lower.starts_with("https://")) || url.len() <= "http://".len() {
+        if !is_web_url(url) {
             problems.push((line_no, format!("\"{}\" is not an http:// or https:// URL; skipped", shorten(url))));
             continue;
         }
@@ -184,4 +197,30 @@ fn tokenize(line: &str) -> (Vec<String>, bool) {
         }
     }
     (tokens, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_url;
+
+    #[test]
+    fn web_urls_are_http_or_https_with_a_host() {
+        for yes in ["http://a.example", "https://a.example/x?y=1#z", "HTTPS://A.example/", "Http://127.0.0.1:8080/f"] {
+            assert!(is_web_url(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "http://",
+            "https://",
+            "http:a.example",
+            "ftp://a.example/f",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            " https://a.example/",
+            "https://exa<mple.org/",
+            "a.example/feed",
+        ] {
+            assert!(!is_web_url(no), "{no}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! pick for each.
 
 use super::BidiMode;
-use anyhow::{Context, Result};
+use crate::config::{load_toml, write_atomic, ConfigError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,26 +29,23 @@ const HEADER: &str = "# Written by `hewal calibrate` (and the first-run calibrat
 
 impl Calibration {
     /// Read `path`; a missing file is an empty calibration. A damaged file
-    /// is reported, not fatal: the caller falls back to detection.
-    pub fn load(path: &Path) -> Result<Calibration> {
-        crate::config::load_toml(path, "not a calibration file")
+    /// is an error the caller reports and gets past: detection decides then.
+    pub fn load(path: &Path) -> Result<Calibration, ConfigError> {
+        load_toml(path, "not a calibration file")
     }
 
-    /// Write to `path` (atomically: a temporary file renamed over it).
-    pub fn save(&self, path: &Path) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        let body = toml::to_string(self).context("cannot write the calibration")?;
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, format!("{HEADER}{body}")).with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    /// Write to `path`, replacing the file whole (see [`write_atomic`]).
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let body = toml::to_string(self).map_err(|error| ConfigError::Serialize { path: path.to_owned(), error })?;
+        write_atomic(path, format!("{HEADER}{body}").as_bytes())
     }
 
+    /// The pick saved for the terminal `identity`, if any.
     pub fn get(&self, identity: &str) -> Option<Choice> {
         self.terminals.get(identity).copied()
     }
 
+    /// Save `choice` as the pick for `identity` (in memory; see [`save`](Self::save)).
     pub fn set(&mut self, identity: String, choice: Choice) {
         self.terminals.insert(identity, choice);
     }

@@ -187,6 +187,7 @@ impl Environment {
     /// Read the process environment; inside tmux, ask tmux for the outer
     /// terminal's TERM.
     pub fn detect() -> Environment {
+        // A variable that is not UTF-8 names no terminal hewal knows: unset.
         let mut env = Environment::from_vars(|k| std::env::var(k).ok());
         if env.multiplexer == Some(Multiplexer::Tmux) {
             if let Some((term, passthrough)) = ask_tmux() {
@@ -202,8 +203,9 @@ impl Environment {
         env
     }
 
-    /// Detection from a variable lookup (tests pass their own).
-    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Environment {
+    /// Detection from a variable lookup: [`detect`](Self::detect) passes
+    /// the process environment, unit tests their own.
+    pub(crate) fn from_vars(get: impl Fn(&str) -> Option<String>) -> Environment {
         let term = get("TERM").unwrap_or_default();
         let program = get("TERM_PROGRAM").unwrap_or_default();
         let multiplexer = if get("TMUX").is_some() || program == "tmux" {
@@ -302,6 +304,7 @@ fn ask_tmux() -> Option<(String, bool)> {
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .output()
+        // No tmux to ask (or it does not answer): the outer terminal stays unknown.
         .ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
     let (term, pass) = text.trim().split_once('|')?;

@@ -65,6 +65,8 @@ pub enum Fonts {
 pub fn check_fonts() -> Fonts {
     let charset: String = KURDISH_LETTERS.iter().map(|c| format!("{:x} ", *c as u32)).collect();
     let charset = charset.trim_end();
+    // A command that cannot run or fails answers None: the report then says
+    // what is not known instead of guessing.
     let run = |args: &[&str]| -> Option<String> {
         let o =
             std::process::Command::new(args[0]).args(&args[1..]).stderr(std::process::Stdio::null()).output().ok()?;
@@ -73,6 +75,8 @@ pub fn check_fonts() -> Fonts {
     let Some(monospace) = run(&["fc-match", "-f", "%{family[0]}", "monospace"]) else {
         return Fonts::Unknown;
     };
+    // fc-match answered, so fc-list should too; if it does not, no font is
+    // listed and the report points at fonts to install, which is the safe side.
     let has = run(&["fc-list", "-f", "%{family[0]}\n", &format!("{monospace}:charset={charset}")]).unwrap_or_default();
     let mut with: Vec<String> = run(&["fc-list", "-f", "%{family[0]}\n", &format!(":charset={charset}")])
         .unwrap_or_default()
@@ -90,6 +94,27 @@ fn source(s: Source) -> &'static str {
         Source::Setting => "set by option, environment or config.toml",
         Source::Calibration => "from your calibration for this terminal",
         Source::Detected => "detected",
+    }
+}
+
+/// The report's rows on fonts: what `monospace` lacks and what to install.
+fn font_rows(fonts: &Fonts, row: &mut impl FnMut(&str, String)) {
+    let Fonts::Checked { monospace, monospace_has_kurdish, with_kurdish } = fonts else {
+        return row("fonts", "fontconfig not found: cannot check for Kurdish glyphs".into());
+    };
+    let letters: String = KURDISH_LETTERS.iter().map(|c| format!("{c} ")).collect();
+    let mono = if *monospace_has_kurdish {
+        format!("monospace is {monospace}, which has {}", letters.trim_end())
+    } else {
+        format!("monospace is {monospace}, which LACKS {}", letters.trim_end())
+    };
+    row("fonts", mono);
+    if with_kurdish.is_empty() {
+        row("", "no installed font has them: install Noto Sans Arabic (Debian: fonts-noto-core) or".into());
+        row("", "Vazirmatn (fonts-vazirmatn) and use it as your terminal's fallback font".into());
+    } else if !monospace_has_kurdish {
+        row("", format!("fonts that have them: {}", with_kurdish.join(", ")));
+        row("", "most terminals fall back to them; if letters overlap, pick one as the font".into());
     }
 }
 
@@ -132,25 +157,7 @@ pub fn report(env: &Environment, plan: &Plan, tty: Option<(u16, u16)>, fonts: &F
     row("bidi", format!("{bidi} ({})", source(plan.bidi_source)));
     let shape = if plan.shape { "on: hewal draws joined letter forms" } else { "off: letters are sent as they are" };
     row("shaping", format!("{shape} ({})", source(plan.shape_source)));
-    match fonts {
-        Fonts::Unknown => row("fonts", "fontconfig not found: cannot check for Kurdish glyphs".into()),
-        Fonts::Checked { monospace, monospace_has_kurdish, with_kurdish } => {
-            let letters: String = KURDISH_LETTERS.iter().map(|c| format!("{c} ")).collect();
-            let mono = if *monospace_has_kurdish {
-                format!("monospace is {monospace}, which has {}", letters.trim_end())
-            } else {
-                format!("monospace is {monospace}, which LACKS {}", letters.trim_end())
-            };
-            row("fonts", mono);
-            if with_kurdish.is_empty() {
-                row("", "no installed font has them: install Noto Sans Arabic (Debian: fonts-noto-core) or".into());
-                row("", "Vazirmatn (fonts-vazirmatn) and use it as your terminal's fallback font".into());
-            } else if !monospace_has_kurdish {
-                row("", format!("fonts that have them: {}", with_kurdish.join(", ")));
-                row("", "most terminals fall back to them; if letters overlap, pick one as the font".into());
-            }
-        }
-    }
+    font_rows(fonts, &mut row);
     for note in &plan.notes {
         row("note", note.clone());
     }

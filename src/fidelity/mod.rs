@@ -1,5 +1,5 @@
-//! Terminal fidelity (issue 8): which terminal draws hewal's cells, whether
-//! it runs its own bidi or Arabic shaping, and what hewal does about it.
+//! Terminal fidelity: which terminal draws hewal's cells, whether it runs
+//! its own bidi or Arabic shaping, and what hewal does about it.
 //!
 //! hewal's layout puts every line in display order itself (`text`). That is
 //! right for terminals that draw cells strictly left to right, and wrong for
@@ -25,31 +25,10 @@ pub mod doctor;
 use crate::text::{Order, Render};
 use calibration::Calibration;
 pub use detect::{Environment, Multiplexer, Terminal};
-use serde::{Deserialize, Serialize};
 
-/// Who reorders right-to-left text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum BidiMode {
-    /// From the saved calibration, else from the terminal detected.
-    #[default]
-    Auto,
-    /// hewal reorders; the terminal's own bidi is switched off where it can be.
-    App,
-    /// The terminal reorders; hewal sends each line in logical order.
-    Terminal,
-}
-
-/// Whether hewal shapes Arabic letters into their joining forms.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum ShapeMode {
-    /// From the saved calibration, else on for terminals known not to shape.
-    #[default]
-    Auto,
-    On,
-    Off,
-}
+// The two settings are plain values kept in `config` (which depends on
+// nothing); this module decides what they mean on the terminal at hand.
+pub use crate::config::{BidiMode, ShapeMode};
 
 /// Where a decision came from, for `hewal doctor` and the status line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

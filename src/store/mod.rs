@@ -136,9 +136,9 @@ impl Store {
     /// Open (creating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
+            std::fs::create_dir_all(dir).map_err(|error| StoreError::CreateDir { path: dir.to_owned(), error })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        let conn = Connection::open(path).map_err(|error| StoreError::Open { path: path.to_owned(), error })?;
         Self::init(conn, path)
     }
 
@@ -147,18 +147,19 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
-            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+            .map_err(|error| StoreError::Open { path: path.to_owned(), error })?;
         conn.busy_timeout(Duration::from_secs(5))?;
         Ok(Store { conn, path: path.to_owned() })
     }
 
-    /// An in-memory store, for tests.
+    /// A store in memory, gone when dropped: a throwaway library for tests,
+    /// benchmarks and the evaluation example.
     pub fn open_in_memory() -> Result<Store> {
         Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
     fn init(conn: Connection, path: &Path) -> Result<Store> {
-        let damaged = |source| StoreError::Damaged { path: path.to_owned(), source };
+        let damaged = |error| StoreError::Damaged { path: path.to_owned(), error };
         conn.busy_timeout(Duration::from_secs(5))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
         if version > SCHEMA_VERSION {

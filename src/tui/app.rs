@@ -359,7 +359,7 @@ impl App {
     /// Only web links are opened: a feed could carry `file:` or
     /// `javascript:` ones.
     fn open_url(&mut self, url: String) {
-        if url.starts_with("http://") || url.starts_with("https://") {
+        if crate::feeds::urls::is_web_url(&url) {
             self.effects.push(Effect::OpenUrl(url));
         } else {
             self.message = Some(strings::not_a_web_link(&url));

@@ -3,24 +3,28 @@
 //! hints). The title is the document's `<title>`, else its first `<h1>`,
 //! else the text's first sentence.
 
+use super::problem::MAX_HTML_BYTES;
 use super::txt::{shorten, title_of, MAX_TITLE_CHARS};
-use super::{mib, MAX_BODY_BYTES};
+use super::{Format, ImportProblem};
 use crate::feeds::html::{inline_text, to_text};
 use crate::store::NewArticle;
 use std::io::{BufRead, Read};
 
 /// Parse a whole HTML file. Bytes that are not UTF-8 are decoded by the
 /// charset the document declares in its first kilobyte, else replaced.
-pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, String> {
+pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, ImportProblem> {
     let mut bytes = Vec::new();
-    reader.take(MAX_BODY_BYTES as u64 * 4 + 1).read_to_end(&mut bytes).map_err(|e| format!("read error: {e}"))?;
-    if bytes.len() > MAX_BODY_BYTES * 4 {
-        return Err(format!("file is over the {} limit for one HTML article; skipped", mib(MAX_BODY_BYTES * 4)));
+    reader
+        .take(MAX_HTML_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportProblem::ReadError(e.to_string()))?;
+    if bytes.len() > MAX_HTML_BYTES {
+        return Err(ImportProblem::FileTooLarge { format: Format::Html });
     }
     let html = decode(&bytes);
     let text = to_text(&html).with_references();
     if text.trim().is_empty() {
-        return Err("no text in this HTML file; nothing imported".into());
+        return Err(ImportProblem::NoText);
     }
     let title = title_element(&html).unwrap_or_else(|| title_of(&text));
     Ok(NewArticle { title, body: text, ..Default::default() })
@@ -44,7 +48,7 @@ fn decode(bytes: &[u8]) -> String {
 fn title_element(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     for sel in ["title", "h1"] {
-        let sel = scraper::Selector::parse(sel).ok()?;
+        let sel = scraper::Selector::parse(sel).expect("a valid selector");
         if let Some(el) = doc.select(&sel).next() {
             let t = inline_text(&el.inner_html());
             if !t.trim().is_empty() {
@@ -58,6 +62,11 @@ fn title_element(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parser with its problem as the message the user reads.
+    fn parse(input: &[u8]) -> Result<NewArticle, String> {
+        super::parse(input).map_err(|p| p.to_string())
+    }
 
     #[test]
     fn html_article_keeps_structure_title_and_links() {

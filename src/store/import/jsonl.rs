@@ -3,7 +3,8 @@
 //! `{"id","title","body","url","published","source","lang"}`; only `title`
 //! and `body` are required, `published` is RFC 3339. A given `id` is kept.
 
-use super::{mib, read_line_capped, utf8_problem, MAX_BODY_BYTES};
+use super::problem::invalid_utf8_at;
+use super::{read_line_capped, ImportProblem, MAX_BODY_BYTES};
 use crate::store::{NewArticle, Result};
 use serde::Deserialize;
 use std::io::BufRead;
@@ -23,7 +24,7 @@ struct Line {
 /// non-blank line. A read error is reported for its line and ends the file.
 pub(super) fn parse(
     mut reader: impl BufRead,
-    emit: &mut dyn FnMut(u64, Result<NewArticle, String>) -> Result<()>,
+    emit: &mut dyn FnMut(u64, Result<NewArticle, ImportProblem>) -> Result<()>,
 ) -> Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
@@ -35,10 +36,10 @@ pub(super) fn parse(
             Ok(Some(Ok(()))) => &buf[..],
             Ok(Some(Err(len))) => {
                 seen_any = true;
-                emit(line_no, Err(format!("line is {}, over the {} limit; skipped", mib(len), mib(MAX_BODY_BYTES))))?;
+                emit(line_no, Err(ImportProblem::LineTooLong { len }))?;
                 continue;
             }
-            Err(e) => return emit(line_no, Err(format!("read error: {e}"))),
+            Err(e) => return emit(line_no, Err(ImportProblem::ReadError(e.to_string()))),
         };
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -48,22 +49,22 @@ pub(super) fn parse(
         emit(line_no, item)?;
     }
     if !seen_any {
-        emit(line_no.saturating_sub(1).max(1), Err("file is empty; nothing imported".into()))?;
+        emit(line_no.saturating_sub(1).max(1), Err(ImportProblem::Empty))?;
     }
     Ok(())
 }
 
-fn parse_line(line: &[u8]) -> Result<NewArticle, String> {
-    if let Some(p) = utf8_problem(line) {
-        return Err(p);
+fn parse_line(line: &[u8]) -> Result<NewArticle, ImportProblem> {
+    if let Some(byte) = invalid_utf8_at(line) {
+        return Err(ImportProblem::InvalidUtf8 { line: None, byte });
     }
-    let l: Line = serde_json::from_slice(line).map_err(|e| format!("not an article object: {e}"))?;
+    let l: Line = serde_json::from_slice(line).map_err(|e| ImportProblem::NotAnArticle(e.to_string()))?;
     if l.title.trim().is_empty() && l.body.trim().is_empty() {
-        return Err("article has neither title nor body".into());
+        return Err(ImportProblem::NoTitleOrBody);
     }
     let published = match l.published.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(p) => Some(parse_time(p).ok_or_else(|| format!("`published` is not an RFC 3339 time: {p:?}"))?),
+        Some(p) => Some(parse_time(p).ok_or_else(|| ImportProblem::BadPublished(p.to_owned()))?),
     };
     let id = match l.id {
         None | Some(serde_json::Value::Null) => String::new(),
@@ -82,7 +83,7 @@ fn parse_line(line: &[u8]) -> Result<NewArticle, String> {
 }
 
 /// RFC 3339 to Unix seconds.
-pub(crate) fn parse_time(s: &str) -> Option<i64> {
+fn parse_time(s: &str) -> Option<i64> {
     time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
 }
 
@@ -93,7 +94,7 @@ mod tests {
     fn run(input: &[u8]) -> Vec<(u64, Result<NewArticle, String>)> {
         let mut out = Vec::new();
         parse(input, &mut |l, a| {
-            out.push((l, a));
+            out.push((l, a.map_err(|p| p.to_string())));
             Ok(())
         })
         .unwrap();

@@ -11,10 +11,12 @@
 
 mod html;
 mod jsonl;
+mod problem;
 mod txt;
 
+pub use problem::{ImportIssue, ImportProblem};
+
 use super::{BatchOutcome, Committed, NewArticle, Result, Store};
-use std::fmt;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -25,23 +27,6 @@ pub const MAX_BODY_BYTES: usize = 8 << 20;
 
 /// Articles written per transaction.
 const BATCH: usize = 512;
-
-/// A problem with one file or one line of it; the import went on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportIssue {
-    pub path: String,
-    pub line: Option<u64>,
-    pub message: String,
-}
-
-impl fmt::Display for ImportIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.path, l, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
-}
 
 /// Totals of an import run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,12 +94,6 @@ impl<'s> Importer<'s> {
         self
     }
 
-    /// Use `now` as the import time (tests).
-    pub fn with_now(mut self, now: i64) -> Self {
-        self.now = now;
-        self
-    }
-
     /// Import every path: files by extension, directories recursively (in
     /// name order, skipping files of unknown type).
     pub fn import_paths(&mut self, paths: &[PathBuf]) -> Result<()> {
@@ -128,45 +107,53 @@ impl<'s> Importer<'s> {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                self.issue(path, None, format!("cannot read: {e}"));
+                self.issue(path, ImportProblem::CannotRead(e.to_string()));
                 return Ok(());
             }
         };
         if meta.is_dir() {
-            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => {
-                    self.issue(path, None, format!("cannot read directory: {e}"));
-                    return Ok(());
-                }
-            };
-            entries.sort();
-            for e in entries {
-                self.import_path(&e, false)?;
+            return self.import_dir(path);
+        }
+        let Some(format) = Format::from_path(path) else {
+            // Inside a directory, other files are simply not articles.
+            if explicit {
+                self.issue(path, ImportProblem::UnknownType);
             }
             return Ok(());
+        };
+        // Articles name their source, or are filed under their directory's name.
+        let source =
+            path.parent().and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                let reader = std::io::BufReader::with_capacity(1 << 16, f);
+                self.import_reader(&path.display().to_string(), &source, format, reader)
+            }
+            Err(e) => {
+                self.issue(path, ImportProblem::CannotOpen(e.to_string()));
+                Ok(())
+            }
         }
-        match Format::from_path(path) {
-            Some(format) => {
-                let source = path
-                    .parent()
-                    .and_then(|d| d.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match std::fs::File::open(path) {
-                    Ok(f) => {
-                        let reader = std::io::BufReader::with_capacity(1 << 16, f);
-                        self.import_reader(&path.display().to_string(), &source, format, reader)?
+    }
+
+    /// Every entry of `dir`, in name order; an entry that cannot be listed
+    /// is an issue of the directory.
+    fn import_dir(&mut self, dir: &Path) -> Result<()> {
+        let mut entries = Vec::new();
+        match std::fs::read_dir(dir) {
+            Ok(rd) => {
+                for entry in rd {
+                    match entry {
+                        Ok(e) => entries.push(e.path()),
+                        Err(e) => self.issue(dir, ImportProblem::CannotReadDir(e.to_string())),
                     }
-                    Err(e) => self.issue(path, None, format!("cannot open: {e}")),
                 }
             }
-            None if explicit => self.issue(
-                path,
-                None,
-                "unknown file type; hewal imports .txt, .jsonl and .html files (or directories of them)".into(),
-            ),
-            None => {}
+            Err(e) => self.issue(dir, ImportProblem::CannotReadDir(e.to_string())),
+        }
+        entries.sort();
+        for e in entries {
+            self.import_path(&e, false)?;
         }
         Ok(())
     }
@@ -176,34 +163,27 @@ impl<'s> Importer<'s> {
     pub fn import_reader(&mut self, name: &str, source: &str, format: Format, reader: impl BufRead) -> Result<()> {
         self.report.files += 1;
         self.default_source = source.to_owned();
-        let mut parsed = Vec::new();
-        let mut issues = Vec::new();
-        match format {
-            Format::Text | Format::Html => {
-                let one = if format == Format::Text { txt::parse(reader) } else { html::parse(reader) };
-                match one {
-                    Ok(a) => parsed.push(a),
-                    Err(msg) => issues.push((None, msg)),
-                }
-            }
+        let one = match format {
+            Format::Text => txt::parse(reader),
+            Format::Html => html::parse(reader),
             Format::JsonLines => {
                 // Streamed: a large file is written batch by batch as it is read.
                 return jsonl::parse(reader, &mut |line, item| match item {
                     Ok(a) => self.push(a),
-                    Err(message) => {
-                        self.report.issues.push(ImportIssue { path: name.into(), line: Some(line), message });
+                    Err(problem) => {
+                        self.report.issues.push(ImportIssue { path: name.into(), line: Some(line), problem });
                         Ok(())
                     }
                 });
             }
+        };
+        match one {
+            Ok(a) => self.push(a),
+            Err(problem) => {
+                self.report.issues.push(ImportIssue { path: name.into(), line: None, problem });
+                Ok(())
+            }
         }
-        for (line, message) in issues {
-            self.report.issues.push(ImportIssue { path: name.into(), line, message });
-        }
-        for a in parsed {
-            self.push(a)?;
-        }
-        Ok(())
     }
 
     fn push(&mut self, mut a: NewArticle) -> Result<()> {
@@ -242,8 +222,8 @@ impl<'s> Importer<'s> {
         Ok(())
     }
 
-    fn issue(&mut self, path: &Path, line: Option<u64>, message: String) {
-        self.report.issues.push(ImportIssue { path: path.display().to_string(), line, message });
+    fn issue(&mut self, path: &Path, problem: ImportProblem) {
+        self.report.issues.push(ImportIssue { path: path.display().to_string(), line: None, problem });
     }
 
     /// Write what is pending and return the totals.
@@ -256,7 +236,7 @@ impl<'s> Importer<'s> {
 /// Read one line of at most `cap` bytes into `buf` (without the newline).
 /// Returns `None` at end of input, `Some(Err(len))` for a longer line, which
 /// is skipped without being held in memory.
-pub(crate) fn read_line_capped(
+pub(super) fn read_line_capped(
     reader: &mut impl BufRead,
     buf: &mut Vec<u8>,
     cap: usize,
@@ -269,7 +249,7 @@ pub(crate) fn read_line_capped(
         if chunk.is_empty() {
             return Ok(if total == 0 && !too_long { None } else { Some(if too_long { Err(total) } else { Ok(()) }) });
         }
-        let (take, done) = match memchr(chunk) {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
@@ -292,23 +272,4 @@ pub(crate) fn read_line_capped(
             return Ok(Some(if too_long { Err(total) } else { Ok(()) }));
         }
     }
-}
-
-fn memchr(s: &[u8]) -> Option<usize> {
-    s.iter().position(|&b| b == b'\n')
-}
-
-/// Describe invalid UTF-8 in `bytes` for a message: where it is.
-pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<String> {
-    std::str::from_utf8(bytes).err().map(|e| {
-        format!(
-            "invalid UTF-8 at byte {}; save the file as UTF-8 (e.g. `iconv -f WINDOWS-1256 -t UTF-8`)",
-            e.valid_up_to()
-        )
-    })
-}
-
-/// Human size for messages.
-pub(crate) fn mib(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / (1 << 20) as f64)
 }

@@ -4,7 +4,8 @@
 //! paragraph (or its first line), shortened at a word boundary to fit a list
 //! row.
 
-use super::{mib, utf8_problem, MAX_BODY_BYTES};
+use super::problem::invalid_utf8_at;
+use super::{Format, ImportProblem, MAX_BODY_BYTES};
 use crate::store::NewArticle;
 use crate::text::paragraphs::paragraphs;
 use std::io::{BufRead, Read};
@@ -13,21 +14,23 @@ use std::io::{BufRead, Read};
 pub const MAX_TITLE_CHARS: usize = 90;
 
 /// Parse a whole text file.
-pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, String> {
+pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, ImportProblem> {
     let mut bytes = Vec::new();
-    reader.take(MAX_BODY_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| format!("read error: {e}"))?;
+    reader
+        .take(MAX_BODY_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportProblem::ReadError(e.to_string()))?;
     if bytes.len() > MAX_BODY_BYTES {
-        return Err(format!("file is over the {} limit for one article; skipped", mib(MAX_BODY_BYTES)));
+        return Err(ImportProblem::FileTooLarge { format: Format::Text });
     }
-    if let Some(p) = utf8_problem(&bytes) {
-        let valid = std::str::from_utf8(&bytes).map_err(|e| e.valid_up_to()).unwrap_err();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(format!("line {line}: {p}"));
+    if let Some(byte) = invalid_utf8_at(&bytes) {
+        let line = bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        return Err(ImportProblem::InvalidUtf8 { line: Some(line), byte });
     }
     let body = String::from_utf8(bytes).expect("checked above");
     let body = body.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(body);
     if body.trim().is_empty() {
-        return Err("file is empty; nothing imported".into());
+        return Err(ImportProblem::Empty);
     }
     Ok(NewArticle { title: title_of(&body), body, ..Default::default() })
 }
@@ -68,6 +71,11 @@ pub fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parser with its problem as the message the user reads.
+    fn parse(input: &[u8]) -> Result<NewArticle, String> {
+        super::parse(input).map_err(|p| p.to_string())
+    }
 
     #[test]
     fn title_is_first_sentence() {

@@ -1,9 +1,22 @@
-//! Where hewal keeps its data and configuration, and what the optional
-//! `config.toml` may say.
+//! Where hewal keeps its data and configuration, what the optional
+//! `config.toml` may say, and how hewal's own small files are read and
+//! written ([`files`]).
+//!
+//! This module depends on nothing else in hewal. Settings are plain values
+//! ([`BidiMode`], [`ShapeMode`]); `fidelity` decides what they mean on the
+//! terminal at hand. So every module can read the configuration, and save a
+//! file, without an import cycle.
 
-use anyhow::{Context, Result};
-use serde::Deserialize;
+mod error;
+pub mod files;
+
+pub use error::ConfigError;
+pub use files::{load_toml, write_atomic};
+
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+
+type Result<T, E = ConfigError> = std::result::Result<T, E>;
 
 /// Resolved locations.
 #[derive(Clone, Debug)]
@@ -21,12 +34,12 @@ impl Paths {
         let config_dir = std::env::var_os("HEWAL_CONFIG_DIR")
             .map(PathBuf::from)
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
-            .context("cannot find a home directory for hewal's configuration; set HEWAL_CONFIG_DIR")?;
+            .ok_or(ConfigError::NoConfigDir)?;
         let config = Config::load(&config_dir.join("config.toml"))?;
         let data_dir = data_dir
             .or_else(|| config.data_dir.clone())
             .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned()))
-            .context("cannot find a home directory for hewal's data; pass --data-dir DIR or set HEWAL_DATA_DIR")?;
+            .ok_or(ConfigError::NoDataDir)?;
         Ok((Paths { data_dir, config_dir }, config))
     }
 
@@ -58,25 +71,41 @@ pub struct Config {
     /// Data directory, if not the platform's.
     pub data_dir: Option<PathBuf>,
     /// `auto`, `app` or `terminal` (see `hewal --help`); `--bidi` wins.
-    pub bidi: Option<crate::fidelity::BidiMode>,
+    pub bidi: Option<BidiMode>,
     /// `auto`, `on` or `off`; `--shape` wins.
-    pub shape: Option<crate::fidelity::ShapeMode>,
+    pub shape: Option<ShapeMode>,
+}
+
+/// Who reorders right-to-left text (`--bidi`, `HEWAL_BIDI`, `bidi` in
+/// config.toml, and each pick in calibration.toml).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum BidiMode {
+    /// From the saved calibration, else from the terminal detected.
+    #[default]
+    Auto,
+    /// hewal reorders; the terminal's own bidi is switched off where it can be.
+    App,
+    /// The terminal reorders; hewal sends each line in logical order.
+    Terminal,
+}
+
+/// Whether hewal shapes Arabic letters into their joining forms (`--shape`,
+/// `HEWAL_SHAPE`, `shape` in config.toml).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ShapeMode {
+    /// From the saved calibration, else on for terminals known not to shape.
+    #[default]
+    Auto,
+    On,
+    Off,
 }
 
 impl Config {
     /// Read `path`; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
         load_toml(path, "invalid configuration")
-    }
-}
-
-/// Read a TOML file of hewal's: a missing file is the default value; a
-/// file that does not parse is an error saying `what`, naming the file.
-pub fn load_toml<T: serde::de::DeserializeOwned + Default>(path: &Path, what: &str) -> Result<T> {
-    match std::fs::read_to_string(path) {
-        Ok(s) => toml::from_str(&s).with_context(|| format!("{}: {what}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }
 }
 
@@ -93,10 +122,7 @@ mod tests {
         assert_eq!(Config::load(&p).unwrap().data_dir.unwrap(), PathBuf::from("/srv/news"));
         std::fs::write(&p, "bidi = \"terminal\"\nshape = \"off\"\n").unwrap();
         let c = Config::load(&p).unwrap();
-        assert_eq!(
-            (c.bidi, c.shape),
-            (Some(crate::fidelity::BidiMode::Terminal), Some(crate::fidelity::ShapeMode::Off))
-        );
+        assert_eq!((c.bidi, c.shape), (Some(BidiMode::Terminal), Some(ShapeMode::Off)));
         std::fs::write(&p, "bidi = \"sideways\"\n").unwrap();
         assert!(format!("{:#}", Config::load(&p).unwrap_err()).contains("sideways"));
         std::fs::write(&p, "data_dri = 1\n").unwrap();
