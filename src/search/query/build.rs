@@ -1,4 +1,4 @@
-//! From a parsed input to a [`Plan`]: which terms to look up in which
+//! From a parsed input to a [`QueryPlan`]: which terms to look up in which
 //! fields, with what weight, and how they combine.
 //!
 //! Every word becomes one required clause per token of it: a union of its
@@ -17,11 +17,11 @@
 //! (`search::tests::the_first_screens_head_the_whole_answer_and_listed_completions_match_the_automaton`).
 
 use super::highlight::Matcher;
-use super::parse::parse;
+use super::parse::ParsedQuery;
 use crate::search::analyzer::{
     exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups, INDEXED_PREFIX_CHARS,
 };
-use crate::search::plan::{Bound, Clause, Leaf, Plan};
+use crate::search::plan::{Bound, Clause, Leaf, QueryPlan};
 use crate::search::schema::Fields;
 use std::collections::BTreeSet;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -205,22 +205,19 @@ fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeS
     Some(out)
 }
 
-/// Build the query for `input`. `None` when nothing in it is searchable.
-pub fn build(fields: &Fields, input: &str) -> Option<(Box<dyn Query>, Matcher)> {
-    let (plan, matcher) = build_for(fields, None, input)?;
-    Some((plan.query()?, matcher))
-}
-
-/// [`build`], reading completions of the word being typed from `searcher`.
-pub(in crate::search) fn build_for(
+/// The plan and the highlight matcher for `input`; `None` when nothing in
+/// it is searchable. Given a `searcher`, short lists of completions of the
+/// word being typed are read from its term dictionaries; without one an
+/// automaton stands for them, which matches the same documents.
+pub(in crate::search) fn build_plan(
     fields: &Fields,
     searcher: Option<&Searcher>,
     input: &str,
-) -> Option<(Plan, Matcher)> {
-    let parsed = parse(input);
+) -> Option<(QueryPlan, Matcher)> {
+    let parsed = ParsedQuery::parse(input);
     let mut b =
         Builder { fields, searcher, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
-    let mut plan = Plan::default();
+    let mut plan = QueryPlan::default();
     let all_stop = parsed.partial.is_none()
         && parsed.phrases.is_empty()
         && parsed.words.iter().all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));

@@ -90,13 +90,13 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::query::build;
+    use crate::search::query::build_plan;
     use crate::search::schema::{self, Fields};
 
     #[test]
     fn hit_ranges_and_first_hit_agree_on_stems_and_prefixes() {
         let fields = Fields::from_schema(&schema::build()).unwrap();
-        let (_, m) = build(&fields, "وڵاتەکان kil").unwrap();
+        let (_, m) = build_plan(&fields, None, "وڵاتەکان kil").unwrap();
         let text = "لە وڵاتانی ئەوروپا kilim و Kilims، نەک kettle.";
         let got: Vec<&str> = m.hit_ranges(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["وڵاتانی", "kilim", "Kilims"]);

@@ -27,12 +27,10 @@ mod prepared;
 mod recency;
 mod snippet;
 
-pub use build::build;
 #[cfg(test)]
-pub(super) use build::build_for;
+pub(super) use build::build_plan;
 pub use highlight::Matcher;
-pub use parse::{parse, ParsedQuery};
-pub(super) use prepared::run;
-pub use prepared::{Hit, Prepared, SearchResults};
-pub use recency::RecencyCache;
+pub use parse::ParsedQuery;
+pub use prepared::{Hit, PreparedQuery, SearchResults};
+pub(super) use recency::RecencyCache;
 pub use snippet::snippet;

@@ -14,45 +14,49 @@ pub struct ParsedQuery {
     pub words: Vec<String>,
     /// The last word when no space follows it yet.
     pub partial: Option<String>,
+    /// Quoted phrases, without their quotes.
     pub phrases: Vec<String>,
+    /// Words after a `-`, without it.
     pub excluded: Vec<String>,
 }
 
-/// Split the input. Quotes may be left open while typing.
-pub fn parse(input: &str) -> ParsedQuery {
-    let mut q = ParsedQuery::default();
-    let mut rest = input;
-    let mut last_word: Option<String> = None;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            break;
-        }
-        if let Some(after) = rest.strip_prefix('"') {
-            let end = after.find('"').unwrap_or(after.len());
+impl ParsedQuery {
+    /// Split the input. Quotes may be left open while typing.
+    pub fn parse(input: &str) -> ParsedQuery {
+        let mut q = ParsedQuery::default();
+        let mut rest = input;
+        let mut last_word: Option<String> = None;
+        loop {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix('"') {
+                let end = after.find('"').unwrap_or(after.len());
+                q.words.extend(last_word.take());
+                q.phrases.push(after[..end].to_owned());
+                rest = after.get(end + 1..).unwrap_or("");
+                continue;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
             q.words.extend(last_word.take());
-            q.phrases.push(after[..end].to_owned());
-            rest = after.get(end + 1..).unwrap_or("");
-            continue;
+            if let Some(ex) = word.strip_prefix('-').filter(|w| !w.is_empty()) {
+                q.excluded.push(ex.to_owned());
+            } else {
+                last_word = Some(word.to_owned());
+            }
         }
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..end];
-        rest = &rest[end..];
-        q.words.extend(last_word.take());
-        if let Some(ex) = word.strip_prefix('-').filter(|w| !w.is_empty()) {
-            q.excluded.push(ex.to_owned());
-        } else {
-            last_word = Some(word.to_owned());
+        if let Some(w) = last_word {
+            if input.ends_with(char::is_whitespace) {
+                q.words.push(w);
+            } else {
+                q.partial = Some(w);
+            }
         }
+        q
     }
-    if let Some(w) = last_word {
-        if input.ends_with(char::is_whitespace) {
-            q.words.push(w);
-        } else {
-            q.partial = Some(w);
-        }
-    }
-    q
 }
 
 #[cfg(test)]
@@ -61,16 +65,16 @@ mod tests {
 
     #[test]
     fn parse_splits_words_partial_phrases_and_exclusions() {
-        let q = parse("وڵات \"سەرۆکی ھەرێم\" -نەوت hew");
+        let q = ParsedQuery::parse("وڵات \"سەرۆکی ھەرێم\" -نەوت hew");
         assert_eq!(q.words, ["وڵات"]);
         assert_eq!(q.phrases, ["سەرۆکی ھەرێم"]);
         assert_eq!(q.excluded, ["نەوت"]);
         assert_eq!(q.partial.as_deref(), Some("hew"));
-        let q = parse("a b ");
+        let q = ParsedQuery::parse("a b ");
         assert_eq!((q.words.len(), q.partial), (2, None));
-        let q = parse("\"open phr");
+        let q = ParsedQuery::parse("\"open phr");
         assert_eq!(q.phrases, ["open phr"]);
-        assert_eq!(parse("  "), ParsedQuery::default());
-        assert_eq!(parse("-").partial.as_deref(), Some("-"));
+        assert_eq!(ParsedQuery::parse("  "), ParsedQuery::default());
+        assert_eq!(ParsedQuery::parse("-").partial.as_deref(), Some("-"));
     }
 }

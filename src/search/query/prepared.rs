@@ -10,7 +10,7 @@
 //! the first screens, and both rank alike (score, then recency, then
 //! address; see the collectors).
 
-use super::build::build_for;
+use super::build::build_plan;
 use super::collect::{BufferedTopK, Ranked, TopK};
 use super::highlight::Matcher;
 use super::recency::RecencyCache;
@@ -49,7 +49,7 @@ pub struct SearchResults {
 
 /// A query built against one searcher (one consistent view of the index),
 /// ready to be run once for the first screens and again for the rest.
-pub struct Prepared {
+pub struct PreparedQuery {
     searcher: Searcher,
     recency: Arc<RecencyCache>,
     /// The whole query: every match, for the full answer.
@@ -59,24 +59,25 @@ pub struct Prepared {
     matcher: Matcher,
 }
 
-impl Prepared {
+impl PreparedQuery {
     /// Build the query for `input` against `searcher`. `None` when nothing in
     /// it is searchable.
-    pub fn new(
+    pub(in crate::search) fn new(
         searcher: Searcher,
         recency: Arc<RecencyCache>,
         fields: &Fields,
         input: &str,
-    ) -> Result<Option<Prepared>> {
-        let Some((plan, matcher)) = build_for(fields, Some(&searcher), input) else {
+    ) -> Result<Option<PreparedQuery>> {
+        let Some((plan, matcher)) = build_plan(fields, Some(&searcher), input) else {
             return Ok(None);
         };
         let Some(query) = plan.query() else { return Ok(None) };
         let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
         let plan = plan.weights(&searcher)?;
-        Ok(Some(Prepared { searcher, recency, weight, plan, matcher }))
+        Ok(Some(PreparedQuery { searcher, recency, weight, plan, matcher }))
     }
 
+    /// What to highlight in the texts of the hits.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
@@ -150,19 +151,5 @@ impl Prepared {
             .into_iter()
             .filter_map(|r| keys[r.seg as usize].first(r.doc).map(|key| Hit { key, score: r.score }))
             .collect())
-    }
-}
-
-/// Run `input` against the index: the best `limit` hits and the exact total.
-pub(in crate::search) fn run(
-    searcher: Searcher,
-    recency: Arc<RecencyCache>,
-    fields: &Fields,
-    input: &str,
-    limit: usize,
-) -> Result<SearchResults> {
-    match Prepared::new(searcher, recency, fields, input)? {
-        Some(p) => Ok(p.all(limit, &|| false)?.unwrap_or_default()),
-        None => Ok(SearchResults { complete: true, ..Default::default() }),
     }
 }

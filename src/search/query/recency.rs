@@ -15,7 +15,7 @@ use tantivy::{Searcher, SegmentReader};
 /// segment's documents never change, and reading its column costs a few
 /// milliseconds at a million documents.
 #[derive(Default)]
-pub struct RecencyCache(Mutex<HashMap<SegmentId, Arc<[i64]>>>);
+pub(in crate::search) struct RecencyCache(Mutex<HashMap<SegmentId, Arc<[i64]>>>);
 
 impl RecencyCache {
     /// Segments kept; more and the cache starts again (merged-away segments
