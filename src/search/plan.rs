@@ -36,8 +36,8 @@
 //! therefore walked for recent documents only: each segment keeps, per
 //! block of [`RECENCY_BLOCK`] documents, its newest publication time
 //! ([`Recency`]), and the walk steps over blocks, and documents, older than
-//! the k-th best. Before this, every tied document was visited (a two-letter
-//! prefix cost 35–78 ms at a million articles; docs/BENCHMARKS.md).
+//! the k-th best. Otherwise every tied document would be visited and its
+//! date read (docs/BENCHMARKS.md has what that cost).
 //!
 //! Scoring a candidate seeks its leaves one by one, cheap terms first, and
 //! gives up as soon as what is left cannot bring it above the threshold, so

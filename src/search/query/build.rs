@@ -33,9 +33,8 @@ use tantivy::{Score, Searcher, Term};
 const TITLE_BOOST: Score = 2.5;
 /// Extra weight of the unstemmed (exact) form: a match of the form as typed
 /// counts more than a stem match, so an article with the exact words ranks
-/// above hundreds that share only their stems (docs/SEARCH_EVAL.md: 0.6
-/// before; on the held-out seed 3 set 96.4% → 96.7%, multiword 96.7% →
-/// 98.3%, no kind lower).
+/// above hundreds that share only their stems (the value is measured in
+/// docs/SEARCH_EVAL.md).
 const EXACT_BOOST: Score = 2.0;
 /// Shortest word being typed that is matched as a prefix, in characters.
 const MIN_PREFIX_CHARS: usize = 2;
