@@ -123,6 +123,8 @@ impl FileHandle for ReadHandle {
             ));
         }
         let key = (self.path.clone(), range.start, range.end);
+        // A cache poisoned by a panic elsewhere is only passed by: the read
+        // goes to the file, which is right either way.
         if let Some(bytes) = self.cache.lock().ok().and_then(|mut c| c.get(&key)) {
             return Ok(bytes);
         }

@@ -117,7 +117,8 @@ impl SearchIndex {
         Self::from_index(index, Some(dir.to_owned()))
     }
 
-    /// An index in memory, for tests.
+    /// An index in memory, gone when dropped: public because the integration
+    /// tests and the search-eval example build throwaway indexes with it.
     pub fn in_memory() -> Result<SearchIndex> {
         Self::from_index(Index::create_in_ram(schema::build()), None)
     }
@@ -133,6 +134,10 @@ impl SearchIndex {
         Ok(idx)
     }
 
+    /// The payload of the last commit. An index never committed has none:
+    /// it has caught up to nothing (sequence 0). One that cannot be read
+    /// reads as version 0 too, so that `open` rebuilds the index rather
+    /// than trust it.
     fn payload(&self) -> Payload {
         self.index
             .load_metas()
@@ -159,6 +164,7 @@ impl SearchIndex {
         let mut index = self.index.clone();
         index.set_tokenizers(analyzer::indexing_analyzers());
         index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+            // An index in memory has no path to name.
             tantivy::TantivyError::LockFailure(..) => {
                 SearchError::Locked { path: self.path.clone().unwrap_or_default() }
             }
@@ -252,6 +258,7 @@ impl SearchIndex {
             f.key => row.key,
             f.id => row.id.as_str(),
             f.source => row.source.as_str(),
+            // Undated articles are indexed as the oldest.
             f.published => row.published.unwrap_or(0),
             f.title => row.title.as_str(),
             f.body => row.body.as_str(),

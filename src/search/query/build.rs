@@ -183,7 +183,9 @@ impl Builder<'_> {
 }
 
 /// The terms of `field` that begin with `prefix`, in any segment, when there
-/// are at most [`MAX_LISTED_COMPLETIONS`] of them.
+/// are at most [`MAX_LISTED_COMPLETIONS`] of them. A term dictionary that
+/// cannot be read gives `None` too: the automaton then reads it again, and
+/// running the query reports the error.
 fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeSet<String>> {
     let mut out = BTreeSet::new();
     for seg in searcher.segment_readers() {

@@ -13,7 +13,7 @@
 use super::build::build_plan;
 use super::collect::{BufferedTopK, Ranked, TopK};
 use super::highlight::Matcher;
-use super::recency::RecencyCache;
+use super::recency::{published_at, RecencyCache};
 use crate::search::plan::{PlanWeights, Recency};
 use crate::search::schema::Fields;
 use crate::search::Result;
@@ -91,7 +91,7 @@ impl PreparedQuery {
         for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
             let published = seg.fast_fields().i64("published")?;
             let alive = seg.alive_bitset();
-            let read = |doc| published.first(doc).unwrap_or(0);
+            let read = |doc| published_at(&published, doc);
             let newest = self.recency.newest(seg, &published);
             let recency = Recency { published: &read, newest: &newest };
             self.plan.for_each_pruning(&self.searcher, seg, &recency, top.state(), &mut |doc, score| {
@@ -117,7 +117,7 @@ impl PreparedQuery {
                 return Ok(None);
             }
             let published = seg.fast_fields().i64("published")?;
-            let read = |doc| published.first(doc).unwrap_or(0);
+            let read = |doc| published_at(&published, doc);
             let alive = seg.alive_bitset();
             let mut scorer = self.weight.scorer(seg, 1.0)?;
             let mut doc = scorer.doc();
@@ -138,8 +138,9 @@ impl PreparedQuery {
         Ok(Some(SearchResults { hits, total, complete: true, matcher: self.matcher.clone() }))
     }
 
-    /// Store keys of ranked documents. One column reader per segment, not
-    /// per hit: opening one costs more than reading thousands of values.
+    /// Store keys of ranked documents (every document has one). One column
+    /// reader per segment, not per hit: opening one costs more than reading
+    /// thousands of values.
     fn keys(&self, ranked: Vec<Ranked>) -> Result<Vec<Hit>> {
         let keys = self
             .searcher

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::{Searcher, SegmentReader};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 /// The newest publication time in each block of [`RECENCY_BLOCK`] documents
 /// of each segment (see `plan::Recency`), computed once per segment: a
@@ -31,6 +31,9 @@ impl RecencyCache {
         Ok(())
     }
 
+    /// The newest publication time of each block of `seg`, computed on
+    /// first use. A lock poisoned by a panic elsewhere is taken over: the
+    /// map is only ever changed by whole entries, so what it holds is sound.
     pub(super) fn newest(&self, seg: &SegmentReader, published: &Column<i64>) -> Arc<[i64]> {
         let id = seg.segment_id();
         if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
@@ -41,9 +44,9 @@ impl RecencyCache {
             .map(|b| {
                 let start = b * RECENCY_BLOCK as u32;
                 (start..(start + RECENCY_BLOCK as u32).min(n))
-                    .map(|doc| published.first(doc).unwrap_or(0))
+                    .map(|doc| published_at(published, doc))
                     .max()
-                    .unwrap_or(i64::MIN)
+                    .unwrap_or(i64::MIN) // an empty block: none of it is recent
             })
             .collect();
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
@@ -53,4 +56,10 @@ impl RecencyCache {
         map.insert(id, v.clone());
         v
     }
+}
+
+/// When `doc` was published, from its segment's `published` column. Every
+/// document has a value (undated articles are indexed as 0, the oldest).
+pub(super) fn published_at(published: &Column<i64>, doc: DocId) -> i64 {
+    published.first(doc).unwrap_or(0)
 }
