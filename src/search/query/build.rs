@@ -1,9 +1,10 @@
 //! From a parsed input to a [`QueryPlan`]: which terms to look up in which
 //! fields, with what weight, and how they combine.
 //!
-//! Every word becomes one required clause per token of it: a union of its
-//! stems (all readings the stemmer gives) and its exact form, in title and
-//! body, whose BM25 scores add up. The word being typed adds its beginnings
+//! Every word becomes one clause per token of it (required, or optional for
+//! a stopword among other words): a union of its stems (all readings the
+//! stemmer gives) and its exact form, in title and body, whose BM25 scores
+//! add up. The word being typed adds its beginnings
 //! to its last clause, at a constant score, so results appear while typing.
 //! Phrases match their primary stems in order; exclusions remove documents
 //! with any stem of the word. The [`Matcher`] for highlighting is filled
@@ -13,8 +14,8 @@
 //! documents: the prefix field (one posting list) for the lengths it
 //! indexes, the listed completions when the term dictionaries hold few, and
 //! otherwise an automaton over the term dictionary. Which one is used
-//! changes the cost of a keystroke, never its answer
-//! (`search::tests::the_first_screens_head_the_whole_answer_and_listed_completions_match_the_automaton`).
+//! changes the cost of a keystroke, never its answer (both are checked
+//! against the automaton in `search::tests`).
 
 use super::highlight::Matcher;
 use super::parse::ParsedQuery;
@@ -42,6 +43,7 @@ const MIN_PREFIX_CHARS: usize = 2;
 /// one pass over their posting lists builds a bitset of the matches.
 const MAX_LISTED_COMPLETIONS: usize = 64;
 
+/// The terms `analyzer` gives for `text`, in order.
 fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut ts = analyzer.token_stream(text);
@@ -51,6 +53,8 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
+/// Turns the parts of a parsed input into clauses, and fills the matcher
+/// with what they search for.
 struct Builder<'a> {
     fields: &'a Fields,
     /// The index the query is for, when known: short lists of completions

@@ -28,7 +28,9 @@ const STOP_CHECK_EVERY: u32 = 4096;
 /// One result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
+    /// The article, in the store.
     pub key: ArticleKey,
+    /// Its score: the sum of its matching leaves' scores, higher first.
     pub score: Score,
 }
 
