@@ -15,7 +15,9 @@ use std::ops::{ControlFlow, Range};
 /// Decides which words of a text are hits, for highlighting.
 #[derive(Clone, Debug, Default)]
 pub struct Matcher {
+    /// Stems searched for (any reading of a word, and phrases' stems).
     pub(super) stems: HashSet<String>,
+    /// Exact (normalised, unstemmed) forms searched for.
     pub(super) exacts: HashSet<String>,
     /// Normalised forms the word being typed may begin with.
     pub(super) prefixes: Vec<String>,

@@ -46,7 +46,7 @@ impl RecencyCache {
                 (start..(start + RECENCY_BLOCK as u32).min(n))
                     .map(|doc| published_at(published, doc))
                     .max()
-                    .unwrap_or(i64::MIN) // an empty block: none of it is recent
+                    .unwrap_or(i64::MIN) // never: a block holds at least one document
             })
             .collect();
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
