@@ -81,7 +81,7 @@ proptest! {
         }
         for q in &queries {
             let all = index.search(q, 10_000).unwrap();
-            let Some(prepared) = index.prepare(q).unwrap() else {
+            let Some(prepared) = index.prepare_query(q).unwrap() else {
                 prop_assert!(all.hits.is_empty());
                 continue;
             };

@@ -17,7 +17,7 @@
 
 use super::{Notification, NotificationTx};
 use crate::search::query::snippet;
-use crate::search::{Matcher, OpenState, Prepared, SearchError, SearchIndex};
+use crate::search::{Matcher, OpenState, PreparedQuery, SearchError, SearchIndex};
 use crate::store::{ArticleKey, Store};
 use crossbeam_channel::Sender;
 use std::collections::HashSet;
@@ -248,13 +248,13 @@ pub fn answer(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResponse
 
 /// What finishing an incomplete first answer needs: the prepared query and
 /// that answer.
-pub type Rest = (Prepared, SearchResponse);
+pub type Rest = (PreparedQuery, SearchResponse);
 
 /// The first screens of hits for a request and, when there are more
 /// matches than they hold, what [`answer_rest`] needs to finish.
 pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchResponse, Option<Rest>), SearchError> {
     let start = Instant::now();
-    let Some(prepared) = index.prepare(&req.query)? else {
+    let Some(prepared) = index.prepare_query(&req.query)? else {
         let resp = SearchResponse {
             generation: req.generation,
             query: req.query.clone(),
@@ -284,7 +284,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
 /// kept first and in their order (the list on screen does not move), and
 /// the exact count. `None` when `stop()` said to give up.
 pub fn answer_rest(
-    prepared: &Prepared,
+    prepared: &PreparedQuery,
     first: &SearchResponse,
     stop: &dyn Fn() -> bool,
 ) -> Result<Option<SearchResponse>, SearchError> {

@@ -2,19 +2,18 @@
 //!
 //! Tantivy's `MmapDirectory` maps every index file, and every page a search
 //! touches then counts in the process's resident set until the mapping
-//! goes: at a million articles the TUI's resident set was 206 MB of mapped
-//! index pages beside 7 MB of its own memory (docs/BENCHMARKS.md). Those
-//! pages are the kernel's page cache either way, but a reader on a small
-//! machine sees the resident set, and the memory goal is stated in
-//! it. So reads here are positioned reads (`pread`) into buffers that live
-//! as long as tantivy holds them: posting lists for one query, the term
-//! dictionary's index and the fast-field columns for as long as a segment
-//! is open. The page cache still serves them (warm reads are memory
+//! goes: at a million articles nearly all of the TUI's resident set would
+//! be mapped index pages (docs/BENCHMARKS.md). Those pages are the kernel's
+//! page cache either way, but a reader on a small machine sees the resident
+//! set, and hewal's memory goals are stated in it. So reads here are
+//! positioned reads (`pread`) into buffers that live as long as tantivy
+//! holds them: posting lists for one query, the term dictionary's index and
+//! the fast-field columns for as long as a segment is open. The page cache still serves them (warm reads are memory
 //! copies); only what is in use is resident. Writing, deleting, locking and
 //! `meta.json` go to the `MmapDirectory` unchanged.
 //!
 //! Tantivy reads a term's whole posting list when it opens a scorer on it
-//! (with mmap that cost nothing until a block was touched), and each
+//! (with mmap that costs nothing until a block is touched), and each
 //! keystroke opens the same lists again: the word typed so far, every
 //! letter. So reads go through a small cache shared by the directory's
 //! files, bounded in bytes ([`CACHE_BYTES`]), least recently used out first.
@@ -124,6 +123,8 @@ impl FileHandle for ReadHandle {
             ));
         }
         let key = (self.path.clone(), range.start, range.end);
+        // A cache poisoned by a panic elsewhere is only passed by: the read
+        // goes to the file, which is right either way.
         if let Some(bytes) = self.cache.lock().ok().and_then(|mut c| c.get(&key)) {
             return Ok(bytes);
         }

@@ -18,7 +18,7 @@ pub mod query;
 pub mod schema;
 
 pub use error::{Result, SearchError};
-pub use query::{Hit, Matcher, Prepared, SearchResults};
+pub use query::{Hit, Matcher, PreparedQuery, SearchResults};
 
 use crate::store::{Committed, IndexRow, Store};
 use directory::ReadDirectory;
@@ -117,7 +117,8 @@ impl SearchIndex {
         Self::from_index(index, Some(dir.to_owned()))
     }
 
-    /// An index in memory, for tests.
+    /// An index in memory, gone when dropped: public because the integration
+    /// tests and the search-eval example build throwaway indexes with it.
     pub fn in_memory() -> Result<SearchIndex> {
         Self::from_index(Index::create_in_ram(schema::build()), None)
     }
@@ -133,6 +134,10 @@ impl SearchIndex {
         Ok(idx)
     }
 
+    /// The payload of the last commit. An index never committed has none:
+    /// it has caught up to nothing (sequence 0). One that cannot be read
+    /// reads as version 0 too, so that `open` rebuilds the index rather
+    /// than trust it.
     fn payload(&self) -> Payload {
         self.index
             .load_metas()
@@ -159,6 +164,7 @@ impl SearchIndex {
         let mut index = self.index.clone();
         index.set_tokenizers(analyzer::indexing_analyzers());
         index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+            // An index in memory has no path to name.
             tantivy::TantivyError::LockFailure(..) => {
                 SearchError::Locked { path: self.path.clone().unwrap_or_default() }
             }
@@ -252,6 +258,7 @@ impl SearchIndex {
             f.key => row.key,
             f.id => row.id.as_str(),
             f.source => row.source.as_str(),
+            // Undated articles are indexed as the oldest.
             f.published => row.published.unwrap_or(0),
             f.title => row.title.as_str(),
             f.body => row.body.as_str(),
@@ -264,13 +271,17 @@ impl SearchIndex {
 
     /// Run a search-box query; see [`query`] for its semantics.
     pub fn search(&self, input: &str, limit: usize) -> Result<SearchResults> {
-        query::run(self.reader.searcher(), self.recency.clone(), &self.fields, input, limit)
+        match self.prepare_query(input)? {
+            // Never told to stop, so `all` always answers.
+            Some(query) => Ok(query.all(limit, &|| false)?.unwrap_or_default()),
+            None => Ok(SearchResults { complete: true, ..Default::default() }),
+        }
     }
 
     /// Build a search-box query to run in steps (the first screens, then
     /// the rest and the count). `None` when nothing in it is searchable.
-    pub fn prepare(&self, input: &str) -> Result<Option<Prepared>> {
-        Prepared::new(self.reader.searcher(), self.recency.clone(), &self.fields, input)
+    pub fn prepare_query(&self, input: &str) -> Result<Option<PreparedQuery>> {
+        PreparedQuery::new(self.reader.searcher(), self.recency.clone(), &self.fields, input)
     }
 
     /// Pick up commits made by another process.
@@ -435,7 +446,7 @@ mod tests {
             let few = idx.search(q, 7).unwrap();
             assert_eq!(few.hits, all.hits[..few.hits.len()], "{q}");
             assert_eq!((few.hits.len(), few.total), (all.hits.len().min(7), all.total), "{q}");
-            let p = idx.prepare(q).unwrap().unwrap();
+            let p = idx.prepare_query(q).unwrap().unwrap();
             for k in [1, 20, 500] {
                 let first = p.first(k).unwrap();
                 // Same documents in the same order; block-max WAND sums the
@@ -448,7 +459,7 @@ mod tests {
                 assert_eq!(first.complete, all.total < k, "{q} / {k}");
             }
             let docs = |searcher: Option<&tantivy::Searcher>| {
-                let (plan, _) = query::build_for(&idx.fields, searcher, q).unwrap();
+                let (plan, _) = query::build_plan(&idx.fields, searcher, q).unwrap();
                 let query = plan.query().unwrap();
                 let mut d = searcher_docs(&idx, &*query);
                 d.sort_by_key(|&(addr, _)| addr);
@@ -554,7 +565,7 @@ mod tests {
             ["کو", "کورد", "هە", "هەواڵ", "er", "erbil", "کوردی هە", "وڵات کو", "news er", "لە کورد", "erbil -news کو"]
         {
             let all = idx.search(q, 10_000).unwrap();
-            let p = idx.prepare(q).unwrap().unwrap();
+            let p = idx.prepare_query(q).unwrap().unwrap();
             for k in [1, 10, 100, 1000] {
                 let first = p.first(k).unwrap();
                 assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k}");

@@ -6,7 +6,7 @@
 //! other words: they only add score) and exclusions. A clause is a union of
 //! *leaves* whose scores add up: the word's stem and exact form in title and
 //! body (BM25 term queries) and, for the word being typed, its completions
-//! at a constant score. [`Plan::query`] turns that into the tantivy query
+//! at a constant score. [`QueryPlan::query`] turns that into the tantivy query
 //! that counts and ranks every match; [`PlanWeights::for_each_pruning`]
 //! finds the best few without visiting most of them.
 //!
@@ -36,8 +36,8 @@
 //! therefore walked for recent documents only: each segment keeps, per
 //! block of [`RECENCY_BLOCK`] documents, its newest publication time
 //! ([`Recency`]), and the walk steps over blocks, and documents, older than
-//! the k-th best. Before this, every tied document was visited (a two-letter
-//! prefix cost 35–78 ms at a million articles; docs/BENCHMARKS.md).
+//! the k-th best. Otherwise every tied document would be visited and its
+//! date read (docs/BENCHMARKS.md has what that cost).
 //!
 //! Scoring a candidate seeks its leaves one by one, cheap terms first, and
 //! gives up as soon as what is left cannot bring it above the threshold, so
@@ -96,13 +96,13 @@ impl Clause {
 
 /// A whole query.
 #[derive(Default)]
-pub(super) struct Plan {
+pub(super) struct QueryPlan {
     pub required: Vec<Clause>,
     pub optional: Vec<Clause>,
     pub excluded: Vec<Box<dyn Query>>,
 }
 
-impl Plan {
+impl QueryPlan {
     /// The tantivy query: every match, scored as the sum of its leaves.
     /// `None` when nothing is required.
     pub fn query(&self) -> Option<Box<dyn Query>> {
@@ -265,7 +265,7 @@ struct LeafWeight {
     clause: Option<usize>,
 }
 
-/// A [`Plan`] ready to run on the segments of one searcher.
+/// A [`QueryPlan`] ready to run on the segments of one searcher.
 pub struct PlanWeights {
     /// Every scored leaf of every clause, weakest bound first.
     leaves: Vec<LeafWeight>,

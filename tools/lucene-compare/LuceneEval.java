@@ -10,7 +10,7 @@
 //   title, body            SoraniAnalyzer() as shipped (its stopword set included)
 //   title_norm, body_norm  the same chain without the stemmer and stopwords:
 //                          StandardTokenizer, SoraniNormalizationFilter, LowerCaseFilter, DecimalDigitFilter
-// Query, mirroring hewal's semantics (src/search/query.rs):
+// Query, mirroring hewal's semantics (src/search/query/mod.rs):
 //   every complete word (followed by whitespace) is analysed with SoraniAnalyzer and each of its
 //   terms is required, in title (boost 2.5, hewal's TITLE_BOOST) or body; a word the analyzer
 //   drops (a stopword) adds nothing;

@@ -252,7 +252,9 @@ impl<S: TokenStream> TokenStream for ReplayStream<'_, S> {
 }
 
 /// Texts replayed from a record on this thread so far (tests check that the
-/// shared analysis is really used).
+/// shared analysis is really used). Public only for
+/// `tests/analyzer_indexing.rs`, hence hidden from the documentation.
+#[doc(hidden)]
 pub fn replays_on_this_thread() -> u64 {
     REPLAYS.get()
 }

@@ -161,6 +161,23 @@ fn expand_compat(word: &str, chars: &mut Vec<char>) {
     }
 }
 
+/// Whether a bare `ه` is the vowel `ە` (rules N5, N6, N6b), given the
+/// letter written before it and the characters after it.
+fn heh_is_vowel(prev: Option<char>, after: &[char]) -> bool {
+    // Next char that is not a mark/tatweel; ZWNJ counts.
+    let next = after.iter().copied().find(|&d| d == ZWNJ || !is_ignorable(d));
+    let at_end = after.iter().all(|&d| is_ignorable(d));
+    if next == Some(ZWNJ) {
+        true // N5
+    } else if at_end {
+        // N6; after a vowel it is the consonant (گوناه, شاه).
+        prev.is_some_and(|p| !is_vowel_letter(p))
+    } else {
+        // N6b: a medial ه between consonants is the vowel.
+        prev.is_some_and(|p| !is_vowel_letter(p)) && !next.is_some_and(is_vowel_letter)
+    }
+}
+
 /// Normalise `word` into `out` (cleared first); `chars` is scratch space.
 pub(crate) fn normalize_into(word: &str, chars: &mut Vec<char>, out: &mut String) {
     out.clear();
@@ -174,22 +191,7 @@ pub(crate) fn normalize_into(word: &str, chars: &mut Vec<char>, out: &mut String
             // N4
             '\u{0643}' | '\u{06AA}' => out.push('\u{06A9}'),
             // N5, N6
-            HEH => {
-                // Next char that is not a mark/tatweel; ZWNJ counts.
-                let next = chars[i + 1..].iter().copied().find(|&d| d == ZWNJ || !is_ignorable(d));
-                let at_end = chars[i + 1..].iter().all(|&d| is_ignorable(d));
-                let prev = out.chars().next_back();
-                let vowel = if next == Some(ZWNJ) {
-                    true // N5
-                } else if at_end {
-                    // N6; after a vowel it is the consonant (گوناه, شاه).
-                    prev.is_some_and(|p| !is_vowel_letter(p))
-                } else {
-                    // N6b: a medial ه between consonants is the vowel.
-                    prev.is_some_and(|p| !is_vowel_letter(p)) && !next.is_some_and(is_vowel_letter)
-                };
-                out.push(if vowel { AE } else { HEH });
-            }
+            HEH => out.push(if heh_is_vowel(out.chars().next_back(), &chars[i + 1..]) { AE } else { HEH }),
             // N7
             '\u{0629}' | '\u{06C0}' | '\u{06C2}' | '\u{06C3}' => out.push(AE),
             // N8

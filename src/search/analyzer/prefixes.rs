@@ -3,13 +3,14 @@
 //! While a reader types, the last word matches every term it begins (see
 //! `search::query`). A beginning of two to four letters has thousands of
 //! completions at a million articles, and reading all of their posting lists
-//! on every keystroke was the slowest part of search (docs/BENCHMARKS.md).
-//! So the fields `title_prefix` and `body_prefix` index, for every exact
-//! (normalised, unstemmed) token, its first [`INDEXED_PREFIX_CHARS`]
-//! characters: `کوردستان` gives `کو`, `کور` and `کورد`; a token of two
-//! letters gives itself. A document holds a term beginning with `P` (of two
-//! to four characters) exactly when it holds `P` in the prefix field, so one posting
-//! list answers what thousands did, with the same matches.
+//! on every keystroke would be the slowest part of search
+//! (docs/BENCHMARKS.md). So the fields `title_prefix` and `body_prefix`
+//! index, for every exact (normalised, unstemmed) token, its first
+//! [`INDEXED_PREFIX_CHARS`] characters: `کوردستان` gives `کو`, `کور` and
+//! `کورد`; a token of two letters gives itself. A document holds a term
+//! beginning with `P` (of two to four characters) exactly when it holds `P`
+//! in the prefix field, so one posting list answers what thousands would,
+//! with the same matches.
 
 use std::ops::RangeInclusive;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};

@@ -298,9 +298,9 @@ const STEM_MEMO_MAX: usize = 1 << 16;
 thread_local! {
     /// Readings (the stem first, then any others, rule A1) of words this
     /// thread has stemmed. Word frequencies in text follow Zipf's law, so
-    /// nearly every token is a word seen before, and the stemmer was the
-    /// largest single cost of indexing (11% of `hewal import`'s CPU in a
-    /// profile).
+    /// nearly every token is a word seen before, and without the memo the
+    /// stemmer is the costliest single function of indexing (the profile is
+    /// in docs/BENCHMARKS.md, "Import CPU").
     static STEM_MEMO: RefCell<StemMemo> = RefCell::new(FxHashMap::default());
 }
 

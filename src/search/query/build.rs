@@ -1,0 +1,256 @@
+//! From a parsed input to a [`QueryPlan`]: which terms to look up in which
+//! fields, with what weight, and how they combine.
+//!
+//! Every word becomes one clause per token of it (required, or optional for
+//! a stopword among other words): a union of its stems (all readings the
+//! stemmer gives) and its exact form, in title and body, whose BM25 scores
+//! add up. The word being typed adds its beginnings
+//! to its last clause, at a constant score, so results appear while typing.
+//! Phrases match their primary stems in order; exclusions remove documents
+//! with any stem of the word. The [`Matcher`] for highlighting is filled
+//! along the way from the very terms searched for.
+//!
+//! A beginning is looked up in one of three ways, which match the same
+//! documents: the prefix field (one posting list) for the lengths it
+//! indexes, the listed completions when the term dictionaries hold few, and
+//! otherwise an automaton over the term dictionary. Which one is used
+//! changes the cost of a keystroke, never its answer (both are checked
+//! against the automaton in `search::tests`).
+
+use super::highlight::Matcher;
+use super::parse::ParsedQuery;
+use crate::search::analyzer::{
+    exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups, INDEXED_PREFIX_CHARS,
+};
+use crate::search::plan::{Bound, Clause, Leaf, QueryPlan};
+use crate::search::schema::Fields;
+use std::collections::BTreeSet;
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Score, Searcher, Term};
+
+/// Weight of a title match relative to a body match.
+const TITLE_BOOST: Score = 2.5;
+/// Extra weight of the unstemmed (exact) form: a match of the form as typed
+/// counts more than a stem match, so an article with the exact words ranks
+/// above hundreds that share only their stems (the value is measured in
+/// docs/SEARCH_EVAL.md).
+const EXACT_BOOST: Score = 2.0;
+/// Shortest word being typed that is matched as a prefix, in characters.
+const MIN_PREFIX_CHARS: usize = 2;
+/// Most completions of the word being typed matched term by term; with more,
+/// one pass over their posting lists builds a bitset of the matches.
+const MAX_LISTED_COMPLETIONS: usize = 64;
+
+/// The terms `analyzer` gives for `text`, in order.
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ts = analyzer.token_stream(text);
+    while let Some(t) = ts.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// Turns the parts of a parsed input into clauses, and fills the matcher
+/// with what they search for.
+struct Builder<'a> {
+    fields: &'a Fields,
+    /// The index the query is for, when known: short lists of completions
+    /// of the word being typed are then read from its term dictionaries.
+    searcher: Option<&'a Searcher>,
+    stemmed: TextAnalyzer,
+    exact: TextAnalyzer,
+    matcher: Matcher,
+}
+
+impl Builder<'_> {
+    fn term(&self, field: Field, text: &str, boost: Score) -> Leaf {
+        Leaf::term(Term::from_field_text(field, text), boost)
+    }
+
+    /// A word matches in title or body, stemmed (any of its readings) or
+    /// exact: one clause per token of it.
+    fn word(&mut self, word: &str) -> Vec<Clause> {
+        let stems = token_groups(&mut self.stemmed, word);
+        let exacts = tokens(&mut self.exact, word);
+        let mut out = Vec::new();
+        for (i, readings) in stems.iter().enumerate() {
+            let f = self.fields;
+            let mut any = Vec::new();
+            for stem in readings {
+                any.push(self.term(f.title, stem, TITLE_BOOST));
+                any.push(self.term(f.body, stem, 1.0));
+                self.matcher.stems.insert(stem.clone());
+            }
+            if let Some(ex) = exacts.get(i) {
+                any.push(self.term(f.title_exact, ex, TITLE_BOOST * EXACT_BOOST));
+                any.push(self.term(f.body_exact, ex, EXACT_BOOST));
+                self.matcher.exacts.insert(ex.clone());
+            }
+            out.push(Clause(any));
+        }
+        out
+    }
+
+    /// The word being typed: its completed forms, or any term it begins.
+    /// All tokens but the last are required as words; the last matches as
+    /// a word or as the beginning of a term.
+    fn partial(&mut self, word: &str) -> Vec<Clause> {
+        let mut clauses = self.word(word);
+        let (count, last_raw) = {
+            let mut ts = self.exact.token_stream(word);
+            let (mut n, mut last) = (0, None);
+            while let Some(t) = ts.next() {
+                n += 1;
+                last = Some(word[t.offset_from..t.offset_to].to_owned());
+            }
+            match last {
+                Some(last) => (n, last),
+                None => return Vec::new(),
+            }
+        };
+        // A multi-token word (e.g. "covid-1"): all but the last must match.
+        let fixed = count - 1;
+        let mut last: Vec<Leaf> = clauses.split_off(fixed.min(clauses.len())).into_iter().flat_map(|c| c.0).collect();
+        for prefix in prefix_variants(&last_raw) {
+            if prefix.chars().count() < MIN_PREFIX_CHARS {
+                continue;
+            }
+            let f = self.fields;
+            for (fields, boost) in
+                [((f.title_exact, f.title_prefix), TITLE_BOOST * 0.5), ((f.body_exact, f.body_prefix), 0.5)]
+            {
+                let Some(q) = self.beginning(fields, &prefix) else { continue };
+                // Every shape scores `boost` for every match.
+                last.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
+            }
+            self.matcher.prefixes.push(prefix);
+        }
+        if last.is_empty() {
+            return Vec::new();
+        }
+        clauses.push(Clause(last));
+        clauses
+    }
+
+    /// The documents with a term of `exact` (the field) that begins with
+    /// `prefix`, each scoring 1; `None` when the index has no such term.
+    /// Three shapes, one answer: the prefix field's one posting list, for
+    /// the lengths it holds; the completions, when the index has few; or an
+    /// automaton over the term dictionary.
+    fn beginning(&self, (exact, indexed): (Field, Field), prefix: &str) -> Option<Box<dyn Query>> {
+        if INDEXED_PREFIX_CHARS.contains(&prefix.chars().count()) {
+            let term = TermQuery::new(Term::from_field_text(indexed, prefix), IndexRecordOption::Basic);
+            return Some(Box::new(ConstScoreQuery::new(Box::new(term), 1.0)));
+        }
+        match self.searcher.and_then(|s| completions(s, exact, prefix)) {
+            // Read lazily: an intersection with a rarer word then seeks in
+            // these few posting lists instead of first collecting every
+            // match into a bitset.
+            Some(terms) if terms.is_empty() => None,
+            Some(terms) => {
+                let any = terms
+                    .iter()
+                    .map(|t| {
+                        let q = TermQuery::new(Term::from_field_text(exact, t), IndexRecordOption::Basic);
+                        (Occur::Should, Box::new(q) as Box<dyn Query>)
+                    })
+                    .collect();
+                Some(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0)))
+            }
+            None => Some(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(exact, prefix), 0, false))),
+        }
+    }
+
+    fn phrase(&mut self, phrase: &str) -> Option<Clause> {
+        // One term per position: the primary stem of each word.
+        let stems: Vec<String> =
+            token_groups(&mut self.stemmed, phrase).into_iter().filter_map(|g| g.into_iter().next()).collect();
+        match stems.len() {
+            0 => None,
+            1 => self.word(phrase).pop(),
+            _ => {
+                let f = self.fields;
+                let mk = |field| -> Box<dyn Query> {
+                    Box::new(PhraseQuery::new(stems.iter().map(|s| Term::from_field_text(field, s)).collect()))
+                };
+                self.matcher.stems.extend(stems.iter().cloned());
+                Some(Clause(vec![
+                    Leaf { query: Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)), bound: Bound::Unbounded },
+                    Leaf { query: mk(f.body), bound: Bound::Unbounded },
+                ]))
+            }
+        }
+    }
+}
+
+/// The terms of `field` that begin with `prefix`, in any segment, when there
+/// are at most [`MAX_LISTED_COMPLETIONS`] of them. A term dictionary that
+/// cannot be read gives `None` too: the automaton then reads it again, and
+/// running the query reports the error.
+fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeSet<String>> {
+    let mut out = BTreeSet::new();
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(field).ok()?;
+        let mut terms = inverted.terms().range().ge(prefix.as_bytes()).into_stream().ok()?;
+        while terms.advance() {
+            let Some(term) = std::str::from_utf8(terms.key()).ok().filter(|t| t.starts_with(prefix)) else {
+                break;
+            };
+            if !out.contains(term) {
+                if out.len() == MAX_LISTED_COMPLETIONS {
+                    return None;
+                }
+                out.insert(term.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The plan and the highlight matcher for `input`; `None` when nothing in
+/// it is searchable. Given a `searcher`, short lists of completions of the
+/// word being typed are read from its term dictionaries; without one an
+/// automaton stands for them, which matches the same documents.
+pub(in crate::search) fn build_plan(
+    fields: &Fields,
+    searcher: Option<&Searcher>,
+    input: &str,
+) -> Option<(QueryPlan, Matcher)> {
+    let parsed = ParsedQuery::parse(input);
+    let mut b =
+        Builder { fields, searcher, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
+    let mut plan = QueryPlan::default();
+    let all_stop = parsed.partial.is_none()
+        && parsed.phrases.is_empty()
+        && parsed.words.iter().all(|w| tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t)));
+    for w in &parsed.words {
+        let stop = tokens(&mut b.stemmed, w).iter().all(|t| is_stopword(t));
+        let qs = b.word(w);
+        if stop && !all_stop {
+            plan.optional.extend(qs);
+        } else {
+            plan.required.extend(qs);
+        }
+    }
+    if let Some(p) = parsed.partial.as_deref() {
+        plan.required.extend(b.partial(p));
+    }
+    for p in &parsed.phrases {
+        plan.required.extend(b.phrase(p));
+    }
+    if plan.required.is_empty() {
+        return None;
+    }
+    let matcher = std::mem::take(&mut b.matcher);
+    for ex in &parsed.excluded {
+        for stem in tokens(&mut b.stemmed, ex) {
+            for field in [fields.title, fields.body] {
+                plan.excluded.push(b.term(field, &stem, 1.0).query);
+            }
+        }
+    }
+    Some((plan, matcher))
+}

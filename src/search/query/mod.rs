@@ -1,0 +1,36 @@
+//! From what a reader types in the search box to a tantivy query, and from
+//! hits back to highlight ranges.
+//!
+//! Semantics (the same for the TUI and `hewal search`):
+//! - every complete word must match, through the stemmed analyzer, in the
+//!   title or the body (BM25; title weighted above body; the unstemmed,
+//!   normalised form adds a bonus, so an exact form ranks above a stemmed one);
+//! - the word being typed (no trailing space yet, two letters or more) also
+//!   matches as a prefix of normalised terms, so results appear while typing;
+//! - `"quoted phrases"` match as phrases; `-word` excludes;
+//! - stopwords are optional when the query has other words, required when it
+//!   has nothing else, so a query of only stopwords still finds something;
+//! - a query with nothing searchable (punctuation only) matches nothing and
+//!   never errors. Ties break by recency.
+//!
+//! An input goes through the submodules in order: `parse` splits it into
+//! its parts, `build` turns them into a query plan (`search::plan`) and a
+//! [`Matcher`], `prepared` runs the plan against one searcher with the
+//! collectors of `collect` (the first screens read the block recency kept
+//! by `recency`), and `snippet` and the [`Matcher`] show the hits.
+
+mod build;
+mod collect;
+mod highlight;
+mod parse;
+mod prepared;
+mod recency;
+mod snippet;
+
+#[cfg(test)]
+pub(super) use build::build_plan;
+pub use highlight::Matcher;
+pub use parse::ParsedQuery;
+pub use prepared::{Hit, PreparedQuery, SearchResults};
+pub(super) use recency::RecencyCache;
+pub use snippet::snippet;
