@@ -241,13 +241,17 @@ fn layout(
     Ok(())
 }
 
+/// Index the whole library again. The new index replaces the old one in
+/// one commit: until then (and if anything fails) searches use the old.
 fn reindex(paths: &Paths) -> Result<()> {
     let store = open_store(paths)?;
-    let dir = paths.index_dir();
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove the old index at {}", dir.display()))?;
+    let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
+    if let OpenState::Rebuilt(why) = &state {
+        messages::message(format_args!("the search index was {why}; rebuilding it from the library"));
     }
-    let index = open_index(paths, &store)?;
+    let progress = output::Progress::new("indexing");
+    index.rebuild(&store, &mut |done, total| progress.update(done, total))?;
+    progress.finish();
     messages::status(format_args!("indexed {} article(s)", index.num_docs()));
     Ok(())
 }

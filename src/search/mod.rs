@@ -9,6 +9,16 @@
 //!   document by key first, so doing it twice is harmless;
 //! - it is missing, damaged, or built by another analyzer/schema version:
 //!   wipe it and rebuild from the store.
+//!
+//! The payload also names the database the index was built from (its
+//! [`identity`](crate::store::Store::identity)). An index built from another
+//! database, or ahead of this one (a database restored from a backup: its
+//! rows would be found under keys that now name other articles), is
+//! rebuilt by [`SearchIndex::sync`] in one commit: until it commits,
+//! searches see the old documents, never a half-built index.
+//!
+//! Creating or wiping the index directory happens under a file lock beside
+//! it (`index.lock`), so two processes never wipe each other's work.
 
 pub mod analyzer;
 pub mod directory;
@@ -42,11 +52,19 @@ struct Payload {
     seq: i64,
     analyzer: u32,
     schema: u32,
+    /// The identity of the database it was built from (0 in indexes from
+    /// before identities: they are rebuilt once).
+    #[serde(default)]
+    store: i64,
 }
 
 impl Payload {
-    fn current(seq: i64) -> Payload {
-        Payload { seq, analyzer: analyzer::ANALYZER_VERSION, schema: schema::SCHEMA_VERSION }
+    fn current(seq: i64, store: i64) -> Payload {
+        Payload { seq, analyzer: analyzer::ANALYZER_VERSION, schema: schema::SCHEMA_VERSION, store }
+    }
+
+    fn is_current_version(&self) -> bool {
+        self.analyzer == analyzer::ANALYZER_VERSION && self.schema == schema::SCHEMA_VERSION
     }
 }
 
@@ -76,28 +94,47 @@ impl SearchIndex {
     /// Open the index in `dir`, creating or rebuilding it as needed. It may
     /// still be behind the store: call [`sync`](Self::sync).
     pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState)> {
-        let has_meta = dir.join("meta.json").exists();
-        if has_meta {
-            match Self::open_existing(dir) {
-                Ok(idx) => {
-                    let p = idx.payload();
-                    if p.analyzer == analyzer::ANALYZER_VERSION && p.schema == schema::SCHEMA_VERSION {
-                        return Ok((idx, OpenState::Existing));
-                    }
-                    let why = format!(
-                        "built by another version (analyzer {}, schema {}; this hewal uses {} and {})",
-                        p.analyzer,
-                        p.schema,
-                        analyzer::ANALYZER_VERSION,
-                        schema::SCHEMA_VERSION
-                    );
-                    drop(idx);
-                    return Ok((Self::create_fresh(dir)?, OpenState::Rebuilt(why)));
-                }
-                Err(e) => return Ok((Self::create_fresh(dir)?, OpenState::Rebuilt(format!("damaged: {e}")))),
-            }
+        if let Ok(Some(idx)) = Self::open_if_current(dir) {
+            return Ok((idx, OpenState::Existing));
         }
-        Ok((Self::create_fresh(dir)?, OpenState::Created))
+        // Missing, damaged or outdated: decide again under the lock, as
+        // another process may be creating or rebuilding it right now.
+        let _lock = lock_beside(dir)?;
+        let why = match Self::open_if_current(dir) {
+            Ok(Some(idx)) => return Ok((idx, OpenState::Existing)),
+            Ok(None) if !dir.join("meta.json").exists() => None,
+            Ok(None) => Some(Self::open_existing(dir).map(|idx| idx.outdated_reason()).unwrap_or_default()),
+            Err(e) => Some(format!("damaged: {e}")),
+        };
+        let idx = Self::create_fresh(dir)?;
+        Ok((idx, why.map_or(OpenState::Created, OpenState::Rebuilt)))
+    }
+
+    /// The index in `dir` if there is one this hewal can use as it is:
+    /// `Ok(None)` if there is none or it was built by another version.
+    /// An index that was created but never committed is empty, and usable.
+    fn open_if_current(dir: &Path) -> Result<Option<SearchIndex>> {
+        if !dir.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let idx = Self::open_existing(dir)?;
+        let current = match idx.index.load_metas()?.payload {
+            None => true,
+            Some(p) => serde_json::from_str::<Payload>(&p).is_ok_and(|p| p.is_current_version()),
+        };
+        Ok(current.then_some(idx))
+    }
+
+    /// Why an index that opens is not used as it is.
+    fn outdated_reason(&self) -> String {
+        let p = self.payload().unwrap_or_default();
+        format!(
+            "built by another version (analyzer {}, schema {}; this hewal uses {} and {})",
+            p.analyzer,
+            p.schema,
+            analyzer::ANALYZER_VERSION,
+            schema::SCHEMA_VERSION
+        )
     }
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
@@ -134,22 +171,28 @@ impl SearchIndex {
         Ok(idx)
     }
 
-    /// The payload of the last commit. An index never committed has none:
-    /// it has caught up to nothing (sequence 0). One that cannot be read
-    /// reads as version 0 too, so that `open` rebuilds the index rather
-    /// than trust it.
-    fn payload(&self) -> Payload {
-        self.index
-            .load_metas()
-            .ok()
-            .and_then(|m| m.payload)
-            .and_then(|p| serde_json::from_str(&p).ok())
-            .unwrap_or_default()
+    /// The payload of the last commit; `None` for an index never committed
+    /// (it has caught up to nothing). One that cannot be read reads as
+    /// version 0, so that `open` rebuilds the index rather than trust it.
+    fn payload(&self) -> Option<Payload> {
+        // Metas that cannot be read now were read when the index opened:
+        // the next open finds out what happened to them.
+        let metas = self.index.load_metas().ok()?;
+        Some(metas.payload.and_then(|p| serde_json::from_str(&p).ok()).unwrap_or_default())
     }
 
     /// The store change sequence this index has caught up to.
     pub fn synced_seq(&self) -> i64 {
-        self.payload().seq
+        self.payload().map_or(0, |p| p.seq)
+    }
+
+    /// Whether this index was built from another database than `store`, or
+    /// from a later state of it (the database was restored from a backup):
+    /// then none of its documents can be trusted. An index never committed
+    /// is empty, and belongs to any store.
+    fn is_foreign_to(&self, store: &Store) -> Result<bool> {
+        let Some(p) = self.payload() else { return Ok(false) };
+        Ok(p.store != store.identity()? || p.seq > store.change_seq()?)
     }
 
     /// Number of indexed documents (as of the last reload).
@@ -175,11 +218,26 @@ impl SearchIndex {
     /// Index every store row changed since the last sync. `progress(done,
     /// total)` is called after each step. Returns the number of rows indexed.
     pub fn sync(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        if self.is_foreign_to(store)? {
+            return self.rebuild(store, progress);
+        }
         let total = store.count_changed_since(self.synced_seq())?;
         if total == 0 {
             return Ok(0);
         }
-        let mut w = Pending::new(self.writer()?, self.synced_seq());
+        let mut w = Pending::new(self.writer()?, self.synced_seq(), store.identity()?);
+        self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
+        self.finish(w)
+    }
+
+    /// Index the whole store again, replacing every document in one commit:
+    /// searches see the old index until the new one is complete, and a kill
+    /// or an error leaves the old one as it was.
+    pub fn rebuild(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        let total = store.count_changed_since(0)?;
+        let mut w = Pending::new(self.writer()?, 0, store.identity()?);
+        w.writer.delete_all_documents()?;
+        w.whole = true;
         self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
         self.finish(w)
     }
@@ -197,7 +255,10 @@ impl SearchIndex {
         batches: impl IntoIterator<Item = Committed>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64> {
-        let mut w = Pending::new(self.writer()?, self.synced_seq());
+        if self.is_foreign_to(store)? {
+            self.rebuild(store, &mut |_, _| {})?;
+        }
+        let mut w = Pending::new(self.writer()?, self.synced_seq(), store.identity()?);
         for batch in batches {
             if batch.base_seq > w.seq {
                 self.catch_up(&mut w, store, batch.base_seq, &mut |_| {})?;
@@ -238,15 +299,15 @@ impl SearchIndex {
             w.done += 1;
             w.since_commit += 1;
         }
-        if w.since_commit >= SYNC_COMMIT_EVERY {
-            commit_with(&mut w.writer, w.seq)?;
+        if w.since_commit >= SYNC_COMMIT_EVERY && !w.whole {
+            commit_with(&mut w.writer, w.seq, w.store)?;
             w.since_commit = 0;
         }
         Ok(())
     }
 
     fn finish(&mut self, mut w: Pending) -> Result<u64> {
-        commit_with(&mut w.writer, w.seq)?;
+        commit_with(&mut w.writer, w.seq, w.store)?;
         w.writer.wait_merging_threads()?;
         self.reload()?;
         Ok(w.done)
@@ -299,16 +360,33 @@ struct Pending {
     /// Rows indexed.
     done: u64,
     since_commit: usize,
+    /// The identity of the store the rows come from.
+    store: i64,
+    /// A rebuild of the whole index: committed once, at the end.
+    whole: bool,
 }
 
 impl Pending {
-    fn new(writer: IndexWriter, seq: i64) -> Pending {
-        Pending { writer, seq, done: 0, since_commit: 0 }
+    fn new(writer: IndexWriter, seq: i64, store: i64) -> Pending {
+        Pending { writer, seq, done: 0, since_commit: 0, store, whole: false }
     }
 }
 
-fn commit_with(writer: &mut IndexWriter, seq: i64) -> Result<()> {
-    let payload = serde_json::to_string(&Payload::current(seq)).expect("payload serialises");
+/// Hold the file lock beside `dir` (`index.lock` for `index/`) while the
+/// directory is created or wiped. Waits for another process holding it.
+fn lock_beside(dir: &Path) -> Result<std::fs::File> {
+    let path = dir.with_extension("lock");
+    let failed = |e: std::io::Error| SearchError::Create { path: dir.to_owned(), source: e.into() };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(failed)?;
+    file.lock().map_err(failed)?;
+    Ok(file)
+}
+
+fn commit_with(writer: &mut IndexWriter, seq: i64, store: i64) -> Result<()> {
+    let payload = serde_json::to_string(&Payload::current(seq, store)).expect("payload serialises");
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
@@ -333,14 +411,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in_memory().unwrap();
         store.insert_batch(&[art("a", "Erbil news", "rain in Erbil")], 1).unwrap();
-        let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
+        let (mut idx, state) = SearchIndex::open(&dir.path().join("index")).unwrap();
         assert_eq!(state, OpenState::Created);
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 0);
         store.insert_batch(&[art("b", "Duhok news", "sun in Duhok and Erbil")], 2).unwrap();
         drop(idx);
         // Reopened (as after a restart): it knows where it stopped.
-        let (mut idx, state) = SearchIndex::open(dir.path()).unwrap();
+        let (mut idx, state) = SearchIndex::open(&dir.path().join("index")).unwrap();
         assert_eq!(state, OpenState::Existing);
         assert_eq!(idx.synced_seq(), 1);
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
@@ -353,12 +431,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_in_memory().unwrap();
         store.insert_batch(&[art("a", "Erbil", "x")], 1).unwrap();
-        let (mut idx, _) = SearchIndex::open(dir.path()).unwrap();
+        let (mut idx, _) = SearchIndex::open(&dir.path().join("index")).unwrap();
         idx.sync(&store, &mut |_, _| {}).unwrap();
         // Forget the sync (as a kill between the index commit and anything
         // else could): the row is indexed again, not duplicated.
         let mut w = idx.writer().unwrap();
-        commit_with(&mut w, 0).unwrap();
+        commit_with(&mut w, 0, store.identity().unwrap()).unwrap();
         drop(w);
         idx.reader.reload().unwrap();
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
@@ -369,14 +447,14 @@ mod tests {
     #[test]
     fn an_index_from_another_analyzer_version_is_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
-        let (idx, _) = SearchIndex::open(dir.path()).unwrap();
+        let (idx, _) = SearchIndex::open(&dir.path().join("index")).unwrap();
         let mut w = idx.writer().unwrap();
-        let old = Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION };
+        let old = Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION, store: 1 };
         let mut prepared = w.prepare_commit().unwrap();
         prepared.set_payload(&serde_json::to_string(&old).unwrap());
         prepared.commit().unwrap();
         drop((w, idx));
-        let (idx, state) = SearchIndex::open(dir.path()).unwrap();
+        let (idx, state) = SearchIndex::open(&dir.path().join("index")).unwrap();
         assert!(matches!(state, OpenState::Rebuilt(ref why) if why.contains("another version")), "{state:?}");
         assert_eq!(idx.synced_seq(), 0);
     }

@@ -13,15 +13,14 @@ pub mod import;
 pub mod model;
 pub mod sample;
 
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, BUSY_TIMEOUT};
 pub use model::{Article, ArticleKey, ArticleSummary, IndexRow, NewArticle};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// Schema version written to `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
@@ -138,7 +137,7 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|error| StoreError::CreateDir { path: dir.to_owned(), error })?;
         }
-        let conn = Connection::open(path).map_err(|error| StoreError::Open { path: path.to_owned(), error })?;
+        let conn = Connection::open(path).map_err(|error| StoreError::opening(path, error))?;
         Self::init(conn, path)
     }
 
@@ -146,9 +145,8 @@ impl Store {
     /// the directory is not writable, and for worker threads).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|error| StoreError::Open { path: path.to_owned(), error })?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|error| StoreError::opening(path, error))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         Ok(Store { conn, path: path.to_owned() })
     }
 
@@ -158,24 +156,66 @@ impl Store {
         Self::init(Connection::open_in_memory()?, Path::new(":memory:"))
     }
 
+    /// Make `conn` ready. A database already at this schema is only read:
+    /// opening never writes, so it never waits for (or disturbs) another
+    /// hewal that is writing. A new or older one is set up in one
+    /// immediate transaction.
     fn init(conn: Connection, path: &Path) -> Result<Store> {
-        let damaged = |error| StoreError::Damaged { path: path.to_owned(), error };
-        conn.busy_timeout(Duration::from_secs(5))?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
+        let opening = |error| StoreError::opening(path, error);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(opening)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { found: version, known: SCHEMA_VERSION });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.execute_batch(SCHEMA).map_err(damaged)?;
-        // Databases from before the count was kept get it once.
-        let has_count: bool =
-            conn.query_row("SELECT count(*) FROM meta WHERE name = 'article_count'", [], |r| r.get(0))?;
-        if !has_count {
-            conn.execute("INSERT INTO meta (name, value) SELECT 'article_count', count(*) FROM articles", [])?;
+        if version < SCHEMA_VERSION {
+            Self::set_up(&conn).map_err(opening)?;
         }
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        // Per connection, not stored: no write.
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(opening)?;
         Ok(Store { conn, path: path.to_owned() })
+    }
+
+    /// Create the tables (or add what an older schema lacks) and switch the
+    /// file to WAL, once, whichever process gets there first.
+    fn set_up(conn: &Connection) -> rusqlite::Result<()> {
+        // Outside a transaction, as SQLite requires; a no-op once in WAL.
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let done = (|| {
+            // Another process may have set it up while this one waited.
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version == SCHEMA_VERSION {
+                return Ok(());
+            }
+            conn.execute_batch(SCHEMA)?;
+            // Databases from before the count was kept get it once.
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (name, value) SELECT 'article_count', count(*) FROM articles",
+                [],
+            )?;
+            conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('identity', ?1)", [new_identity()])?;
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+        })();
+        match done {
+            Ok(()) => conn.execute_batch("COMMIT"),
+            Err(e) => {
+                // The error says what went wrong; a failed rollback adds
+                // nothing to it (SQLite rolls back when the connection ends).
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// A transaction that holds the write lock from its start. A deferred
+    /// one would read first and then fail at once (SQLITE_BUSY_SNAPSHOT)
+    /// when another process wrote in between; this one waits its turn
+    /// behind the other writer, up to [`BUSY_TIMEOUT`].
+    fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
     /// Where the database lives.
@@ -226,7 +266,7 @@ impl Store {
         now: i64,
         inserted: &mut dyn FnMut(usize, ArticleKey, i64),
     ) -> Result<(BatchOutcome, i64)> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let base_seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
         let mut seq = base_seq;
         let mut out = BatchOutcome::default();
@@ -254,7 +294,7 @@ impl Store {
     /// date), keeping its reading state, and is indexed again. For feeds,
     /// whose entries change after they are first seen.
     pub fn upsert_batch(&mut self, batch: &[NewArticle], now: i64) -> Result<BatchOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let mut seq: i64 = tx.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?;
         let mut out = BatchOutcome::default();
         {
@@ -422,15 +462,15 @@ impl Store {
         stmt.query_row([key], |r| {
             Ok(Article {
                 key: r.get(0)?,
-                id: r.get(1)?,
-                source: r.get(2)?,
-                url: r.get(3)?,
-                title: r.get(4)?,
-                body: r.get(5)?,
-                lang: r.get(6)?,
+                id: text(r, 1)?,
+                source: text(r, 2)?,
+                url: text_opt(r, 3)?,
+                title: text(r, 4)?,
+                body: text(r, 5)?,
+                lang: text_opt(r, 6)?,
                 published: r.get(7)?,
                 imported_at: r.get(8)?,
-                content_hash: r.get(9)?,
+                content_hash: text(r, 9)?,
                 read: r.get(10)?,
                 starred: r.get(11)?,
                 position: r.get(12)?,
@@ -464,6 +504,17 @@ impl Store {
         Ok(())
     }
 
+    /// A number that names this database, made when it was created: an
+    /// index built from another database (or from this one's earlier life,
+    /// restored over it) is recognised by it (see `search`).
+    pub fn identity(&self) -> Result<i64> {
+        let id: Option<i64> =
+            self.conn.query_row("SELECT value FROM meta WHERE name = 'identity'", [], |r| r.get(0)).optional()?;
+        // A read-only copy of a database from before identities: 0 names
+        // it, as it names no database that has one.
+        Ok(id.unwrap_or(0))
+    }
+
     /// The highest change sequence number handed out so far.
     pub fn change_seq(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?)
@@ -479,10 +530,10 @@ impl Store {
         let rows = stmt.query_map(params![after, limit as i64], |r| {
             Ok(IndexRow {
                 key: r.get(0)?,
-                id: r.get(1)?,
-                source: r.get(2)?,
-                title: r.get(3)?,
-                body: r.get(4)?,
+                id: text(r, 1)?,
+                source: text(r, 2)?,
+                title: text(r, 3)?,
+                body: text(r, 4)?,
                 published: r.get(5)?,
                 change_seq: r.get(6)?,
             })
@@ -498,11 +549,44 @@ impl Store {
     }
 }
 
+/// A fresh database identity: never 0, unlikely ever to repeat (the time
+/// in nanoseconds, the process and a counter, hashed).
+fn new_identity() -> i64 {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let seed = format!("{}:{}:{n}", now.as_nanos(), std::process::id());
+    let bytes: [u8; 8] = blake3::hash(seed.as_bytes()).as_bytes()[..8].try_into().expect("8 bytes");
+    (i64::from_le_bytes(bytes) & i64::MAX).max(1)
+}
+
+/// Column `i` as text, whatever bytes it holds: SQLite does not check that
+/// text is UTF-8, and a database written by another program (or damaged in
+/// a way SQLite does not notice) may hold any. Invalid sequences become
+/// U+FFFD, so one bad row never stops a list, a search or a reindex.
+fn text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<String> {
+    use rusqlite::types::ValueRef;
+    Ok(match r.get_ref(i)? {
+        ValueRef::Text(b) | ValueRef::Blob(b) => String::from_utf8_lossy(b).into_owned(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Null => String::new(),
+    })
+}
+
+/// [`text`] for a column that may be NULL.
+fn text_opt(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<String>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => text(r, i).map(Some),
+    }
+}
+
 fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         key: r.get(0)?,
-        title: r.get(1)?,
-        source: r.get(2)?,
+        title: text(r, 1)?,
+        source: text(r, 2)?,
         published: r.get(3)?,
         read: r.get(4)?,
         starred: r.get(5)?,
