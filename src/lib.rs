@@ -14,6 +14,7 @@ pub mod config;
 pub mod feeds;
 pub mod fidelity;
 pub mod jobs;
+pub mod panics;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -173,13 +173,57 @@ fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for sig in ["TERM", "HUP"] {
+fn signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (sig, code) in [("TERM", "EXIT:143"), ("HUP", "EXIT:129"), ("QUIT", "EXIT:131"), ("INT", "EXIT:130")] {
         let t = Tmux::start(80, 24);
         t.wait_for("10 articles");
         t.signal(sig);
-        t.assert_restored("EXIT:0");
+        t.assert_restored(code);
     }
+}
+
+/// SIGQUIT is a way out like SIGTERM: the reading position is kept.
+#[test]
+fn sigquit_saves_the_reading_position() {
+    let t = Tmux::start(80, 24);
+    t.wait_for("10 articles");
+    t.keys(&["Enter", "j", "j", "j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.signal("QUIT");
+    t.assert_restored("EXIT:131");
+    let db = rusqlite::Connection::open(t.dir.path().join("data/hewal.db")).unwrap();
+    let moved: i64 = db.query_row("SELECT count(*) FROM articles WHERE position > 0", [], |r| r.get(0)).unwrap();
+    assert_eq!(moved, 1, "the position of the article being read was not saved");
+}
+
+/// Ctrl-Z stops hewal with the terminal restored; when the shell continues
+/// it (`fg` sends SIGCONT), hewal takes the terminal back and redraws.
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
+    let t = Tmux::start(80, 24);
+    t.wait_for("10 articles");
+    for suspend in ["C-z", "TSTP"] {
+        if suspend == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            t.signal(suspend);
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while t.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "{suspend}: still on the alternate screen while stopped");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(t.format("#{cursor_flag}"), "1", "{suspend}: cursor hidden while stopped");
+        t.signal("CONT");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while t.format("#{alternate_on}") != "1" {
+            assert!(Instant::now() < deadline, "{suspend}: the alternate screen was not taken back");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        t.wait_for("10 articles");
+    }
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
 }
 
 #[test]
@@ -215,7 +259,7 @@ const TMUX_BDSM_ON: &[u8] = b"\x1bPtmux;\x1b\x1b[8h";
 
 #[test]
 fn app_mode_switches_terminal_bidi_off_and_back_on_every_exit_path() {
-    for exit in ["q", "TERM", "HUP", "panic"] {
+    for exit in ["q", "TERM", "HUP", "QUIT", "panic"] {
         // The panic key exists in debug builds only (`cargo test --release`
         // builds hewal without it).
         if exit == "panic" && !cfg!(debug_assertions) {
@@ -234,7 +278,11 @@ fn app_mode_switches_terminal_bidi_off_and_back_on_every_exit_path() {
             }
             sig => {
                 t.signal(sig);
-                "EXIT:0"
+                match sig {
+                    "TERM" => "EXIT:143",
+                    "HUP" => "EXIT:129",
+                    _ => "EXIT:131",
+                }
             }
         };
         t.assert_restored(code);

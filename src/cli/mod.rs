@@ -23,8 +23,8 @@ pub fn run() -> Result<ExitCode> {
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => tui(&paths, &terminal_setup(&paths, bidi, shape, false))?,
-        Command::Calibrate => tui(&paths, &terminal_setup(&paths, bidi, shape, true))?,
+        Command::Tui => return tui(&paths, &terminal_setup(&paths, bidi, shape, false)),
+        Command::Calibrate => return tui(&paths, &terminal_setup(&paths, bidi, shape, true)),
         Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs)?,
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
@@ -44,7 +44,7 @@ pub fn run() -> Result<ExitCode> {
 }
 
 /// The TUI, then what it has to tell once the terminal is back.
-fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<()> {
+fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
     let ended = crate::tui::run(paths, setup)?;
     for warning in &ended.warnings {
         messages::message(warning);
@@ -52,7 +52,11 @@ fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<()> {
     if let Some(saved) = ended.calibrated {
         messages::message(saved);
     }
-    Ok(())
+    // Ended by a signal: 128 + its number, as shells report it.
+    Ok(match ended.signal {
+        Some(sig) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        None => messages::exit_code(),
+    })
 }
 
 /// What the TUI needs to know about the terminal. A damaged calibration
@@ -153,8 +157,17 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
 
 fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
     let store = open_store(paths)?;
-    let index = open_index(paths, &store)?;
-    let results = index.search(query, limit)?;
+    let mut index = open_index(paths, &store)?;
+    // A damaged index can fail a search or panic in it: it is rebuilt from
+    // the library and asked again, once.
+    let results = match crate::panics::catch_quietly(|| index.search(query, limit)) {
+        Ok(Ok(results)) => results,
+        Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => {
+            research(paths, &store, &mut index, &e.to_string(), query, limit)?
+        }
+        Ok(Err(e)) => return Err(e.into()),
+        Err(panic) => research(paths, &store, &mut index, &panic, query, limit)?,
+    };
     let out = std::io::stdout();
     let mut out = out.lock();
     let tty = terminal_width();
@@ -171,6 +184,23 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
         messages::status(format_args!("{} of {} match(es)", results.hits.len(), results.total));
     }
     Ok(())
+}
+
+/// Rebuild an index that could not be read (`why`) and search it again.
+fn research(
+    paths: &Paths,
+    store: &Store,
+    index: &mut SearchIndex,
+    why: &str,
+    query: &str,
+    limit: usize,
+) -> Result<crate::search::SearchResults> {
+    messages::message(format_args!("the search index could not be read ({why}); rebuilding it from the library"));
+    *index = SearchIndex::recreate(&paths.index_dir())?;
+    let progress = output::Progress::new("indexing");
+    index.sync(store, &mut |done, total| progress.update(done, total))?;
+    progress.finish();
+    Ok(index.search(query, limit)?)
 }
 
 fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<()> {

@@ -2,7 +2,7 @@
 //! turning RSS 0.9x/1.0/2.0, Atom and JSON Feed documents into plain-text
 //! entries.
 //!
-//! This module depends on nothing else in hewal: it hands out plain data
+//! This module depends on nothing else in hewal but [`crate::panics`]: it hands out plain data
 //! ([`ParsedFeed`], [`Entry`], [`Subscription`]) that the store converts.
 //!
 //! Everything that comes from the network is untrusted. Nothing here panics

@@ -96,6 +96,17 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
 /// The feed-rs model of `text`; relative links are resolved against
 /// `feed_url` when it is a web URL (`is_http`).
 fn read_feed(text: &str, feed_url: &str, is_http: bool) -> Result<feed_rs::model::Feed, FeedError> {
+    // The parsers beneath feed-rs have panicked on odd documents: a panic
+    // is this feed's error, never the whole fetch's end.
+    crate::panics::catch_quietly(|| read_feed_unguarded(text, feed_url, is_http)).unwrap_or_else(|_| {
+        Err(FeedError::Parse {
+            url: feed_url.to_string(),
+            reason: "the feed parser failed on this document (an internal error: please report it)".into(),
+        })
+    })
+}
+
+fn read_feed_unguarded(text: &str, feed_url: &str, is_http: bool) -> Result<feed_rs::model::Feed, FeedError> {
     let parse_with = |base: Option<&str>| {
         feed_rs::parser::Builder::new()
             .base_uri(base)
@@ -159,6 +170,11 @@ fn truncate(s: &mut String, max: usize) {
 
 /// Bytes to UTF-8 text with a UTF-8 prolog.
 fn decode<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    // UTF-16 without a byte order mark and UTF-32 (which encoding_rs does
+    // not know) are told by their first bytes, as XML 1.0 Appendix F says.
+    if let Some(text) = decode_wide(bytes) {
+        return Cow::Owned(relabel_prolog(&text));
+    }
     // A byte order mark wins (UTF-8, UTF-16LE/BE).
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -173,7 +189,7 @@ fn decode<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: 
                 // bytes here (we read the prolog as ASCII); encoding_rs maps
                 // "utf-16" to UTF-16LE, so fall back to UTF-8 for those.
                 if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-                    return utf8_lossy(bytes);
+                    return Cow::Owned(relabel_prolog(&utf8_lossy(bytes)));
                 }
                 let (text, _) = enc.decode_without_bom_handling(bytes);
                 return Cow::Owned(relabel_prolog(&text));
@@ -196,6 +212,39 @@ fn decode<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: 
         };
     }
     utf8_lossy(bytes)
+}
+
+/// A document in UTF-32 (with or without a byte order mark) or in UTF-16
+/// without one, decoded; `None` for anything else. Told from the first
+/// code units: a document starts with ASCII markup (`<`, whitespace), so
+/// every other byte (UTF-16) or three bytes in four (UTF-32) are zero.
+fn decode_wide(bytes: &[u8]) -> Option<String> {
+    let unit = |n: usize, be: bool| -> Vec<u32> {
+        bytes
+            .chunks_exact(n)
+            .map(|c| {
+                c.iter().enumerate().fold(0u32, |v, (i, &b)| v | u32::from(b) << (8 * if be { n - 1 - i } else { i }))
+            })
+            .collect()
+    };
+    let ascii_start =
+        |units: &[u32]| units.len() >= 2 && units.iter().take(4).all(|&u| u == 0xFEFF || (0x09..0x7F).contains(&u));
+    for be in [true, false] {
+        let units = unit(4, be);
+        if bytes.len().is_multiple_of(4) && ascii_start(&units) {
+            let chars = units.iter().skip_while(|&&u| u == 0xFEFF).map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}'));
+            return Some(chars.collect());
+        }
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return None; // UTF-16 with a byte order mark: encoding_rs decodes it
+    }
+    for (be, enc) in [(true, encoding_rs::UTF_16BE), (false, encoding_rs::UTF_16LE)] {
+        if ascii_start(&unit(2, be)) {
+            return Some(enc.decode_without_bom_handling(bytes).0.into_owned());
+        }
+    }
+    None
 }
 
 fn utf8_lossy(bytes: &[u8]) -> Cow<'_, str> {

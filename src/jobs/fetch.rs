@@ -152,6 +152,8 @@ pub enum RefreshError {
     Store(#[from] StoreError),
     #[error("cannot start the fetch thread: {0}")]
     Thread(std::io::Error),
+    #[error("internal error while fetching (please report it): {0}")]
+    Panicked(String),
 }
 
 /// Refresh all feeds on a thread of its own, reporting progress and then
@@ -175,8 +177,11 @@ pub fn spawn_refresh(db_path: PathBuf, urls_path: PathBuf, tx: super::Notificati
     };
     let done_tx = tx.clone();
     let spawned = std::thread::Builder::new().name("hewal-fetch".into()).spawn(move || {
+        // A panic (a bug, or a parser meeting input it cannot take) ends
+        // this refresh with an error the UI shows, never a dead thread.
+        let outcome = crate::panics::catch_quietly(run).unwrap_or_else(|panic| Err(RefreshError::Panicked(panic)));
         // As above: nobody may be listening any more.
-        let _ = done_tx.send(Notification::FetchDone(run()));
+        let _ = done_tx.send(Notification::FetchDone(outcome));
     });
     if let Err(e) = spawned {
         // The caller holds the receiver; if it is gone, so is the UI.

@@ -96,10 +96,33 @@ impl SearchWorker {
                 }
             };
             job.sync(&mut notify);
-            while let Ok(first) = request_rx.recv() {
-                let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
-                if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
-                    break;
+            // The whole index is checked against its checksums beside the
+            // worker, which answers meanwhile; damage found is mended here.
+            // If no thread can be had for it, search goes on unchecked (the
+            // sender is dropped with the closure, and the check never comes).
+            let (check_tx, check_rx) = crossbeam_channel::bounded(1);
+            let check = job.index.checksum_check();
+            let _ = std::thread::Builder::new().name("hewal-check".into()).spawn(move || {
+                // The worker may have stopped; then nobody needs the answer.
+                let _ = check_tx.send(check());
+            });
+            let never = crossbeam_channel::never();
+            let mut check_rx = Some(check_rx);
+            loop {
+                crossbeam_channel::select! {
+                    recv(request_rx) -> first => {
+                        let Ok(first) = first else { break };
+                        let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
+                        if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
+                            break;
+                        }
+                    }
+                    recv(check_rx.as_ref().unwrap_or(&never)) -> checked => {
+                        check_rx = None; // one answer, or none ever
+                        if !job.checked(checked.ok(), &mut notify) {
+                            break;
+                        }
+                    }
                 }
             }
         })?;
@@ -136,12 +159,14 @@ pub struct SearchJob {
     store: Store,
     /// What opening the index did, told with the first `Ready`.
     note: Option<String>,
+    /// Where the index lives (none in memory), to make it anew.
+    dir: Option<PathBuf>,
 }
 
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None }
+        SearchJob { index, store, note: None, dir: None }
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -153,7 +178,7 @@ impl SearchJob {
             OpenState::Rebuilt(why) => Some(format!("search index was {why}; rebuilt")),
             _ => None,
         };
-        Ok((SearchJob::new(index, store), note))
+        Ok((SearchJob { dir: Some(index_dir.to_owned()), ..SearchJob::new(index, store) }, note))
     }
 
     /// The index this job answers from.
@@ -172,6 +197,10 @@ impl SearchJob {
     /// screens), `Snippets`, and `MoreResults` when there are more hits.
     /// Snippets and the rest stop as soon as `newer()` says another request
     /// waits. False once `notify` says nobody listens any more.
+    ///
+    /// An index that cannot be read (a read error or a panic while
+    /// searching: damaged files) is rebuilt from the store, and the UI is
+    /// told; the query is answered again once the index is `Ready`.
     pub fn step(
         &mut self,
         batch: Vec<Request>,
@@ -188,36 +217,68 @@ impl SearchJob {
         if want_sync && !self.sync(notify) {
             return false;
         }
-        match req {
-            Some(req) => self.search(&req, newer, notify),
-            None => true,
+        let Some(req) = req else { return true };
+        match crate::panics::catch_quietly(|| self.search(&req, newer, notify)) {
+            Ok(Ok(listening)) => listening,
+            Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => self.recover(&e.to_string(), notify),
+            Ok(Err(e)) => notify(Notification::Error { generation: Some(req.generation), message: e.to_string() }),
+            Err(panic) => self.recover(&panic, notify),
         }
     }
 
+    /// Answer one request; `Ok(false)` once nobody listens.
     fn search(
         &mut self,
         req: &SearchRequest,
         newer: &dyn Fn() -> bool,
         notify: &mut dyn FnMut(Notification) -> bool,
-    ) -> bool {
-        let failed = |e: SearchError| Notification::Error { generation: Some(req.generation), message: e.to_string() };
-        let (resp, rest) = match answer_first(&self.index, req) {
-            Ok(answered) => answered,
-            Err(e) => return notify(failed(e)),
-        };
+    ) -> Result<bool, SearchError> {
+        let (resp, rest) = answer_first(&self.index, req)?;
         let (matcher, keys) = (resp.matcher.clone(), resp.hits.iter().take(SNIPPET_ROWS).copied().collect::<Vec<_>>());
         if !notify(Notification::Results(resp)) {
-            return false;
+            return Ok(false);
         }
         let rows = snippets(&self.store, &matcher, &keys, newer);
         if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: req.generation, rows })) {
-            return false;
+            return Ok(false);
         }
-        let Some((prepared, first)) = rest else { return true };
-        match answer_rest(&prepared, &first, newer) {
-            Ok(Some(full)) => notify(Notification::MoreResults(full)),
-            Ok(None) => true, // a newer query is waiting
-            Err(e) => notify(failed(e)),
+        let Some((prepared, first)) = rest else { return Ok(true) };
+        Ok(match answer_rest(&prepared, &first, newer)? {
+            Some(full) => notify(Notification::MoreResults(full)),
+            None => true, // a newer query is waiting
+        })
+    }
+
+    /// What the checksum check found: damaged files mean a rebuild. A
+    /// check that could not run says nothing. False once nobody listens.
+    pub fn checked(
+        &mut self,
+        found: Option<crate::search::Result<Vec<String>>>,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> bool {
+        match found {
+            Some(Ok(bad)) if !bad.is_empty() => self.recover(&format!("damaged files: {}", bad.join(", ")), notify),
+            _ => true,
+        }
+    }
+
+    /// The index could not be read: make a new one and fill it from the
+    /// store. If even that fails, search stops and the UI says so.
+    fn recover(&mut self, why: &str, notify: &mut dyn FnMut(Notification) -> bool) -> bool {
+        let remade = match &self.dir {
+            Some(dir) => SearchIndex::recreate(dir),
+            None => SearchIndex::in_memory(),
+        };
+        match remade {
+            Ok(index) => {
+                self.index = index;
+                self.note = Some(format!("the search index could not be read ({why}); rebuilt it from the library"));
+                self.sync(notify)
+            }
+            Err(e) => notify(Notification::Error {
+                generation: None,
+                message: format!("the search index could not be read ({why}) nor rebuilt ({e}); run `hewal reindex`"),
+            }),
         }
     }
 

@@ -12,6 +12,10 @@ pub enum SearchError {
     Create { path: PathBuf, source: tantivy::TantivyError },
     #[error("search index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// Reading the index panicked (its files are damaged in a way tantivy
+    /// does not check).
+    #[error("the search index could not be read ({0})")]
+    Unreadable(String),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }

@@ -21,6 +21,7 @@
 //! it (`index.lock`), so two processes never wipe each other's work.
 
 pub mod analyzer;
+mod check;
 pub mod directory;
 pub mod error;
 mod plan;
@@ -94,20 +95,38 @@ impl SearchIndex {
     /// Open the index in `dir`, creating or rebuilding it as needed. It may
     /// still be behind the store: call [`sync`](Self::sync).
     pub fn open(dir: &Path) -> Result<(SearchIndex, OpenState)> {
-        if let Ok(Some(idx)) = Self::open_if_current(dir) {
+        // Damaged files can make tantivy panic as it opens them: that is
+        // one more way of being damaged.
+        let probe = || {
+            crate::panics::catch_quietly(|| Self::open_if_current(dir))
+                .unwrap_or_else(|panic| Err(SearchError::Unreadable(panic)))
+        };
+        if let Ok(Some(idx)) = probe() {
             return Ok((idx, OpenState::Existing));
         }
         // Missing, damaged or outdated: decide again under the lock, as
         // another process may be creating or rebuilding it right now.
         let _lock = lock_beside(dir)?;
-        let why = match Self::open_if_current(dir) {
+        let why = match probe() {
             Ok(Some(idx)) => return Ok((idx, OpenState::Existing)),
             Ok(None) if !dir.join("meta.json").exists() => None,
-            Ok(None) => Some(Self::open_existing(dir).map(|idx| idx.outdated_reason()).unwrap_or_default()),
+            Ok(None) => Some(
+                crate::panics::catch_quietly(|| Self::open_existing(dir).map(|idx| idx.outdated_reason()))
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or_default(),
+            ),
             Err(e) => Some(format!("damaged: {e}")),
         };
         let idx = Self::create_fresh(dir)?;
         Ok((idx, why.map_or(OpenState::Created, OpenState::Rebuilt)))
+    }
+
+    /// Wipe the index in `dir` and make a new, empty one (the old could not
+    /// be read); [`sync`](Self::sync) fills it.
+    pub fn recreate(dir: &Path) -> Result<SearchIndex> {
+        let _lock = lock_beside(dir)?;
+        Self::create_fresh(dir)
     }
 
     /// The index in `dir` if there is one this hewal can use as it is:
@@ -345,6 +364,18 @@ impl SearchIndex {
         PreparedQuery::new(self.reader.searcher(), self.recency.clone(), &self.fields, input)
     }
 
+    /// A check of every file of the index against its checksum, to run on
+    /// another thread (it reads the whole index): the files that do not
+    /// match, by name. Damage that tantivy would not notice otherwise
+    /// (garbled postings give wrong answers, not errors) is found this way.
+    pub fn checksum_check(&self) -> impl FnOnce() -> Result<Vec<String>> + Send + 'static {
+        let (index, dir) = (self.index.clone(), self.path.clone());
+        move || match dir {
+            Some(dir) => check::damaged_files(&index, &dir),
+            None => Ok(Vec::new()), // in memory: nothing on disk to damage
+        }
+    }
+
     /// Pick up commits made by another process.
     pub fn reload(&self) -> Result<()> {
         self.reader.reload()?;
@@ -449,7 +480,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (idx, _) = SearchIndex::open(&dir.path().join("index")).unwrap();
         let mut w = idx.writer().unwrap();
-        let old = Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION, store: 1 };
+        let old =
+            Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION, store: 1 };
         let mut prepared = w.prepare_commit().unwrap();
         prepared.set_payload(&serde_json::to_string(&old).unwrap());
         prepared.commit().unwrap();

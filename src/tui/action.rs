@@ -4,6 +4,8 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Stop the process (Ctrl-Z): the shell's `fg` brings hewal back.
+    Suspend,
     /// Move the selection (list) or scroll (reader) by this many lines.
     Move(i64),
     /// A page down (+1) or up (-1).

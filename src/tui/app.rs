@@ -231,10 +231,15 @@ impl App {
 
     /// Remember the reading position of the article being left.
     fn leave_article(&mut self) {
+        self.save_position();
+        self.reader.clear();
+    }
+
+    /// Queue the reading position of the article in the reader, if it moved.
+    fn save_position(&mut self) {
         if let Some((key, line, true)) = self.reader.take_position() {
             self.effects.push(Effect::Save(Write::Position { key, line }));
         }
-        self.reader.clear();
     }
 
     /// A key from the terminal: it clears the last message, then goes
@@ -271,6 +276,12 @@ impl App {
             Action::Quit => {
                 self.leave_article();
                 self.quit = true;
+            }
+            Action::Suspend => {
+                // The reading position is saved first: a stopped process
+                // may never be continued.
+                self.save_position();
+                self.effects.push(Effect::Suspend);
             }
             Action::Calibrate(pick) => {
                 self.mode = Mode::Normal;
@@ -476,6 +487,11 @@ impl App {
                 self.index = IndexState::Ready { docs };
                 if note.is_some() {
                     self.message = note;
+                }
+                // A query typed while the index was rebuilt is asked again.
+                if self.is_searching() && !self.search.query().trim().is_empty() {
+                    self.requests
+                        .push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
                 }
             }
             Notification::Results(resp) => {

@@ -30,6 +30,9 @@ pub enum Effect {
     LoadFeeds,
     /// Write reading state to the store.
     Save(Write),
+    /// Stop the process until the shell continues it, the terminal
+    /// restored meanwhile.
+    Suspend,
 }
 
 /// A change of an article's reading state.

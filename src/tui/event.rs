@@ -12,7 +12,7 @@ pub enum Event {
     Term(TermEvent),
     /// A background job's notification.
     Job(Notification),
-    /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave cleanly; SIGTSTP: suspend.
     Signal(i32),
     /// The input thread failed (the terminal is gone).
     InputClosed,
@@ -47,10 +47,11 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
         .map(drop)
 }
 
-/// Forward SIGTERM, SIGHUP and SIGINT to the loop.
+/// Forward SIGTERM, SIGHUP, SIGINT, SIGQUIT (leave cleanly) and SIGTSTP
+/// (suspend) to the loop.
 pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new().name("hewal-signals".into()).spawn(move || {
         for sig in signals.forever() {
             if tx.send(Event::Signal(sig)).is_err() {

@@ -24,6 +24,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("s", "star or unstar"),
     ("m", "mark read or unread"),
     ("?", "this help"),
+    ("Ctrl-Z", "suspend (the shell's fg resumes)"),
     ("q, Ctrl-C", "quit"),
 ];
 
@@ -35,6 +36,9 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
     }
     match mode {
         Mode::Search => search_key(key, ctrl),

@@ -39,6 +39,9 @@ pub struct Ended {
     pub warnings: Vec<String>,
     /// `hewal calibrate`: what was saved.
     pub calibrated: Option<String>,
+    /// The signal that ended the TUI, if one did (the exit status is then
+    /// 128 + its number, as a shell reports a process killed by it).
+    pub signal: Option<i32>,
 }
 
 /// Why the TUI could not run.
@@ -88,10 +91,20 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
             break;
         }
         let Some(first) = event::next(&event_rx, &job_rx) else { break };
-        handle(&mut app, first);
+        let mut next = Some(first);
         // Apply everything already waiting before drawing again.
-        while let Ok(ev) = event_rx.try_recv().or_else(|_| job_rx.try_recv().map(Event::Job)) {
+        while let Some(ev) = next {
+            if let Event::Signal(sig) = ev {
+                if sig != signal_hook::consts::SIGTSTP {
+                    ended.signal = Some(sig);
+                }
+            }
             handle(&mut app, ev);
+            next = event_rx.try_recv().or_else(|_| job_rx.try_recv().map(Event::Job)).ok();
+        }
+        // A thread that panicked did not write over the screen: say it here.
+        if let Some(panic) = terminal::take_worker_panic() {
+            app.on_outcome(Outcome::Note(strings::worker_panicked(&panic)));
         }
         for req in app.take_requests() {
             session.worker.request(req);
@@ -120,6 +133,7 @@ pub fn handle(app: &mut App, ev: Event) {
         Event::Term(TermEvent::Paste(text)) => app.handle_paste(&text),
         Event::Term(_) => {} // resize: the next draw adapts
         Event::Job(n) => app.notify(n),
+        Event::Signal(signal_hook::consts::SIGTSTP) => app.update(super::action::Action::Suspend),
         Event::Signal(_) | Event::InputClosed => app.update(super::action::Action::Quit),
     }
 }
@@ -215,6 +229,11 @@ impl<'a> Session<'a> {
                     outcomes.push(Outcome::Quit);
                 }
                 outcomes
+            }
+            Effect::Suspend => {
+                self.guard.suspend(&self.entered.enter).map_err(TuiError::Terminal)?;
+                self.primed = None;
+                vec![]
             }
             Effect::Save(_) | Effect::LoadFeeds => unreachable!("carried out by perform_local"),
         })

@@ -65,6 +65,10 @@ pub fn cannot_save(what: &str, error: &dyn std::fmt::Display) -> String {
     format!("cannot save {what}: {error}")
 }
 
+pub fn worker_panicked(what: &str) -> String {
+    format!("internal error in {what} (please report it); hewal goes on")
+}
+
 pub fn search_unavailable(why: &str) -> String {
     format!("search is unavailable: {why}")
 }

@@ -1,9 +1,11 @@
 //! Terminal setup and restore.
 //!
 //! The terminal must come back on every exit path: a normal quit, an error,
-//! a panic (the hook restores before the message is printed, so the message
-//! is readable), and SIGTERM/SIGHUP (handled by the event loop, which then
-//! returns normally). Restoring twice is harmless.
+//! a panic of the UI thread (the hook restores before the message is
+//! printed, so the message is readable), and SIGTERM/SIGHUP (handled by the
+//! event loop, which then returns normally). Restoring twice is harmless.
+//! A panic of a worker thread leaves the terminal alone: the worker's owner
+//! reports it and the TUI goes on.
 //!
 //! The switch of the terminal's own bidi (e.g. `CSI 8 l` and mlterm's
 //! `use_ctl=false`) is sent on entering and its undoing on every one of
@@ -13,7 +15,7 @@ use crossterm::{cursor, event, execute, terminal};
 use std::io::Write;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// Whether the terminal is currently in hewal's mode.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -36,20 +38,40 @@ impl TerminalGuard {
     /// whenever the terminal is restored.
     pub fn enter(enter: &str, leave: &str) -> io::Result<TerminalGuard> {
         install_panic_hook();
-        terminal::enable_raw_mode()?;
         set_leave(leave);
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = io::stdout();
-        let sent = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide)
-            .and_then(|()| out.write_all(enter.as_bytes()))
-            .and_then(|()| out.flush());
-        if let Err(e) = sent {
-            restore();
-            return Err(e);
-        }
-        let terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(out))?;
+        take_over(enter)?;
+        let terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
         Ok(TerminalGuard { terminal })
     }
+
+    /// Stop the process as Ctrl-Z does in a shell (job control), with the
+    /// terminal restored while it is stopped, and take the terminal back
+    /// with `enter` when the shell continues it (`fg`). The next draw
+    /// repaints every cell.
+    pub fn suspend(&mut self, enter: &str) -> io::Result<()> {
+        restore();
+        // SIGSTOP, not SIGTSTP: hewal handles SIGTSTP itself (that is how
+        // a `kill -TSTP` reaches this point), and SIGSTOP cannot be caught.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        take_over(enter)?;
+        self.terminal.clear()
+    }
+}
+
+/// Raw mode, the alternate screen, bracketed paste, no cursor, then
+/// `enter`; undone by [`restore`].
+fn take_over(enter: &str) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let sent = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide)
+        .and_then(|()| out.write_all(enter.as_bytes()))
+        .and_then(|()| out.flush());
+    if let Err(e) = sent {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 impl Drop for TerminalGuard {
@@ -78,14 +100,42 @@ pub fn set_leave(leave: &str) {
     }
 }
 
+/// The thread that owns the terminal: a panic there ends the TUI.
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
+
+/// A panic on the UI thread restores the terminal before its message is
+/// printed. A panic on another thread while the TUI runs must not touch
+/// the terminal: that thread's owner catches it and tells the UI, which
+/// keeps running (its message would be written over the screen, so it is
+/// kept for [`take_worker_panic`] instead).
 fn install_panic_hook() {
     static INSTALLED: AtomicBool = AtomicBool::new(false);
+    // The first guard is made on the UI thread; later ones are too.
+    let _ = UI_THREAD.set(std::thread::current().id());
     if INSTALLED.swap(true, Ordering::SeqCst) {
         return;
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+        if crate::panics::catching() {
+            return; // caught, and reported by the code that caught it
+        }
+        let on_ui = UI_THREAD.get() == Some(&std::thread::current().id());
+        if on_ui || !ACTIVE.load(Ordering::SeqCst) {
+            restore();
+            previous(info);
+        } else if let Ok(mut last) = WORKER_PANIC.lock() {
+            let name = std::thread::current().name().unwrap_or("a worker").to_owned();
+            *last = Some(format!("{name}: {info}"));
+        }
     }));
+}
+
+/// The last panic of a thread other than the UI's while the TUI ran.
+static WORKER_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Where and why a worker thread last panicked while the TUI ran (its
+/// message, which was not printed over the screen), if one did.
+pub fn take_worker_panic() -> Option<String> {
+    WORKER_PANIC.lock().ok().and_then(|mut p| p.take())
 }

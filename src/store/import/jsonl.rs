@@ -41,6 +41,9 @@ pub(super) fn parse(
             }
             Err(e) => return emit(line_no, Err(ImportProblem::ReadError(e.to_string()))),
         };
+        // A byte order mark (editors on Windows write one) is not part of
+        // the first object.
+        let line = if line_no == 1 { line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line) } else { line };
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }

@@ -72,6 +72,8 @@ pub struct Importer<'s> {
     /// Default `source` for articles that name none.
     default_source: String,
     sink: Option<Sink<'s>>,
+    /// Directories already walked, by their real path.
+    dirs_seen: std::collections::HashSet<PathBuf>,
 }
 
 impl<'s> Importer<'s> {
@@ -84,6 +86,7 @@ impl<'s> Importer<'s> {
             report: ImportReport::default(),
             default_source: String::new(),
             sink: None,
+            dirs_seen: Default::default(),
         }
     }
 
@@ -112,6 +115,11 @@ impl<'s> Importer<'s> {
             }
         };
         if meta.is_dir() {
+            // Each real directory once: symlinks may lead back up the tree.
+            let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+            if !self.dirs_seen.insert(real) {
+                return Ok(());
+            }
             return self.import_dir(path);
         }
         let Some(format) = Format::from_path(path) else {
