@@ -217,3 +217,19 @@ fn a_byte_order_mark_at_the_start_of_json_lines_loses_nothing() {
     ok(&o);
     assert!(stderr(&o).contains("imported 2 new article(s)"), "{}", stderr(&o));
 }
+
+/// "Damaged" is said of a file that is not a database, and only then: an
+/// empty file is a new library.
+#[test]
+fn only_a_damaged_database_is_called_damaged() {
+    let d = Dir::new();
+    std::fs::create_dir_all(d.data()).unwrap();
+    std::fs::write(d.data().join("hewal.db"), b"").unwrap();
+    let o = d.hewal(&["list"]);
+    ok(&o);
+    assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
+    std::fs::write(d.data().join("hewal.db"), "this is not a database ".repeat(200)).unwrap();
+    let o = d.hewal(&["list"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is not a hewal database or is damaged"), "{}", stderr(&o));
+}

@@ -123,7 +123,8 @@ pub enum Order {
     Logical,
 }
 
-/// How text is drawn for one terminal: the output half of issue 8's modes.
+/// How text is drawn for one terminal: the output half of the terminal
+/// modes (`fidelity` decides them).
 /// Never changes what is stored, searched or copied.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Render {

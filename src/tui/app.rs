@@ -20,8 +20,7 @@ use super::popups::feeds::FeedList;
 use super::strings;
 use crate::jobs::search::SearchRequest;
 use crate::jobs::Notification;
-use crate::search::Matcher;
-use crate::store::{ArticleKey, Store};
+use crate::store::Store;
 use crate::text::{Order, Render};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
@@ -162,14 +161,6 @@ impl App {
     /// Effects for the main loop to carry out.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
-    }
-
-    /// The highlight matcher of the results on screen, if any.
-    pub fn matcher(&self) -> Option<&Matcher> {
-        match self.list.source() {
-            ListSource::Search(r) => Some(&r.response.matcher),
-            ListSource::Library { .. } => None,
-        }
     }
 
     /// Whether a search is under way (typed, no answer yet).
@@ -543,10 +534,5 @@ impl App {
             Outcome::Render(render) => self.set_render(render),
             Outcome::Quit => self.quit = true,
         }
-    }
-
-    /// The key of the article in the reader, if any.
-    pub fn reading(&self) -> Option<ArticleKey> {
-        self.reader.key()
     }
 }

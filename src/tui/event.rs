@@ -39,6 +39,7 @@ pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
                 },
                 Ok(false) => {}
                 Err(_) => {
+                    // As above.
                     let _ = tx.send(Event::InputClosed);
                     return;
                 }
