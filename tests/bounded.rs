@@ -43,3 +43,25 @@ fn a_30_mb_line_lays_out_in_bounded_memory() {
         assert!(lines > (mib << 20) / (width * 8), "{mib} MiB at width {width}: {lines} lines");
     }
 }
+
+#[test]
+fn a_105_kb_query_is_cut_and_answered_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("a.jsonl");
+    let lines: Vec<String> = (0..200)
+        .map(|i| format!(r#"{{"id":"{i}","title":"هەواڵ {i}","body":"هەولێر و سلێمانی ژمارە {i}"}}"#))
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let hewal = env!("CARGO_BIN_EXE_hewal");
+    let import = Command::new(hewal).arg("--data-dir").arg(&data).arg("import").arg(&input).output().unwrap();
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    // 105 KB of words, many distinct: each would be a term to look up.
+    let query: String = (0..15_000).map(|i| format!("و{i} ")).collect::<String>() + "هەولێر";
+    assert!(query.len() > 100_000);
+    let script = format!("ulimit -v {} && '{hewal}' --data-dir '{}' search --json \"$1\"", 300 * 1024, data.display());
+    let out = Command::new("bash").args(["-c", &script, "hewal", &query]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("the query is long"), "{stderr}");
+}

@@ -25,22 +25,29 @@ static ERRORED: AtomicBool = AtomicBool::new(false);
 /// (`path:line: what`, `url: what`). The run goes on and exits 2.
 pub fn error(msg: impl Display) {
     ERRORED.store(true, Ordering::Relaxed);
-    eprintln!("hewal: {msg}");
+    eprintln!("hewal: {}", safe(msg));
 }
 
 /// Something the user should know that is not an error.
 pub fn message(msg: impl Display) {
-    eprintln!("hewal: {msg}");
+    eprintln!("hewal: {}", safe(msg));
 }
 
 /// Something that worked, but not quite as it should have.
 pub fn warning(msg: impl Display) {
-    eprintln!("hewal: warning: {msg}");
+    eprintln!("hewal: warning: {}", safe(msg));
 }
 
 /// The summary line a command ends with; no prefix.
 pub fn status(msg: impl Display) {
-    eprintln!("{msg}");
+    eprintln!("{}", safe(msg));
+}
+
+/// A message as the terminal may show it: what the user typed, a path or a
+/// URL from a feed may hold escape sequences and controls, and they go
+/// through the same sanitiser as article text.
+fn safe(msg: impl Display) -> String {
+    crate::text::sanitize(&msg.to_string())
 }
 
 /// Whether an [`error`] was reported during this run.
@@ -64,7 +71,7 @@ pub fn fatal(err: &anyhow::Error) -> ExitCode {
     if is_broken_pipe(err) {
         return ExitCode::SUCCESS;
     }
-    eprintln!("hewal: {err:#}");
+    eprintln!("hewal: {}", safe(format_args!("{err:#}")));
     ExitCode::FAILURE
 }
 

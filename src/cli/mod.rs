@@ -156,6 +156,13 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
 }
 
 fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
+    if crate::search::query::is_cut(query) {
+        messages::warning(format_args!(
+            "the query is long: searching for its first {} characters and {} words",
+            crate::search::query::MAX_QUERY_CHARS,
+            crate::search::query::MAX_QUERY_TERMS
+        ));
+    }
     let store = open_store(paths)?;
     let mut index = open_index(paths, &store)?;
     // A damaged index can fail a search or panic in it: it is rebuilt from

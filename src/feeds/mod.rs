@@ -144,7 +144,7 @@ pub enum FeedError {
     Connect { url: String, reason: String },
     #[error("{url}: TLS error ({reason}); the server's certificate or TLS setup is broken, try http:// only if you trust the network")]
     Tls { url: String, reason: String },
-    #[error("{url}: no complete answer within {ms} ms; try again later or raise the timeout")]
+    #[error("{url}: no complete answer within {ms} ms: the server is slow or unreachable; try again later")]
     Timeout { url: String, ms: u64 },
     #[error("{url}: server answered HTTP {status}{hint}")]
     Http {

@@ -257,6 +257,7 @@ impl App {
             match self.search.handle(&action) {
                 Edit::Changed => return self.query_changed(),
                 Edit::Moved => return,
+                Edit::Full => return self.message = Some(strings::query_full()),
                 Edit::Ignored => {}
             }
         }

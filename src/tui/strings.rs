@@ -65,6 +65,10 @@ pub fn cannot_save(what: &str, error: &dyn std::fmt::Display) -> String {
     format!("cannot save {what}: {error}")
 }
 
+pub fn query_full() -> String {
+    format!("a query is read up to {} characters", crate::search::query::MAX_QUERY_CHARS)
+}
+
 pub fn worker_panicked(what: &str) -> String {
     format!("internal error in {what} (please report it); hewal goes on")
 }

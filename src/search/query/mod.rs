@@ -30,7 +30,7 @@ mod snippet;
 #[cfg(test)]
 pub(super) use build::build_plan;
 pub use highlight::Matcher;
-pub use parse::ParsedQuery;
+pub use parse::{is_cut, ParsedQuery, MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 pub use prepared::{Hit, PreparedQuery, SearchResults};
 pub(super) use recency::RecencyCache;
 pub use snippet::snippet;

@@ -20,9 +20,36 @@ pub struct ParsedQuery {
     pub excluded: Vec<String>,
 }
 
+/// Characters of a query that are read; the rest is left out (a query is
+/// typed, not pasted from a book, and each word costs index reads).
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Words, phrases and exclusions of a query that are searched for.
+pub const MAX_QUERY_TERMS: usize = 32;
+
+/// Whether `input` is more than a query is searched for (see
+/// [`MAX_QUERY_CHARS`] and [`MAX_QUERY_TERMS`]): the search uses its
+/// beginning only.
+pub fn is_cut(input: &str) -> bool {
+    let q = ParsedQuery::parse_all(input);
+    input.chars().count() > MAX_QUERY_CHARS
+        || q.words.len() + q.phrases.len() + q.excluded.len() + usize::from(q.partial.is_some()) > MAX_QUERY_TERMS
+}
+
 impl ParsedQuery {
-    /// Split the input. Quotes may be left open while typing.
+    /// Split the input, keeping its first [`MAX_QUERY_CHARS`] characters
+    /// and [`MAX_QUERY_TERMS`] terms. Quotes may be left open while typing.
     pub fn parse(input: &str) -> ParsedQuery {
+        let cut = input.char_indices().nth(MAX_QUERY_CHARS).map_or(input, |(i, _)| &input[..i]);
+        let mut q = ParsedQuery::parse_all(cut);
+        let mut room = MAX_QUERY_TERMS - usize::from(q.partial.is_some());
+        for part in [&mut q.words, &mut q.phrases, &mut q.excluded] {
+            part.truncate(room);
+            room -= part.len();
+        }
+        q
+    }
+
+    fn parse_all(input: &str) -> ParsedQuery {
         let mut q = ParsedQuery::default();
         let mut rest = input;
         let mut last_word: Option<String> = None;

@@ -24,6 +24,8 @@ pub enum Edit {
     Moved,
     /// The query text changed.
     Changed,
+    /// A character was not taken: the query is as long as a query is read.
+    Full,
 }
 
 /// Text and a caret (a byte offset on a char boundary).
@@ -54,6 +56,7 @@ impl SearchBar {
         let before = q[..*at].chars().next_back().map(char::len_utf8);
         let after = q[*at..].chars().next().map(char::len_utf8);
         match *action {
+            Action::Insert(_) if q.chars().count() >= crate::search::query::MAX_QUERY_CHARS => return Edit::Full,
             Action::Insert(c) => {
                 q.insert(*at, c);
                 *at += c.len_utf8();
@@ -200,5 +203,12 @@ mod tests {
         assert_eq!(bar.handle(&Action::Quit), Edit::Ignored);
         assert_eq!(bar.handle(&Action::ClearQuery), Edit::Changed);
         assert_eq!((bar.query(), bar.cursor()), ("", 0));
+    }
+
+    #[test]
+    fn a_query_stops_growing_at_the_length_that_is_read() {
+        let mut bar = typed(&"ک".repeat(crate::search::query::MAX_QUERY_CHARS));
+        assert_eq!(bar.handle(&Action::Insert('x')), Edit::Full);
+        assert_eq!(bar.query().chars().count(), crate::search::query::MAX_QUERY_CHARS);
     }
 }
