@@ -233,3 +233,14 @@ fn only_a_damaged_database_is_called_damaged() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("is not a hewal database or is damaged"), "{}", stderr(&o));
 }
+
+/// A path (or URL, or config line) the user typed, echoed in a message,
+/// reaches the terminal with its escape sequences inert.
+#[test]
+fn messages_echo_what_the_user_typed_without_its_escapes() {
+    let d = Dir::new();
+    let o = d.hewal(&["import", "missing\u{1b}]52;c;aGk=\u{7}\u{1b}[2J.jsonl"]);
+    let err = stderr(&o);
+    assert!(err.contains("missing]52;c;aGk=[2J.jsonl"), "{err}");
+    assert!(!err.chars().any(|c| c == '\u{1b}' || c == '\u{7}'), "{err:?}");
+}
