@@ -451,3 +451,20 @@ fn rss_0_91_and_1_0_parse() {
     assert_eq!(f.entries.len(), 1);
     assert_eq!(f.entries[0].body, "یەک");
 }
+
+/// Atom 0.3 (the draft before 1.0) is read as newsboat reads it: titles,
+/// links, dates, and content in each of its modes.
+#[test]
+fn atom_0_3_is_read() {
+    let f = parse_feed(include_bytes!("data/feeds/atom-0.3.xml"), "https://example.org/atom.xml").unwrap();
+    assert_eq!(f.title.as_deref(), Some("هەواڵی کوردستان"));
+    let titles: Vec<&str> = f.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["هەولێر: ڕاپۆرتی نوێ", "Base64 content", "Inline XHTML"]);
+    let e = &f.entries[0];
+    assert_eq!(e.url.as_deref(), Some("https://example.org/1"));
+    assert!(e.body.contains("دەقی هەواڵەکە لە هەولێرەوە."), "{:?}", e.body);
+    assert_eq!(e.published, Some(1_102_940_969));
+    assert!(f.entries[1].body.contains("دەقی بنکەوتوو"), "{:?}", f.entries[1].body);
+    assert!(f.entries[1].published.is_some());
+    assert!(f.entries[2].body.contains("Erbil & Slemani"), "{:?}", f.entries[2].body);
+}

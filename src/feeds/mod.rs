@@ -22,6 +22,7 @@ pub mod html;
 pub mod opml;
 pub mod urls;
 
+mod atom03;
 mod fetch;
 mod parse;
 

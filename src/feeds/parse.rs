@@ -13,7 +13,8 @@ use super::{html, strip_c0, Entry, FeedError, ParsedFeed};
 /// `FetchOptions::max_bytes`.)
 pub const MAX_ENTRY_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
-/// Parses an RSS 0.9x/1.0/2.0, Atom or JSON Feed document.
+/// Parses an RSS 0.9x/1.0/2.0, Atom (1.0, and 0.3 rewritten as 1.0) or
+/// JSON Feed document.
 ///
 /// `feed_url` names the feed in messages and is the base for relative links
 /// when it is an absolute http(s) URL. Encodings other than UTF-8 declared
@@ -34,6 +35,7 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     let text = decode(bytes, feed_url, charset, &mut warnings);
 
     let is_http = is_web_url(feed_url);
+    let text = super::atom03::upgrade(&text).map_or(text, Cow::Owned);
     let feed = read_feed(&text, feed_url, is_http)?;
 
     let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
