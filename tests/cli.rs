@@ -119,10 +119,13 @@ fn data_dir_flag_goes_before_or_after_the_command_and_env_works() {
     ok(&o);
     let o = d.command().env("HEWAL_DATA_DIR", &data).args(["list", "--json"]).output().unwrap();
     assert_eq!(json_lines(&ok(&o)).len(), 3);
-    // Without either, the XDG data home is used.
-    let o = d.command().args(["list"]).output().unwrap();
+    // Without either, the XDG data home is used (by a command that writes:
+    // reading commands create nothing).
+    let o = d.command().args(["import", f.to_str().unwrap()]).output().unwrap();
     ok(&o);
     assert!(d.path().join("xdg-data/hewal/hewal.db").exists());
+    let o = d.command().args(["list", "--json"]).output().unwrap();
+    assert_eq!(json_lines(&ok(&o)).len(), 3);
 }
 
 #[test]
@@ -200,7 +203,7 @@ fn help_version_and_user_errors_have_no_backtrace() {
     let o = d.hewal(&["frobnicate"]);
     assert!(!o.status.success());
     assert!(!stderr(&o).contains("backtrace") && !stderr(&o).contains("panicked"));
-    let o = d.command().args(["--data-dir", "/proc/forbidden/x", "list"]).output().unwrap();
+    let o = d.command().args(["--data-dir", "/proc/forbidden/x", "import", "/no/such/file.jsonl"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).starts_with("hewal: cannot open the library in /proc/forbidden/x"), "{}", stderr(&o));
 }

@@ -244,3 +244,88 @@ fn messages_echo_what_the_user_typed_without_its_escapes() {
     assert!(err.contains("missing]52;c;aGk=[2J.jsonl"), "{err}");
     assert!(!err.chars().any(|c| c == '\u{1b}' || c == '\u{7}'), "{err:?}");
 }
+
+/// `hewal list` and `hewal search` on a library that is not there yet
+/// create nothing and say how to start one.
+#[test]
+fn read_commands_create_nothing() {
+    let d = Dir::new();
+    for args in [&["list"][..], &["search", "x"][..]] {
+        let o = d.hewal(args);
+        ok(&o);
+        assert!(stderr(&o).contains("there is no library"), "{}", stderr(&o));
+        assert!(!d.data().exists(), "{args:?} created {}", d.data().display());
+    }
+}
+
+/// A library on a read-only filesystem (a read-only bind mount, in a mount
+/// namespace of its own) is listed and searched; nothing is called damaged.
+#[test]
+fn a_library_on_read_only_media_is_read() {
+    let d = Dir::new();
+    ok(&d.hewal(&["import", &jsonl(&d, "a.jsonl", "alpha", 5)]));
+    let data = d.data();
+    let hewal = env!("CARGO_BIN_EXE_hewal");
+    let script = format!(
+        "mount --bind '{data}' '{data}' && mount -o remount,bind,ro '{data}' || exit 77
+         touch '{data}/probe' 2>/dev/null && exit 78
+         '{hewal}' --data-dir '{data}' list --json > '{out}/list' || exit 1
+         '{hewal}' --data-dir '{data}' search --json alphaword > '{out}/search' || exit 2",
+        data = data.display(),
+        out = d.path().display()
+    );
+    let o = std::process::Command::new("unshare").args(["-m", "sh", "-c", &script]).env("HOME", d.path()).output();
+    let o = match o {
+        Ok(o) if o.status.code() == Some(77) || o.status.code() == Some(78) => {
+            eprintln!("skipped: cannot make a read-only mount here: {}", stderr(&o));
+            return;
+        }
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("skipped: no unshare: {e}");
+            return;
+        }
+    };
+    assert!(o.status.success(), "{:?}: {}", o.status, stderr(&o));
+    assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
+    let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap();
+    assert_eq!(read("list").lines().count(), 5);
+    assert_eq!(read("search").lines().count(), 5);
+}
+
+/// A full disk stops an import with one clear message; what was stored is
+/// kept, and the same import finishes once there is room again.
+#[test]
+fn a_full_disk_stops_an_import_clearly_and_it_resumes_with_room() {
+    let d = Dir::new();
+    let input = jsonl(&d, "big.jsonl", "alpha", 20_000);
+    let hewal = env!("CARGO_BIN_EXE_hewal");
+    let disk = d.path().join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=2m tmpfs '{disk}' || exit 77
+         '{hewal}' --data-dir '{disk}/data' import '{input}' 2> '{out}/full.err'; echo $? > '{out}/full.code'
+         '{hewal}' --data-dir '{disk}/data' list --json > '{out}/kept' 2>/dev/null
+         mount -o remount,size=256m '{disk}' || exit 78
+         '{hewal}' --data-dir '{disk}/data' import '{input}' 2> '{out}/again.err' || exit 3
+         '{hewal}' --data-dir '{disk}/data' list --json > '{out}/all' || exit 4",
+        disk = disk.display(),
+        out = d.path().display()
+    );
+    let o = match std::process::Command::new("unshare").args(["-m", "sh", "-c", &script]).env("HOME", d.path()).output()
+    {
+        Ok(o) if matches!(o.status.code(), Some(77 | 78)) => {
+            return eprintln!("skipped: no tmpfs here: {}", stderr(&o))
+        }
+        Ok(o) => o,
+        Err(e) => return eprintln!("skipped: no unshare: {e}"),
+    };
+    let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap_or_default();
+    assert!(o.status.success(), "{:?}: {} {}", o.status, stderr(&o), read("again.err"));
+    assert_ne!(read("full.code").trim(), "0", "the import on a full disk said it succeeded");
+    let err = read("full.err");
+    assert!(err.contains("disk") && err.contains("full"), "{err}");
+    assert!(!err.contains("damaged") && !err.contains("panicked"), "{err}");
+    assert_eq!(read("all").lines().count(), 20_000);
+    println!("kept after the full disk: {} articles; message: {err}", read("kept").lines().count());
+}

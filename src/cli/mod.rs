@@ -107,12 +107,31 @@ fn open_store(paths: &Paths) -> Result<Store> {
     Store::open(&paths.db_path()).with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))
 }
 
+/// The library, for a command that only reads it: nothing is created
+/// (`None`, said once, when there is no library yet), and a library that
+/// cannot be written is read as it is.
+fn open_store_to_read(paths: &Paths) -> Result<Option<Store>> {
+    let store = Store::open_existing(&paths.db_path())
+        .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))?;
+    if store.is_none() {
+        messages::message(format_args!(
+            "there is no library in {} yet: `hewal import PATH` or `hewal feed add URL` starts one",
+            paths.data_dir.display()
+        ));
+    }
+    Ok(store)
+}
+
 /// Open the index and bring it up to date with the store, reporting on stderr.
 /// A locked index (another hewal is writing it) is used as it is.
 fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
     let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
     if let OpenState::Rebuilt(why) = &state {
         messages::message(format_args!("the search index was {why}; rebuilding it from the library"));
+    }
+    if store.is_read_only() {
+        messages::message("the library cannot be changed (read-only): searching the index as it is");
+        return Ok(index);
     }
     let progress = output::Progress::new("indexing");
     match index.sync(store, &mut |done, total| progress.update(done, total)) {
@@ -163,7 +182,7 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
             crate::search::query::MAX_QUERY_TERMS
         ));
     }
-    let store = open_store(paths)?;
+    let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
     let mut index = open_index(paths, &store)?;
     // A damaged index can fail a search or panic in it: it is rebuilt from
     // the library and asked again, once.
@@ -211,7 +230,7 @@ fn research(
 }
 
 fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<()> {
-    let store = open_store(paths)?;
+    let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
     let out = std::io::stdout();
     let mut out = out.lock();
     let tty = terminal_width();

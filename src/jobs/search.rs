@@ -172,7 +172,11 @@ impl SearchJob {
     /// Open the library's store and index (rebuilding a damaged or
     /// outdated index); the note says what happened to the index.
     pub fn open(db_path: &Path, index_dir: &Path) -> Result<(SearchJob, Option<String>), StartError> {
-        let store = Store::open(db_path)?;
+        // The UI has created the library by now, or found it read-only.
+        let store = match Store::open_existing(db_path)? {
+            Some(store) => store,
+            None => Store::open(db_path)?,
+        };
         let (index, state) = SearchIndex::open(index_dir)?;
         let note = match state {
             OpenState::Rebuilt(why) => Some(format!("search index was {why}; rebuilt")),
@@ -285,6 +289,11 @@ impl SearchJob {
     /// Catch the index up, reporting progress, then `Ready`. False once
     /// nobody listens.
     pub fn sync(&mut self, notify: &mut dyn FnMut(Notification) -> bool) -> bool {
+        if self.store.is_read_only() {
+            // Nothing can be written: search the index as it is.
+            let note = self.note.take();
+            return notify(Notification::Ready { docs: self.index.num_docs(), note });
+        }
         let mut last = Instant::now();
         let mut listening = true;
         let synced = self.index.sync(&self.store, &mut |done, total| {

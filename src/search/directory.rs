@@ -177,7 +177,19 @@ impl Directory for ReadDirectory {
     }
 
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        self.inner.acquire_lock(lock)
+        match self.inner.acquire_lock(lock) {
+            // The meta lock keeps a reader from reading `meta.json` while a
+            // writer removes old files. On a read-only filesystem no one
+            // writes and no lock file can be made: reading goes on without.
+            // The writer's lock is never excused this way.
+            Err(LockError::IoError(e))
+                if lock.filepath == tantivy::directory::META_LOCK.filepath
+                    && e.kind() == io::ErrorKind::ReadOnlyFilesystem =>
+            {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
     }
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {

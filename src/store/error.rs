@@ -29,6 +29,8 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("no article with key {0}")]
     NotFound(i64),
+    #[error("cannot open {}: its path cannot be written as a file: URI", .0.display())]
+    NotUtf8Path(PathBuf),
 }
 
 /// How long a writer waits for another process's write to finish before

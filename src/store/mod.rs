@@ -129,6 +129,9 @@ pub struct FeedState {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened read-only: the library is on read-only media or the database
+    /// cannot be written; every write fails with `StoreError::ReadOnly`.
+    read_only: bool,
 }
 
 impl Store {
@@ -141,13 +144,51 @@ impl Store {
         Self::init(conn, path)
     }
 
-    /// Open an existing database read-only (for `hewal search`/`list` when
-    /// the directory is not writable, and for worker threads).
+    /// Open an existing database read-only (for worker threads that only
+    /// read).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|error| StoreError::opening(path, error))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store { conn, path: path.to_owned(), read_only: true })
+    }
+
+    /// Open the library to read it and, where it can, to save reading
+    /// state, never creating anything: `Ok(None)` when there is no database
+    /// at `path`. A library that cannot be written (read-only media, a
+    /// read-only file) opens read-only (see [`Store::is_read_only`]).
+    pub fn open_existing(path: &Path) -> Result<Option<Store>> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        match Self::open(path) {
+            Ok(store) => Ok(Some(store)),
+            Err(StoreError::ReadOnly(_)) | Err(StoreError::Open { .. }) | Err(StoreError::CreateDir { .. }) => {
+                Self::open_unwritable(path).map(Some)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A library that cannot be written. On read-only media SQLite cannot
+    /// make the shared-memory file WAL readers use, so the database is read
+    /// as an immutable file (what the last writer checkpointed into it).
+    fn open_unwritable(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let read = |uri: &str| -> Result<Store> {
+            let conn = Connection::open_with_flags(uri, flags).map_err(|error| StoreError::opening(path, error))?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            let store = Store { conn, path: path.to_owned(), read_only: true };
+            store.count()?; // reads a table: fails here, not later
+            Ok(store)
+        };
+        let uri = url::Url::from_file_path(path).map_err(|()| StoreError::NotUtf8Path(path.to_owned()))?;
+        read(uri.as_str()).or_else(|_| read(&format!("{uri}?immutable=1")))
+    }
+
+    /// Whether this connection cannot write (see [`Store::open_existing`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A store in memory, gone when dropped: a throwaway library for tests,
@@ -172,7 +213,7 @@ impl Store {
         }
         // Per connection, not stored: no write.
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(opening)?;
-        Ok(Store { conn, path: path.to_owned() })
+        Ok(Store { conn, path: path.to_owned(), read_only: false })
     }
 
     /// Create the tables (or add what an older schema lacks) and switch the

@@ -69,9 +69,12 @@ pub enum TuiError {
 /// run the TUI until the user quits or a signal arrives.
 pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let library = |source| TuiError::Library { dir: paths.data_dir.clone(), source };
-    let mut store = Store::open(&paths.db_path()).map_err(library)?;
+    let mut store = match Store::open_existing(&paths.db_path()).map_err(library)? {
+        Some(store) => store,
+        None => Store::open(&paths.db_path()).map_err(library)?,
+    };
     let mut ended = Ended::default();
-    if store.count().map_err(library)? == 0 && !setup.only_calibrate {
+    if store.count().map_err(library)? == 0 && !setup.only_calibrate && !store.is_read_only() {
         let report = sample::import_samples(&mut store).map_err(TuiError::Samples)?;
         ended.warnings.extend(report.issues.iter().map(ToString::to_string));
     }
@@ -79,8 +82,9 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let (job_tx, job_rx) = crossbeam_channel::unbounded();
     let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), job_tx.clone()).map_err(TuiError::Worker)?;
     event::spawn_signals(event_tx.clone()).map_err(TuiError::Signals)?;
-    let options =
-        Options { render: setup.plan.render(), calibrate: setup.calibrate, note: setup.plan.notes.last().cloned() };
+    let note =
+        if store.is_read_only() { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
+    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note };
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;

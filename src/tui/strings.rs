@@ -24,6 +24,7 @@ pub const NO_LINK: &str = "this article has no link";
 pub const NO_LINKS: &str = "this article has no links";
 pub const NO_HITS: &str = "no search hits in this article";
 pub const ALREADY_FETCHING: &str = "already fetching";
+pub const READ_ONLY: &str = "the library cannot be changed (read-only): reading works, marks are not saved";
 
 pub fn no_link_numbered(n: u32) -> String {
     format!("no link [{n}]")
