@@ -468,3 +468,22 @@ fn atom_0_3_is_read() {
     assert!(f.entries[1].published.is_some());
     assert!(f.entries[2].body.contains("Erbil & Slemani"), "{:?}", f.entries[2].body);
 }
+
+/// RSS as found in the wild: no `version` on `<rss>`, or items straight
+/// under it with no `<channel>`, is still a feed.
+#[test]
+fn rss_without_a_version_or_a_channel_is_a_feed() {
+    let no_version = r#"<?xml version="1.0"?>
+<!-- a comment first -->
+<rss xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><title>هەواڵ</title>
+<item><title>یەکەم</title><link>https://example.org/1</link></item></channel></rss>"#;
+    let f = parse_feed(no_version.as_bytes(), "https://example.org/feed").unwrap();
+    assert_eq!(f.entries.len(), 1);
+    assert_eq!(f.entries[0].title, "یەکەم");
+    let no_channel = r#"<rss><item><title>دووەم</title><description><![CDATA[<img alt="&#169;" /> دەق]]></description></item></rss>"#;
+    let f = parse_feed(no_channel.as_bytes(), "https://example.org/feed").unwrap();
+    assert_eq!(f.entries.len(), 1);
+    assert_eq!(f.entries[0].title, "دووەم");
+    // Neither touches a feed that has both, nor one that is not RSS.
+    assert!(parse_feed(b"<html><body>not a feed</body></html>", "https://example.org/").is_err());
+}

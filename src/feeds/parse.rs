@@ -36,6 +36,7 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
 
     let is_http = is_web_url(feed_url);
     let text = super::atom03::upgrade(&text).map_or(text, Cow::Owned);
+    let text = repair_rss_root(&text).map_or(text, Cow::Owned);
     let feed = read_feed(&text, feed_url, is_http)?;
 
     let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
@@ -129,6 +130,63 @@ fn read_feed_unguarded(text: &str, feed_url: &str, is_http: bool) -> Result<feed
         url: feed_url.to_string(),
         reason: strip_c0(&e.to_string()).chars().take(300).collect(),
     })
+}
+
+/// An `<rss>` document as feed-rs reads it: with a `version` (feed-rs
+/// knows RSS by it; feeds in the wild omit it) and its items inside a
+/// `<channel>` (some put them straight under `<rss>`). `None` when the
+/// document needs neither, or is not RSS.
+fn repair_rss_root(text: &str) -> Option<String> {
+    let start = root_start(text)?;
+    let rest = &text[start..];
+    if !(rest.starts_with("<rss") && rest[4..].starts_with(|c: char| c.is_whitespace() || c == '>')) {
+        return None;
+    }
+    let tag_end = start + rest.find('>')?;
+    let tag = &text[start..tag_end];
+    let add_version = !tag.contains("version");
+    let add_channel = !text[tag_end..].contains("<channel");
+    if !add_version && !add_channel {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    out.push_str(&text[..tag_end]);
+    if add_version {
+        out.push_str(" version=\"2.0\"");
+    }
+    out.push('>');
+    let body = &text[tag_end + 1..];
+    match (add_channel, body.rfind("</rss>")) {
+        (true, Some(end)) => {
+            out.push_str("<channel>");
+            out.push_str(&body[..end]);
+            out.push_str("</channel>");
+            out.push_str(&body[end..]);
+        }
+        _ => out.push_str(body),
+    }
+    Some(out)
+}
+
+/// Where the root element's start tag begins: after the XML declaration,
+/// comments, processing instructions and a doctype, if any.
+fn root_start(text: &str) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let lt = rest.find('<')?;
+        let tag = &rest[lt..];
+        let skip = if tag.starts_with("<?") {
+            tag.find("?>")? + 2
+        } else if tag.starts_with("<!--") {
+            tag.find("-->")? + 3
+        } else if tag.starts_with("<!") {
+            tag.find('>')? + 1
+        } else {
+            return Some(at + lt);
+        };
+        at += lt + skip;
+    }
 }
 
 /// blake3(title.trim(), 0, body.trim()), first 32 hex digits: the same as
