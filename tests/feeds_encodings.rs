@@ -62,3 +62,26 @@ fn a_declared_encoding_that_is_not_the_documents_is_not_fatal() {
         let _ = parse_feed(&bytes[..cut], "https://example.org/feed.xml");
     }
 }
+
+/// Found by the fuzzer (scripts/fuzz.sh feed): a mangled XML declaration
+/// that still names an encoding made the XML parser switch decoders in the
+/// middle of the document and panic. Each must be a feed or an error of
+/// its own, never "the feed parser failed".
+#[test]
+fn a_mangled_declaration_naming_an_encoding_is_never_a_parser_failure() {
+    let names = [
+        "mangled-declaration-1.xml",
+        "mangled-declaration-2.xml",
+        "mangled-declaration-3.xml",
+        "declaration-after-junk-1.xml",
+        "declaration-after-junk-2.xml",
+    ];
+    for name in names {
+        let bytes = std::fs::read(format!("{}/tests/data/feeds/fuzz/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let caught = hewal::panics::catch_quietly(|| parse_feed(&bytes, "https://example.org/feed.xml"));
+        let outcome = caught.unwrap_or_else(|panic| panic!("{name}: the parser panicked: {panic}"));
+        if let Err(e) = outcome {
+            assert!(!e.to_string().contains("the feed parser failed"), "{name}: {e}");
+        }
+    }
+}

@@ -230,6 +230,43 @@ fn truncate(s: &mut String, max: usize) {
 
 /// Bytes to UTF-8 text with a UTF-8 prolog.
 fn decode<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let text = decode_any(bytes, feed_url, charset, warnings);
+    // Whatever the route, the text the parser gets is UTF-8 and must not
+    // say otherwise anywhere: the XML parser takes any `<?xml …?>` as a
+    // declaration, and one naming another encoding makes it switch
+    // decoders in the middle of the document.
+    if declarations(&text).any(|(start, end)| names_other_encoding(&text[start..end])) {
+        Cow::Owned(relabel_prolog(&text))
+    } else {
+        text
+    }
+}
+
+/// The byte ranges of every `<?xml …?>` in `text`, each up to the first
+/// `?>` after it (as the XML parser reads a declaration).
+fn declarations(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = text[from..].find("<?xml") {
+            let start = from + i;
+            from = start + 5;
+            if text[from..].starts_with(|c: char| c.is_whitespace() || c == '?') {
+                let end = from + text[from..].find("?>")? + 2;
+                from = end;
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
+fn names_other_encoding(declaration: &str) -> bool {
+    declaration.contains("encoding") && declaration != UTF8_DECLARATION
+}
+
+const UTF8_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+fn decode_any<'a>(bytes: &'a [u8], feed_url: &str, charset: Option<&str>, warnings: &mut Vec<String>) -> Cow<'a, str> {
     // UTF-16 without a byte order mark and UTF-32 (which encoding_rs does
     // not know) are told by their first bytes, as XML 1.0 Appendix F says.
     if let Some(text) = decode_wide(bytes) {
@@ -339,16 +376,19 @@ fn prolog_span(bytes: &[u8]) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// Replaces the XML declaration so that it says UTF-8 (the text now is).
+/// Replaces every XML declaration that names an encoding by one that says
+/// UTF-8 (the text now is). A declaration runs to the first `?>` after it,
+/// as the XML parser reads it.
 fn relabel_prolog(text: &str) -> String {
-    match prolog_span(text.as_bytes()) {
-        Some((start, end)) if text.is_char_boundary(start) && text.is_char_boundary(end) => {
-            let mut s = String::with_capacity(text.len());
-            s.push_str(&text[..start]);
-            s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-            s.push_str(&text[end..]);
-            s
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end) in declarations(text) {
+        if names_other_encoding(&text[start..end]) {
+            out.push_str(&text[at..start]);
+            out.push_str(UTF8_DECLARATION);
+            at = end;
         }
-        _ => text.to_string(),
     }
+    out.push_str(&text[at..]);
+    out
 }
