@@ -219,11 +219,7 @@ impl Store {
     /// Create the tables (or add what an older schema lacks) and switch the
     /// file to WAL, once, whichever process gets there first.
     fn set_up(conn: &Connection) -> rusqlite::Result<()> {
-        // Outside a transaction, as SQLite requires; a no-op once in WAL.
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
+        Self::switch_to_wal(conn)?;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         let done = (|| {
             // Another process may have set it up while this one waited.
@@ -247,6 +243,28 @@ impl Store {
                 // nothing to it (SQLite rolls back when the connection ends).
                 let _ = conn.execute_batch("ROLLBACK");
                 Err(e)
+            }
+        }
+    }
+
+    /// Put the file in WAL mode, outside a transaction as SQLite requires; a
+    /// no-op once it is. SQLite answers this pragma "locked" at once, without
+    /// calling the busy handler, while another process holds a lock (two
+    /// first runs at once), so it is retried here, up to [`BUSY_TIMEOUT`].
+    fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            let switched = conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).and_then(|mode| {
+                match mode.eq_ignore_ascii_case("wal") {
+                    true => Ok(()),
+                    false => conn.pragma_update(None, "journal_mode", "WAL"),
+                }
+            });
+            match switched {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                other => return other,
             }
         }
     }
@@ -632,6 +650,13 @@ fn summary_from_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
         read: r.get(4)?,
         starred: r.get(5)?,
     })
+}
+
+/// Whether `e` is SQLite's "busy" or "locked": another connection holds
+/// the lock this one needs.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+    matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
 }
 
 #[cfg(test)]
