@@ -35,7 +35,7 @@ case "$target" in
 esac
 out="target/fuzz-out/$target"
 mkdir -p target/fuzz-out
-AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
+AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
   cargo afl fuzz -i "$seeds" -o "$out" -V $((minutes * 60)) "target/release/$target" > "$out.log" 2>&1 || true
 stats="$out/default/fuzzer_stats"
 if [ -f "$stats" ]; then

@@ -31,6 +31,15 @@ impl Tmux {
     /// Like [`Tmux::start_with`], hewal run through `env ENV`, e.g. to hide
     /// that it runs inside tmux.
     fn start_env(w: u16, h: u16, args: &[&str], record: bool, env: &str) -> Tmux {
+        Tmux::start_wrapped(w, h, args, env, &|dir: &Path, hewal: String| match record {
+            true => format!("script -qfec \"{hewal}\" '{}/raw'", dir.display()),
+            false => hewal,
+        })
+    }
+
+    /// Like [`Tmux::start_env`], the shell line that runs hewal made by
+    /// `wrap` from the temporary dir and the plain command.
+    fn start_wrapped(w: u16, h: u16, args: &[&str], env: &str, wrap: &dyn Fn(&Path, String) -> String) -> Tmux {
         assert!(
             Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
             "tmux is needed for this test (apt-get install tmux; .ci/run does it)"
@@ -48,11 +57,7 @@ impl Tmux {
             format!(
                 "stty -g > '{d}/before'\n{run}\necho \"EXIT:$?\"\nstty -g > '{d}/after'\nsleep 600\n",
                 d = dir.path().display(),
-                run = if record {
-                    format!("script -qfec \"{hewal}\" '{d}/raw'", d = dir.path().display())
-                } else {
-                    hewal
-                },
+                run = wrap(dir.path(), hewal),
             ),
         )
         .unwrap();
@@ -95,15 +100,21 @@ impl Tmux {
     /// Wait until the screen shows `text`.
     #[track_caller]
     fn wait_for(&self, text: &str) -> Vec<String> {
+        self.wait_for_any(&[text])
+    }
+
+    /// Wait until the screen shows one of `texts`.
+    #[track_caller]
+    fn wait_for_any(&self, texts: &[&str]) -> Vec<String> {
         let scale: f64 = std::env::var("HEWAL_TEST_TIMEOUT_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
         let deadline = Instant::now() + Duration::from_secs_f64(20.0 * scale);
         loop {
             let screen = self.capture();
-            if screen.iter().any(|l| l.contains(text)) {
+            if screen.iter().any(|l| texts.iter().any(|t| l.contains(t))) {
                 return screen;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {text:?}; screen:\n{}", screen.join("\n"));
+                panic!("timed out waiting for {texts:?}; screen:\n{}", screen.join("\n"));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -222,6 +233,63 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
         }
         t.wait_for("10 articles");
     }
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}
+
+/// A panic inside a search is caught by the worker, which rebuilds the
+/// index and answers again; one outside a search ends search only, and says
+/// so: reading goes on, and quitting restores the terminal with status 0.
+#[test]
+fn a_worker_panic_is_reported_and_the_tui_goes_on() {
+    let t = Tmux::start(200, 30);
+    t.wait_for("10 articles");
+    t.keys(&["/"]);
+    t.keys(&["-l", "hewal-test-panic-search"]);
+    t.wait_for("rebuilt it from the library");
+    t.keys(&["C-u"]);
+    t.keys(&["-l", "kilim"]);
+    let screen = t.wait_for("1 matches");
+    assert!(screen[1].contains("Weavers"), "{}", screen.join("\n"));
+    t.keys(&["C-u"]);
+    t.keys(&["-l", "hewal-test-panic-worker"]);
+    t.wait_for("search stopped after an internal error");
+    // The rest still works: leave the search and star the newest article.
+    t.keys(&["Escape"]);
+    t.wait_for("10 articles");
+    t.keys(&["s"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+    let db = rusqlite::Connection::open(t.dir.path().join("data/hewal.db")).unwrap();
+    let starred: i64 = db.query_row("SELECT count(*) FROM articles WHERE starred", [], |r| r.get(0)).unwrap();
+    assert_eq!(starred, 1, "the star given after the panic was not saved");
+}
+
+/// A library on a read-only filesystem (a read-only bind mount in a mount
+/// namespace of its own) opens in the TUI; a star cannot be saved and the
+/// status line says so; quitting is clean.
+#[test]
+fn the_tui_reads_a_library_on_read_only_media() {
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data");
+    let t = Tmux::start_wrapped(120, 30, &["--bidi", "app", "--shape", "off"], "", &|dir, hewal| {
+        let data = dir.join("data");
+        format!(
+            "{bin} --data-dir '{data}' import '{samples}' > /dev/null 2>&1 || echo IMPORT-FAILED
+             unshare -m sh -c \"mount --bind '{data}' '{data}' && mount -o remount,bind,ro '{data}' && {hewal}\" \
+               || echo NO-RO-MOUNT",
+            bin = env!("CARGO_BIN_EXE_hewal"),
+            data = data.display(),
+        )
+    });
+    let screen = t.wait_for_any(&["10 articles", "NO-RO-MOUNT", "IMPORT-FAILED"]);
+    if screen.iter().any(|l| l.contains("NO-RO-MOUNT")) {
+        return eprintln!("skipped: cannot make a read-only mount here");
+    }
+    assert!(screen.iter().any(|l| l.contains("10 articles")), "{}", screen.join("\n"));
+    assert!(!screen.iter().any(|l| l.contains("damaged")), "{}", screen.join("\n"));
+    t.keys(&["s"]);
+    t.wait_for("cannot save the star");
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
 }

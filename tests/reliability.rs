@@ -148,6 +148,14 @@ fn a_garbled_index_is_noticed_and_rebuilt() {
             let rebuilt =
                 |n: &Notification| matches!(n, Notification::Ready { note: Some(m), .. } if m.contains("rebuilt"));
             assert!(notes.iter().any(rebuilt), "{exts:?}: {notes:?}");
+            // The same answer arriving late (the files it names are gone):
+            // no second rebuild.
+            let mut again = Vec::new();
+            assert!(job.checked(Some(Ok(bad.clone())), &mut |n| {
+                again.push(n);
+                true
+            }));
+            assert!(again.is_empty(), "{exts:?}: rebuilt again for files already replaced: {again:?}");
         }
         let mut total = None;
         let req = Request::Search(SearchRequest { generation: 1, query: "alphaword".into() });

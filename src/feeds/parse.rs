@@ -365,14 +365,15 @@ fn prolog_encoding(bytes: &[u8]) -> Option<String> {
 }
 
 /// Byte range of `<?xml … ?>` when the document starts with one (after
-/// whitespace), looked for in the first 1 KiB.
+/// whitespace), up to the first `?>` after it: the declaration
+/// [`declarations`] finds first, read before the text is decoded.
 fn prolog_span(bytes: &[u8]) -> Option<(usize, usize)> {
-    let head = &bytes[..bytes.len().min(1024)];
-    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
-    if !head[start..].starts_with(b"<?xml") {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    let after = bytes[start..].strip_prefix(b"<?xml")?;
+    if !after.first().is_some_and(|&b| b.is_ascii_whitespace() || b == b'?') {
         return None;
     }
-    let end = head[start..].windows(2).position(|w| w == b"?>")? + start + 2;
+    let end = memchr::memmem::find(after, b"?>")? + start + 5 + 2;
     Some((start, end))
 }
 

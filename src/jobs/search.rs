@@ -19,7 +19,7 @@ use super::{Notification, NotificationTx};
 use crate::search::query::snippet;
 use crate::search::{Matcher, OpenState, PreparedQuery, SearchError, SearchIndex};
 use crate::store::{ArticleKey, Store};
-use crossbeam_channel::Sender;
+use crossbeam_channel::{Receiver, Sender};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -87,43 +87,12 @@ impl SearchWorker {
     pub fn spawn(db_path: PathBuf, index_dir: PathBuf, tx: NotificationTx) -> std::io::Result<SearchWorker> {
         let (request_tx, request_rx) = crossbeam_channel::unbounded();
         let handle = std::thread::Builder::new().name("hewal-search".into()).spawn(move || {
-            let mut notify = |n| tx.send(n).is_ok();
-            let mut job = match SearchJob::open(&db_path, &index_dir) {
-                Ok((job, note)) => job.with_note(note),
-                Err(e) => {
-                    notify(Notification::Error { generation: None, message: e.to_string() });
-                    return;
-                }
-            };
-            job.sync(&mut notify);
-            // The whole index is checked against its checksums beside the
-            // worker, which answers meanwhile; damage found is mended here.
-            // If no thread can be had for it, search goes on unchecked (the
-            // sender is dropped with the closure, and the check never comes).
-            let (check_tx, check_rx) = crossbeam_channel::bounded(1);
-            let check = job.index.checksum_check();
-            let _ = std::thread::Builder::new().name("hewal-check".into()).spawn(move || {
-                // The worker may have stopped; then nobody needs the answer.
-                let _ = check_tx.send(check());
-            });
-            let never = crossbeam_channel::never();
-            let mut check_rx = Some(check_rx);
-            loop {
-                crossbeam_channel::select! {
-                    recv(request_rx) -> first => {
-                        let Ok(first) = first else { break };
-                        let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
-                        if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
-                            break;
-                        }
-                    }
-                    recv(check_rx.as_ref().unwrap_or(&never)) -> checked => {
-                        check_rx = None; // one answer, or none ever
-                        if !job.checked(checked.ok(), &mut notify) {
-                            break;
-                        }
-                    }
-                }
+            // A panic the job does not catch itself (it catches those of a
+            // search) ends the worker, never silently: the UI is told that
+            // search stopped, and everything else goes on.
+            if let Err(panic) = crate::panics::catch_quietly(|| serve(&db_path, &index_dir, &request_rx, &tx)) {
+                let message = format!("search stopped after an internal error ({panic}); please report it");
+                let _ = tx.send(Notification::Error { generation: None, message });
             }
         })?;
         Ok(SearchWorker { request_tx, _handle: handle })
@@ -140,6 +109,65 @@ impl SearchWorker {
         // As above.
         let _ = self.request_tx.send(Request::Sync);
     }
+}
+
+/// The worker thread: open the library, catch the index up, start the
+/// checksum check beside it, then answer requests until the UI goes.
+fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &NotificationTx) {
+    let mut notify = |n| tx.send(n).is_ok();
+    let mut job = match SearchJob::open(db_path, index_dir) {
+        Ok((job, note)) => job.with_note(note),
+        Err(e) => {
+            notify(Notification::Error { generation: None, message: e.to_string() });
+            return;
+        }
+    };
+    job.sync(&mut notify);
+    // The whole index is checked against its checksums beside the worker,
+    // which answers meanwhile; damage found is mended here. If no thread
+    // can be had for it, search goes on unchecked (the sender is dropped
+    // with the closure, and the check never comes).
+    let (check_tx, check_rx) = crossbeam_channel::bounded(1);
+    let check = job.index.checksum_check();
+    let _ = std::thread::Builder::new().name("hewal-check".into()).spawn(move || {
+        // The worker may have stopped; then nobody needs the answer.
+        let _ = check_tx.send(check());
+    });
+    let never = crossbeam_channel::never();
+    let mut check_rx = Some(check_rx);
+    loop {
+        crossbeam_channel::select! {
+            recv(request_rx) -> first => {
+                let Ok(first) = first else { break };
+                let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
+                if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
+                    break;
+                }
+            }
+            recv(check_rx.as_ref().unwrap_or(&never)) -> checked => {
+                check_rx = None; // one answer, or none ever
+                if !job.checked(checked.ok(), &mut notify) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Debug builds only, for the end-to-end tests: with HEWAL_TEST_PANIC_KEY
+/// set, the query `hewal-test-panic-WHERE` panics at `place` ("search":
+/// inside a search, which the job catches; "worker": outside it).
+fn test_panic(query: &str, place: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("HEWAL_TEST_PANIC_KEY").is_some() && query.strip_prefix("hewal-test-panic-") == Some(place) {
+        // Once each: the rebuilt index is asked the same query again.
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static FIRED: [AtomicBool; 2] = [AtomicBool::new(false), AtomicBool::new(false)];
+        if !FIRED[usize::from(place == "worker")].swap(true, Ordering::SeqCst) {
+            panic!("test panic in the {place} (HEWAL_TEST_PANIC_KEY)");
+        }
+    }
+    let _ = (query, place);
 }
 
 /// Why the worker could not start.
@@ -161,12 +189,15 @@ pub struct SearchJob {
     note: Option<String>,
     /// Where the index lives (none in memory), to make it anew.
     dir: Option<PathBuf>,
+    /// Whether the index was made anew since it was opened: then a checksum
+    /// check of the files it was opened from is out of date.
+    remade: bool,
 }
 
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None, dir: None }
+        SearchJob { index, store, note: None, dir: None, remade: false }
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -222,7 +253,11 @@ impl SearchJob {
             return false;
         }
         let Some(req) = req else { return true };
-        match crate::panics::catch_quietly(|| self.search(&req, newer, notify)) {
+        test_panic(&req.query, "worker");
+        match crate::panics::catch_quietly(|| {
+            test_panic(&req.query, "search");
+            self.search(&req, newer, notify)
+        }) {
             Ok(Ok(listening)) => listening,
             Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => self.recover(&e.to_string(), notify),
             Ok(Err(e)) => notify(Notification::Error { generation: Some(req.generation), message: e.to_string() }),
@@ -254,14 +289,17 @@ impl SearchJob {
     }
 
     /// What the checksum check found: damaged files mean a rebuild. A
-    /// check that could not run says nothing. False once nobody listens.
+    /// check that could not run says nothing, and neither does one of files
+    /// already replaced by a rebuild. False once nobody listens.
     pub fn checked(
         &mut self,
         found: Option<crate::search::Result<Vec<String>>>,
         notify: &mut dyn FnMut(Notification) -> bool,
     ) -> bool {
         match found {
-            Some(Ok(bad)) if !bad.is_empty() => self.recover(&format!("damaged files: {}", bad.join(", ")), notify),
+            Some(Ok(bad)) if !bad.is_empty() && !self.remade => {
+                self.recover(&format!("damaged files: {}", bad.join(", ")), notify)
+            }
             _ => true,
         }
     }
@@ -276,6 +314,7 @@ impl SearchJob {
         match remade {
             Ok(index) => {
                 self.index = index;
+                self.remade = true;
                 self.note = Some(format!("the search index could not be read ({why}); rebuilt it from the library"));
                 self.sync(notify)
             }
