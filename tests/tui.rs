@@ -544,6 +544,7 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
             lang: None,
             // Runs of equal times, so the key breaks ties.
             published: Some(1_600_000_000 + (i / 3) * 60),
+            feed: None,
         })
         .collect();
     store.insert_batch(&batch, 1_700_000_000).unwrap();

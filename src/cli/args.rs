@@ -53,12 +53,44 @@ pub enum Command {
     },
     /// List the library, newest first.
     List {
-        /// Print JSON Lines.
+        /// Print JSON Lines (each row with its `read` and `starred` state).
         #[arg(long)]
         json: bool,
         /// Maximum number of articles (default: all).
         #[arg(long)]
         limit: Option<usize>,
+        /// Only unread articles.
+        #[arg(long, conflicts_with = "starred")]
+        unread: bool,
+        /// Only starred articles.
+        #[arg(long)]
+        starred: bool,
+        /// Only the articles of one feed (its URL or title) or import source (its name).
+        #[arg(long, value_name = "FEED")]
+        feed: Option<String>,
+    },
+    /// Mark articles read or unread, star or unstar them.
+    Mark {
+        #[arg(value_enum)]
+        mark: MarkArg,
+        /// Every article in the library.
+        #[arg(long, conflicts_with_all = ["feed", "ids"])]
+        all: bool,
+        /// Every article of one feed (its URL or title) or import source (its name).
+        #[arg(long, value_name = "FEED", conflicts_with = "ids")]
+        feed: Option<String>,
+        /// Article ids, as `hewal list --json` prints them.
+        #[arg(value_name = "ID", required_unless_present_any = ["all", "feed"])]
+        ids: Vec<String>,
+    },
+    /// Delete old articles (starred ones are always kept) and drop them from the index.
+    Purge {
+        /// Articles older than this many days; with --feed alone, all of that feed's.
+        #[arg(long, value_name = "DAYS", required_unless_present = "feed")]
+        older_than: Option<u64>,
+        /// Only one feed (its URL or title) or import source (its name, e.g. "hewal sample").
+        #[arg(long, value_name = "FEED")]
+        feed: Option<String>,
     },
     /// Lay out text for the terminal: each input line is a paragraph, printed as display-order
     /// lines (RTL paragraphs right-aligned). A bidi-aware `cat`.
@@ -111,6 +143,15 @@ pub enum FeedCommand {
     Import { file: PathBuf },
     /// Print the subscriptions as OPML.
     Export,
+}
+
+/// What `hewal mark` does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MarkArg {
+    Read,
+    Unread,
+    Star,
+    Unstar,
 }
 
 /// Paragraph direction on the command line.

@@ -3,6 +3,7 @@
 
 pub mod args;
 mod feeds;
+mod library;
 pub mod messages;
 mod output;
 
@@ -28,7 +29,11 @@ pub fn run() -> Result<ExitCode> {
         Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs)?,
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
-        Command::List { json, limit } => list(&paths, limit, json)?,
+        Command::List { json, limit, unread, starred, feed } => {
+            library::list(&paths, limit, json, library::filter(unread, starred), feed.as_deref())?
+        }
+        Command::Mark { mark, all, feed, ids } => library::mark(&paths, mark, all, feed.as_deref(), &ids)?,
+        Command::Purge { older_than, feed } => library::purge(&paths, older_than, feed.as_deref())?,
         Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape))?,
         Command::Reindex => reindex(&paths)?,
         Command::Fetch => feeds::fetch(&paths)?,
@@ -227,30 +232,6 @@ fn research(
     index.sync(store, &mut |done, total| progress.update(done, total))?;
     progress.finish();
     Ok(index.search(query, limit)?)
-}
-
-fn list(paths: &Paths, limit: Option<usize>, json: bool) -> Result<()> {
-    let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
-    let out = std::io::stdout();
-    let mut out = out.lock();
-    let tty = terminal_width();
-    let limit = limit.unwrap_or(usize::MAX);
-    let mut offset = 0u64;
-    while (offset as usize) < limit {
-        let page = store.window(offset, (limit - offset as usize).min(1000))?;
-        if page.is_empty() {
-            break;
-        }
-        for s in &page {
-            if json {
-                writeln!(out, "{}", output::summary_json(&store.article(s.key)?))?;
-            } else {
-                writeln!(out, "{}", output::row_plain(&s.title, &s.source, s.published, tty))?;
-            }
-        }
-        offset += page.len() as u64;
-    }
-    Ok(())
 }
 
 fn layout(

@@ -89,7 +89,8 @@ pub fn summary_json(a: &Article) -> String {
     json_safe(
         json!({
             "id": a.id, "key": a.key, "title": a.title, "published": a.published.and_then(rfc3339),
-            "source": a.source, "url": a.url, "lang": a.lang, "read": a.read, "starred": a.starred,
+            "source": a.source, "origin": a.origin, "url": a.url, "lang": a.lang, "read": a.read,
+            "starred": a.starred,
         })
         .to_string(),
     )

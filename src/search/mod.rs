@@ -240,10 +240,10 @@ impl SearchIndex {
         if self.is_foreign_to(store)? {
             return self.rebuild(store, progress);
         }
-        let total = store.count_changed_since(self.synced_seq())?;
-        if total == 0 {
+        if store.change_seq()? <= self.synced_seq() {
             return Ok(0);
         }
+        let total = store.count_changed_since(self.synced_seq())?;
         let mut w = Pending::new(self.writer()?, self.synced_seq(), store.identity()?);
         self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
         self.finish(w)
@@ -289,18 +289,25 @@ impl SearchIndex {
         self.finish(w)
     }
 
-    /// Index the store's rows after `w.seq` up to sequence `upto`.
+    /// Follow the store's changes after `w.seq` up to sequence `upto`:
+    /// index changed rows, remove deleted articles.
     fn catch_up(&self, w: &mut Pending, store: &Store, upto: i64, progress: &mut dyn FnMut(u64)) -> Result<()> {
         while w.seq < upto {
-            let mut rows = store.changed_since(w.seq, SYNC_STEP)?;
-            let full = rows.len() == SYNC_STEP;
-            rows.retain(|r| r.change_seq <= upto);
-            if rows.is_empty() {
-                break;
+            let from = w.seq;
+            let mut changes = store.changes_since(from, SYNC_STEP)?;
+            let full = changes.rows.len() == SYNC_STEP;
+            changes.rows.retain(|r| r.change_seq <= upto);
+            // A key is deleted once and never comes back (see
+            // `store::retention`), so removing before adding is safe.
+            for key in &changes.deleted {
+                w.writer.delete_term(Term::from_field_i64(self.fields.key, *key));
             }
-            self.add_rows(w, &rows)?;
+            self.add_rows(w, &changes.rows)?;
+            // Everything up to here is in hand now, deletions included.
+            let reached = changes.upto.min(upto);
+            w.seq = w.seq.max(reached);
             progress(w.done);
-            if !full {
+            if !full || w.seq <= from {
                 break;
             }
         }

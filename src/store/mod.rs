@@ -11,54 +11,29 @@
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod retention;
 pub mod sample;
+mod schema;
+pub mod views;
 
 pub use error::{Result, StoreError, BUSY_TIMEOUT};
 pub use model::{Article, ArticleKey, ArticleSummary, IndexRow, NewArticle};
+pub use retention::{Changes, Purged};
+pub use views::{Filter, Flag, OriginCounts, View};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use schema::SCHEMA_VERSION;
 use std::path::{Path, PathBuf};
 
-/// Schema version written to `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 3;
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS articles (
-    key          INTEGER PRIMARY KEY,
-    id           TEXT NOT NULL UNIQUE,
-    source       TEXT NOT NULL DEFAULT '',
-    url          TEXT,
-    title        TEXT NOT NULL,
-    body         TEXT NOT NULL,
-    lang         TEXT,
-    published    INTEGER,
-    imported_at  INTEGER NOT NULL,
-    sort_time    INTEGER NOT NULL,
-    content_hash TEXT NOT NULL UNIQUE,
-    read         INTEGER NOT NULL DEFAULT 0,
-    starred      INTEGER NOT NULL DEFAULT 0,
-    position     INTEGER NOT NULL DEFAULT 0,
-    change_seq   INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_by_time ON articles (sort_time DESC, key DESC);
-CREATE INDEX IF NOT EXISTS articles_by_change ON articles (change_seq);
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS feeds (
-    url           TEXT PRIMARY KEY,
-    title         TEXT,
-    etag          TEXT,
-    last_modified TEXT,
-    last_fetch    INTEGER,
-    last_error    TEXT,
-    item_count    INTEGER NOT NULL DEFAULT 0
-);
-INSERT OR IGNORE INTO meta (name, value) VALUES ('change_seq', 0);
-";
-
 /// Insert one article; a row with the same id or content is left alone.
-const INSERT_ARTICLE: &str = "INSERT INTO articles (id, source, url, title, body, lang, published, imported_at,
-                                                  sort_time, content_hash, change_seq)
-                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+/// Its key is above every key the database has held, deleted ones too
+/// (`key_floor`), so a key never names two articles: the search index, a
+/// list's selection and an undo can trust it.
+const INSERT_ARTICLE: &str = "INSERT INTO articles (key, id, source, url, title, body, lang, published, imported_at,
+                                                  sort_time, content_hash, change_seq, origin)
+                              VALUES (max(ifnull((SELECT max(key) FROM articles), 0),
+                                          (SELECT value FROM meta WHERE name = 'key_floor')) + 1,
+                                      ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ifnull(?12, ?2))
                               ON CONFLICT DO NOTHING";
 
 /// Run [`INSERT_ARTICLE`] for `a`; 1 if a row was written, 0 if not.
@@ -80,7 +55,8 @@ fn insert_article(
         now,
         a.published.unwrap_or(now),
         hash,
-        seq
+        seq,
+        a.feed
     ])
 }
 
@@ -227,12 +203,7 @@ impl Store {
             if version == SCHEMA_VERSION {
                 return Ok(());
             }
-            conn.execute_batch(SCHEMA)?;
-            // Databases from before the count was kept get it once.
-            conn.execute(
-                "INSERT OR IGNORE INTO meta (name, value) SELECT 'article_count', count(*) FROM articles",
-                [],
-            )?;
+            schema::upgrade(conn, version)?;
             conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('identity', ?1)", [new_identity()])?;
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)
         })();
@@ -449,22 +420,7 @@ impl Store {
     /// rows cost. The time index is walked from whichever end is nearer, so
     /// the oldest rows are as quick to reach as the newest.
     pub fn window(&self, offset: u64, limit: usize) -> Result<Vec<ArticleSummary>> {
-        let total = self.count()?;
-        if offset >= total || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let limit = (limit as u64).min(total - offset);
-        let from_end = total - offset - limit;
-        let (order, skip) = if from_end < offset { ("ASC", from_end) } else { ("DESC", offset) };
-        let sql =
-            format!("SELECT {SUMMARY_COLS} FROM articles ORDER BY sort_time {order}, key {order} LIMIT ?1 OFFSET ?2");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![limit as i64, skip as i64], summary_from_row)?;
-        let mut rows: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
-        if order == "ASC" {
-            rows.reverse();
-        }
-        Ok(rows)
+        self.window_of(&View::all(), offset, limit)
     }
 
     /// Up to `limit` summaries that follow (`after`) or precede the article
@@ -473,29 +429,13 @@ impl Store {
     /// scrolling costs the window, wherever it is in a million rows. Empty
     /// if the anchor is gone.
     pub fn window_next_to(&self, anchor: ArticleKey, after: bool, limit: usize) -> Result<Vec<ArticleSummary>> {
-        let (cmp, order) = if after { ("<", "DESC") } else { (">", "ASC") };
-        let sql = format!(
-            "SELECT {SUMMARY_COLS} FROM articles
-             WHERE (sort_time, key) {cmp} (SELECT sort_time, key FROM articles WHERE key = ?1)
-             ORDER BY sort_time {order}, key {order} LIMIT ?2"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![anchor, limit as i64], summary_from_row)?;
-        let mut rows: Vec<ArticleSummary> = rows.collect::<Result<_, _>>()?;
-        if !after {
-            rows.reverse();
-        }
-        Ok(rows)
+        self.window_next_to_in(&View::all(), anchor, after, limit)
     }
 
     /// The row of article `key` in list order (newest first), or `None` if
     /// it is gone. Counts the rows before it on the time index.
     pub fn rank(&self, key: ArticleKey) -> Result<Option<u64>> {
-        let sql = "SELECT (SELECT count(*) FROM articles
-                           WHERE (sort_time, key) > (a.sort_time, a.key))
-                   FROM articles AS a WHERE a.key = ?1";
-        let n: Option<i64> = self.conn.prepare_cached(sql)?.query_row([key], |r| r.get(0)).optional()?;
-        Ok(n.map(|n| n as u64))
+        self.rank_in(&View::all(), key)
     }
 
     /// Summaries for the given keys, in the given order (missing keys are
@@ -516,7 +456,7 @@ impl Store {
     pub fn article(&self, key: ArticleKey) -> Result<Article> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT key, id, source, url, title, body, lang, published, imported_at, content_hash,
-                    read, starred, position FROM articles WHERE key = ?1",
+                    read, starred, position, origin FROM articles WHERE key = ?1",
         )?;
         stmt.query_row([key], |r| {
             Ok(Article {
@@ -533,6 +473,7 @@ impl Store {
                 read: r.get(10)?,
                 starred: r.get(11)?,
                 position: r.get(12)?,
+                origin: text(r, 13)?,
             })
         })
         .optional()?

@@ -18,6 +18,9 @@ pub struct NewArticle {
     pub lang: Option<String>,
     /// Publication time, Unix seconds.
     pub published: Option<i64>,
+    /// The URL of the feed it came from; `None` for an import, whose
+    /// `source` names where it came from instead.
+    pub feed: Option<String>,
 }
 
 impl NewArticle {
@@ -59,6 +62,8 @@ pub struct Article {
     pub starred: bool,
     /// Last reading position (first visible display line) in the reader.
     pub position: i64,
+    /// The feed's URL, or the import source (the same as `source`).
+    pub origin: String,
 }
 
 /// An article as the index needs it, with its change sequence number.
