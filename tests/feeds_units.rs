@@ -487,3 +487,36 @@ fn rss_without_a_version_or_a_channel_is_a_feed() {
     // Neither touches a feed that has both, nor one that is not RSS.
     assert!(parse_feed(b"<html><body>not a feed</body></html>", "https://example.org/").is_err());
 }
+
+/// RSS 1.0 items named only by `rdf:about` (no `<link>`) are read, with
+/// that URI as their link, as newsboat and feedparser read them.
+#[test]
+fn rss_1_0_items_named_by_rdf_about_are_read() {
+    let f = parse_feed(include_bytes!("data/feeds/rss-1.0-about.rdf"), "https://example.org/ckb/index.rdf").unwrap();
+    let got: Vec<(&str, Option<&str>)> = f.entries.iter().map(|e| (e.title.as_str(), e.url.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("کۆبوونەوەی پەرلەمان لە هەولێر", Some("https://example.org/ckb/1")),
+            ("", Some("https://example.org/ckb/2")),
+            ("With its own link", Some("https://example.org/ckb/three")),
+        ]
+    );
+    assert_eq!(f.entries[0].published, Some(1_740_819_600));
+    assert!(f.entries[1].body.contains("Only a description"));
+}
+
+/// An Atom entry whose title is of a media type feed-rs does not know
+/// (base64, as RFC 4287 says) does not make the whole feed "not a feed".
+#[test]
+fn atom_text_of_another_media_type_is_read_as_text() {
+    let doc = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>هەواڵ</title><id>urn:f</id>
+<entry><id>urn:1</id><title type="application/octet-stream">2YfbldmI2YTbjtix</title>
+<link href="https://example.org/1"/><summary type="text/plain">دەق &amp; وێنە</summary></entry>
+<entry><id>urn:2</id><title>ئاسایی</title><link href="https://example.org/2"/></entry></feed>"#;
+    let f = parse_feed(doc.as_bytes(), "https://example.org/atom").unwrap();
+    let titles: Vec<&str> = f.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["هەولێر", "ئاسایی"]);
+    assert_eq!(f.entries[0].body, "دەق & وێنە");
+}

@@ -23,8 +23,10 @@ pub mod opml;
 pub mod urls;
 
 mod atom03;
+mod atom10;
 mod fetch;
 mod parse;
+mod rdf;
 
 pub use fetch::{fetch, fetch_all, fetch_each};
 pub use parse::{parse_feed, parse_feed_with_charset, MAX_ENTRY_TEXT_BYTES};

@@ -37,6 +37,8 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     let is_http = is_web_url(feed_url);
     let text = super::atom03::upgrade(&text).map_or(text, Cow::Owned);
     let text = repair_rss_root(&text).map_or(text, Cow::Owned);
+    let text = super::rdf::link_items(&text).map_or(text, Cow::Owned);
+    let text = super::atom10::plain_text_constructs(&text).map_or(text, Cow::Owned);
     let feed = read_feed(&text, feed_url, is_http)?;
 
     let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
