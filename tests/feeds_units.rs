@@ -486,6 +486,15 @@ fn rss_without_a_version_or_a_channel_is_a_feed() {
     assert_eq!(f.entries[0].title, "دووەم");
     // Neither touches a feed that has both, nor one that is not RSS.
     assert!(parse_feed(b"<html><body>not a feed</body></html>", "https://example.org/").is_err());
+    // RSS 0.93 and 0.94 (2.0's drafts) and stray spellings read as 2.0.
+    for version in ["0.93", "0.94", " 2.0 ", "2.00"] {
+        let doc = format!(
+            "<rss version='{version}'><channel><title>t</title>\
+             <item><title>سێیەم</title><link>https://example.org/3</link></item></channel></rss>"
+        );
+        let f = parse_feed(doc.as_bytes(), "https://example.org/feed").unwrap_or_else(|e| panic!("{version}: {e}"));
+        assert_eq!(f.entries.len(), 1, "{version}");
+    }
 }
 
 /// RSS 1.0 items named only by `rdf:about` (no `<link>`) are read, with

@@ -146,15 +146,26 @@ fn repair_rss_root(text: &str) -> Option<String> {
     }
     let tag_end = start + rest.find('>')?;
     let tag = &text[start..tag_end];
-    let add_version = !tag.contains("version");
+    // feed-rs knows 0.91, 0.92 and 2.0 only; 0.93 and 0.94 (2.0's drafts)
+    // and stray spellings are read as 2.0, as newsboat reads them.
+    let version = rss_version(tag);
+    let known = version.as_ref().is_some_and(|(v, _)| matches!(*v, "2.0" | "0.91" | "0.92"));
     let add_channel = !text[tag_end..].contains("<channel");
-    if !add_version && !add_channel {
+    if known && !add_channel {
         return None;
     }
     let mut out = String::with_capacity(text.len() + 32);
-    out.push_str(&text[..tag_end]);
-    if add_version {
-        out.push_str(" version=\"2.0\"");
+    match version {
+        Some((_, range)) if !known => {
+            out.push_str(&text[..start + range.start]);
+            out.push_str("2.0");
+            out.push_str(&text[start + range.end..tag_end]);
+        }
+        Some(_) => out.push_str(&text[..tag_end]),
+        None => {
+            out.push_str(&text[..tag_end]);
+            out.push_str(" version=\"2.0\"");
+        }
     }
     out.push('>');
     let body = &text[tag_end + 1..];
@@ -168,6 +179,17 @@ fn repair_rss_root(text: &str) -> Option<String> {
         _ => out.push_str(body),
     }
     Some(out)
+}
+
+/// The value of the `version` attribute of a start tag, and its byte range
+/// in `tag`.
+fn rss_version(tag: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let at = tag.find("version")? + "version".len();
+    let rest = tag[at..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let from = tag.len() - rest.len() + 1;
+    let len = tag[from..].find(quote)?;
+    Some((&tag[from..from + len], from..from + len))
 }
 
 /// Where the root element's start tag begins: after the XML declaration,
