@@ -157,7 +157,7 @@ const SEED_002: &str = include_str!("../sample-data/002_748c303270226b28.txt");
 #[test]
 fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
     let t = Tmux::start(100, 30);
-    let screen = t.wait_for("10 articles");
+    let screen = t.wait_for("1/10 ·");
     assert!(screen.iter().any(|l| l.contains("Weavers in a mountain town")), "{}", screen.join("\n"));
 
     // The newest article is a seed (no date: imported now); the reader shows
@@ -187,7 +187,7 @@ fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
 fn signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
     for (sig, code) in [("TERM", "EXIT:143"), ("HUP", "EXIT:129"), ("QUIT", "EXIT:131"), ("INT", "EXIT:130")] {
         let t = Tmux::start(80, 24);
-        t.wait_for("10 articles");
+        t.wait_for("1/10 ·");
         t.signal(sig);
         t.assert_restored(code);
     }
@@ -197,7 +197,7 @@ fn signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
 #[test]
 fn sigquit_saves_the_reading_position() {
     let t = Tmux::start(80, 24);
-    t.wait_for("10 articles");
+    t.wait_for("1/10 ·");
     t.keys(&["Enter", "j", "j", "j"]);
     std::thread::sleep(Duration::from_millis(300));
     t.signal("QUIT");
@@ -212,7 +212,7 @@ fn sigquit_saves_the_reading_position() {
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
     let t = Tmux::start(80, 24);
-    t.wait_for("10 articles");
+    t.wait_for("1/10 ·");
     for suspend in ["C-z", "TSTP"] {
         if suspend == "C-z" {
             t.keys(&["C-z"]);
@@ -231,7 +231,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
             assert!(Instant::now() < deadline, "{suspend}: the alternate screen was not taken back");
             std::thread::sleep(Duration::from_millis(50));
         }
-        t.wait_for("10 articles");
+        t.wait_for("1/10 ·");
     }
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
@@ -243,7 +243,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
 #[test]
 fn a_worker_panic_is_reported_and_the_tui_goes_on() {
     let t = Tmux::start(200, 30);
-    t.wait_for("10 articles");
+    t.wait_for("1/10 ·");
     t.keys(&["/"]);
     t.keys(&["-l", "hewal-test-panic-search"]);
     t.wait_for("rebuilt it from the library");
@@ -256,7 +256,7 @@ fn a_worker_panic_is_reported_and_the_tui_goes_on() {
     t.wait_for("search stopped after an internal error");
     // The rest still works: leave the search and star the newest article.
     t.keys(&["Escape"]);
-    t.wait_for("10 articles");
+    t.wait_for("1/10 ·");
     t.keys(&["s"]);
     std::thread::sleep(Duration::from_millis(300));
     t.keys(&["q"]);
@@ -282,11 +282,11 @@ fn the_tui_reads_a_library_on_read_only_media() {
             data = data.display(),
         )
     });
-    let screen = t.wait_for_any(&["10 articles", "NO-RO-MOUNT", "IMPORT-FAILED"]);
+    let screen = t.wait_for_any(&["1/10 ·", "NO-RO-MOUNT", "IMPORT-FAILED"]);
     if screen.iter().any(|l| l.contains("NO-RO-MOUNT")) {
         return eprintln!("skipped: cannot make a read-only mount here");
     }
-    assert!(screen.iter().any(|l| l.contains("10 articles")), "{}", screen.join("\n"));
+    assert!(screen.iter().any(|l| l.contains("1/10 ·")), "{}", screen.join("\n"));
     assert!(!screen.iter().any(|l| l.contains("damaged")), "{}", screen.join("\n"));
     t.keys(&["s"]);
     t.wait_for("cannot save the star");
@@ -334,7 +334,7 @@ fn app_mode_switches_terminal_bidi_off_and_back_on_every_exit_path() {
             continue;
         }
         let t = Tmux::start_with(80, 24, &["--bidi", "app", "--shape", "off"], true);
-        t.wait_for("10 articles");
+        t.wait_for("1/10 ·");
         let code = match exit {
             "q" => {
                 t.keys(&["q"]);
@@ -376,7 +376,7 @@ fn terminal_mode_sends_logical_order_and_no_switch() {
     let visual: String = logical.chars().rev().collect();
     for (mode, want, not) in [("terminal", &logical, &visual), ("app", &visual, &logical)] {
         let t = Tmux::start_with(100, 30, &["--bidi", mode, "--shape", "off"], true);
-        t.wait_for("10 articles");
+        t.wait_for("1/10 ·");
         t.keys(&["q"]);
         t.assert_restored("EXIT:0");
         let raw = raw(&t);
@@ -392,7 +392,7 @@ fn first_run_offers_calibration_and_keeps_the_pick() {
     let screen = t.wait_for("Which block reads right");
     assert!(screen.iter().any(|l| l.contains("[3] the terminal reorders")), "{}", screen.join("\n"));
     t.keys(&["3"]);
-    let screen = t.wait_for("10 articles");
+    let screen = t.wait_for("1/10 ·");
     // Terminal mode: list and reader are stacked, never side by side.
     assert!(!screen.iter().any(|l| l.contains('│')), "{}", screen.join("\n"));
     let cal = std::fs::read_to_string(t.dir.path().join("config/hewal/calibration.toml")).unwrap();
@@ -406,7 +406,7 @@ fn outside_a_multiplexer_the_switch_is_sent_on_every_row() {
     // VTE keeps BDSM per row; hewal sets it on each row of the screen.
     for (mode, seq) in [("app", BDSM_OFF), ("terminal", b"\x1b[?2501h".as_slice())] {
         let t = Tmux::start_env(80, 24, &["--bidi", mode, "--shape", "off"], true, "-u TMUX -u TERM_PROGRAM");
-        t.wait_for("10 articles");
+        t.wait_for("1/10 ·");
         t.keys(&["q"]);
         t.assert_restored("EXIT:0");
         let raw = raw(&t);

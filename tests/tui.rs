@@ -65,7 +65,7 @@ impl Harness {
     fn settle(&mut self) {
         let urls = self._dir.path().join("urls");
         for effect in self.app.take_effects() {
-            match perform_local(effect, self.app.store(), &urls) {
+            match perform_local(effect, self.app.store_mut(), &urls) {
                 Ok(Some(outcome)) => self.app.on_outcome(outcome),
                 Ok(None) => {}
                 Err(effect) => self.pending.push(effect),
@@ -103,7 +103,7 @@ fn first_screen_shows_the_library() {
     let mut h = Harness::new();
     let screen = h.render(100, 30);
     assert!(screen[0].contains("search (press /)"), "{}", screen[0]);
-    assert!(screen[29].contains("1/10 · 10 articles"), "{}", screen[29]);
+    assert!(screen[29].contains("1/10 · all · 10 unread"), "{}", screen[29]);
     assert!(screen[29].contains("? help"), "{}", screen[29]);
     // List rows carry dates, newest first (two seed texts have none).
     let dates: Vec<_> = screen[1..11]
@@ -140,7 +140,7 @@ fn typing_a_query_searches_and_enter_opens() {
     h.app.update(Action::Back);
     assert_eq!(h.app.focus(), Focus::List);
     h.app.update(Action::Back);
-    assert!(matches!(*h.app.list().source(), ListSource::Library { total: 10 }));
+    assert!(matches!(*h.app.list().source(), ListSource::Library { total: 10, .. }));
 }
 
 #[test]
@@ -636,4 +636,69 @@ fn leaving_an_article_queues_its_position_instead_of_writing() {
     h.app.fit(Rect::new(0, 0, 80, 24));
     assert_eq!(h.store.article(key).unwrap().position, 0);
     assert_eq!(h.app.take_effects(), vec![Effect::Save(Write::Position { key, line: 3 })]);
+}
+
+/// The last line of a render: the status line.
+fn status(h: &mut Harness) -> String {
+    h.render(120, 30).pop().unwrap()
+}
+
+#[test]
+fn the_unread_view_and_next_unread() {
+    let mut h = Harness::new();
+    assert!(status(&mut h).contains("1/10 · all · 10 unread"), "{}", status(&mut h));
+    // `n` with no search opens the first unread article and marks it read.
+    h.app.update(Action::NextHit(true));
+    let first = h.app.reader().key().expect("an article is open");
+    assert_eq!(h.app.focus(), Focus::Reader);
+    let s = status(&mut h);
+    assert!(s.contains("1/10 · all · 9 unread"), "{s}");
+    h.app.update(Action::NextUnread(true));
+    let second = h.app.reader().key().unwrap();
+    assert_ne!(first, second);
+    assert!(status(&mut h).contains("2/10 · all · 8 unread"), "{}", status(&mut h));
+    // Nothing unread above the first.
+    h.app.update(Action::NextUnread(false));
+    h.app.update(Action::NextUnread(false));
+    assert_eq!(h.app.message(), Some("no more unread articles here"));
+    // The unread view: the two read ones are gone from it.
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
+    let s = status(&mut h);
+    assert!(s.contains("/8 · unread · 8 unread"), "{s}");
+    assert!(h.app.list().len() == 8);
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
+    assert!(status(&mut h).contains("/10 · all · 8 unread"), "{}", status(&mut h));
+}
+
+#[test]
+fn mark_everything_read_then_undo() {
+    let mut h = Harness::new();
+    h.app.update(Action::MarkAllRead);
+    let s = status(&mut h);
+    assert!(s.contains("all · 0 unread"), "{s}");
+    assert!(s.contains("marked read: 10 article(s)"), "{s}");
+    h.app.update(Action::Undo);
+    assert!(status(&mut h).contains("all · 10 unread"), "{}", status(&mut h));
+    h.app.update(Action::Undo);
+    assert_eq!(h.app.message(), Some("nothing to undo"));
+}
+
+#[test]
+fn delete_then_undo() {
+    let mut h = Harness::new();
+    h.render(120, 30);
+    let title = h.app.list().selected_row().unwrap().title.clone();
+    h.app.update(Action::Delete);
+    let s = status(&mut h);
+    assert!(s.contains("1/9 ·") && s.contains("deleted 1 article(s)"), "{s}");
+    assert_ne!(h.app.list().selected_row().unwrap().title, title);
+    assert!(h.effects().contains(&Effect::SyncIndex), "the index is told to follow");
+    h.app.update(Action::Undo);
+    // The restored article is back above the selection, which stays put.
+    assert!(status(&mut h).contains("2/10 ·"), "{}", status(&mut h));
+    // It came back above the view, which did not move: scroll up to it.
+    h.app.update(Action::Jump { end: false });
+    h.render(120, 30);
+    let titles: Vec<String> = (0..10).filter_map(|i| h.app.list().row(i)).map(|r| r.title.clone()).collect();
+    assert!(titles.contains(&title), "the deleted article is not back: {title:?} not in {titles:?}");
 }

@@ -50,6 +50,19 @@ pub enum Action {
     OpenLink,
     /// Copy the article's link to the clipboard (OSC 52).
     CopyLink,
+    /// Show only unread (or starred) articles, or all again if that is
+    /// what is shown.
+    ToggleFilter(crate::store::Filter),
+    /// Open the next (`true`, older) or previous unread article of the view.
+    NextUnread(bool),
+    /// Mark every article of the view read.
+    MarkViewRead,
+    /// Mark every article of the library read.
+    MarkAllRead,
+    /// Delete the selected article.
+    Delete,
+    /// Revert the last bulk mark or delete.
+    Undo,
     /// The calibration screen's answer: candidate n (0-based), or none
     /// (keep what was detected).
     Calibrate(Option<usize>),

@@ -11,7 +11,7 @@
 //! terminal, network or browser.
 
 use super::action::Action;
-use super::effect::{Effect, Outcome, Write};
+use super::effect::{Effect, Outcome, Undo, Write};
 use super::layout::{areas, Areas};
 use super::mode::{Focus, Mode};
 use super::panes::status::{IndexState, StatusLine};
@@ -20,7 +20,7 @@ use super::popups::feeds::FeedList;
 use super::strings;
 use crate::jobs::search::SearchRequest;
 use crate::jobs::Notification;
-use crate::store::Store;
+use crate::store::{Filter, Flag, Store, View};
 use crate::text::{Order, Render};
 use ratatui::layout::Rect;
 use std::collections::HashMap;
@@ -47,6 +47,12 @@ pub struct App {
     reader: ReaderPane,
     search: SearchBar,
     feeds: FeedList,
+    /// The view of the library shown (and returned to after a search).
+    view: View,
+    /// Unread articles in the view (its origin; any filter).
+    unread: u64,
+    /// How to revert the last bulk mark or delete.
+    undo: Option<Undo>,
     index: IndexState,
     /// A line for the status bar (errors, notes); cleared by the next key.
     message: Option<String>,
@@ -83,6 +89,9 @@ impl App {
             reader: ReaderPane::default(),
             search: SearchBar::default(),
             feeds: FeedList::default(),
+            view: View::all(),
+            unread: 0,
+            undo: None,
             index: IndexState::Opening,
             message,
             quit: false,
@@ -95,7 +104,25 @@ impl App {
             render: Render::default(),
         };
         app.set_render(options.render);
+        app.count_unread();
         app
+    }
+
+    /// The view of the library shown.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Unread articles in the view's origin.
+    pub fn unread(&self) -> u64 {
+        self.unread
+    }
+
+    fn count_unread(&mut self) {
+        match self.store.count_view(&self.view.with_filter(Filter::Unread)) {
+            Ok(n) => self.unread = n,
+            Err(e) => self.message = Some(strings::cannot_read_library(&e)),
+        }
     }
 
     fn set_render(&mut self, render: Render) {
@@ -153,6 +180,11 @@ impl App {
         &self.store
     }
 
+    /// The store, for the effects that write to it in transactions.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Search requests to send to the worker.
     pub fn take_requests(&mut self) -> Vec<SearchRequest> {
         std::mem::take(&mut self.requests)
@@ -173,6 +205,8 @@ impl App {
         StatusLine {
             list: &self.list,
             searching: self.is_searching(),
+            view: &self.view,
+            unread: self.unread,
             index: &self.index,
             fetching: self.fetching,
             message: self.message.as_deref(),
@@ -261,6 +295,12 @@ impl App {
                 Edit::Ignored => {}
             }
         }
+        // With no search shown, `n` and `N` go to unread articles.
+        if let Action::NextHit(forward) = action {
+            if self.list.view().is_some() {
+                return self.next_unread(forward);
+            }
+        }
         if self.mode != Mode::Calibrate && self.update_focused(&action) {
             return;
         }
@@ -301,7 +341,73 @@ impl App {
             Action::Refresh => self.refresh(),
             Action::OpenLink => self.link_action(true),
             Action::CopyLink => self.link_action(false),
+            Action::ToggleFilter(filter) => self.toggle_filter(filter),
+            Action::NextHit(forward) | Action::NextUnread(forward) => self.next_unread(forward),
+            Action::MarkViewRead => {
+                self.effects.push(Effect::MarkView { view: self.view.clone(), flag: Flag::Read, on: true })
+            }
+            Action::MarkAllRead => {
+                self.effects.push(Effect::MarkView { view: View::all(), flag: Flag::Read, on: true })
+            }
+            Action::Delete => self.delete_selected(),
+            Action::Undo => match self.undo.take() {
+                Some(undo) => self.effects.push(Effect::Undo(undo)),
+                None => self.message = Some(strings::NOTHING_TO_UNDO.into()),
+            },
             _ => {}
+        }
+    }
+
+    /// Show only articles with `filter` (unread, starred), or all again.
+    fn toggle_filter(&mut self, filter: Filter) {
+        let filter = if self.view.filter == filter { Filter::All } else { filter };
+        self.show_view(self.view.with_filter(filter));
+    }
+
+    /// Show `view` of the library (a search shown is left).
+    fn show_view(&mut self, view: View) {
+        self.view = view;
+        if !self.search.query().is_empty() {
+            self.search.clear();
+            self.generation += 1;
+        }
+        self.show_library();
+    }
+
+    /// `n` with no search, and `p`: open the next or previous unread
+    /// article of the view.
+    fn next_unread(&mut self, forward: bool) {
+        if self.list.view().is_none() {
+            return; // search results: `n` went to the reader's hits
+        }
+        // From the list, an unread article selected but not opened yet is
+        // the next one; otherwise the search starts after the selection.
+        let selected = self.list.selected_row().map(|r| (r.key, r.read));
+        if let (Focus::List, Some((_, false)), true) = (self.focus, selected, forward) {
+            return self.open_selected();
+        }
+        let from = selected.map(|(key, _)| key);
+        match self.store.next_unread(&self.view, from, forward) {
+            Ok(Some(key)) => {
+                if let Err(e) = self.list.select_key(&self.store, key) {
+                    self.message = Some(strings::cannot_read_library(&e));
+                }
+                self.leave_article();
+                match self.store.article(key) {
+                    Ok(a) => self.reader.show(a),
+                    Err(e) => return self.message = Some(strings::cannot_read_article(&e)),
+                }
+                self.focus = Focus::Reader;
+                self.mark(Write::Read { key, read: true });
+            }
+            Ok(None) => self.message = Some(strings::NO_MORE_UNREAD.into()),
+            Err(e) => self.message = Some(strings::cannot_read_library(&e)),
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        if let Some(row) = self.list.selected_row() {
+            self.effects.push(Effect::Delete(vec![row.key]));
         }
     }
 
@@ -435,6 +541,10 @@ impl App {
     fn show_mark(&mut self, write: Write) {
         match write {
             Write::Read { key, read } => {
+                let was = self.list.row_by_key(key).map(|r| r.read);
+                if was == Some(!read) {
+                    self.unread = if read { self.unread.saturating_sub(1) } else { self.unread + 1 };
+                }
                 self.list.update_row(key, |r| r.read = read);
                 if self.reader.key() == Some(key) {
                     self.reader.set_read(read);
@@ -460,15 +570,20 @@ impl App {
     }
 
     fn show_library(&mut self) {
-        let total = match self.store.count() {
-            Ok(n) => n,
-            Err(e) => {
-                self.message = Some(strings::cannot_read_library(&e));
-                0
-            }
-        };
-        self.list.reset(ListSource::Library { total });
+        if let Err(e) = self.list.show_view(&self.store, self.view.clone()) {
+            self.message = Some(strings::cannot_read_library(&e));
+        }
+        self.count_unread();
         self.shown_generation = self.generation;
+    }
+
+    /// The library changed under the list: read the view again, staying
+    /// on the same article.
+    fn reload(&mut self) {
+        if let Err(e) = self.list.reload_library(&self.store) {
+            self.message = Some(strings::cannot_read_library(&e));
+        }
+        self.count_unread();
     }
 
     /// A notification from a background job.
@@ -508,9 +623,7 @@ impl App {
             Notification::FetchDone(outcome) => {
                 self.fetching = None;
                 self.message = Some(strings::fetch_done(&outcome));
-                if let Err(e) = self.list.reload_library(&self.store) {
-                    self.message = Some(strings::cannot_read_library(&e));
-                }
+                self.reload();
                 self.effects.push(Effect::SyncIndex);
             }
         }
@@ -531,6 +644,13 @@ impl App {
                     self.show_mark(undo);
                 }
                 self.message = Some(strings::cannot_save(what, &error));
+            }
+            Outcome::Changed { note, undo } => {
+                self.message = Some(note);
+                self.undo = undo;
+                self.reload();
+                // Deleted articles leave the index; restored ones return.
+                self.effects.push(Effect::SyncIndex);
             }
             Outcome::Render(render) => self.set_render(render),
             Outcome::Quit => self.quit = true,

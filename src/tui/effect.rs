@@ -8,8 +8,9 @@
 //! which tests call too; the rest (threads, browser, clipboard, the
 //! terminal's modes) belong to the main loop.
 
+use super::strings;
 use crate::feeds::Subscription;
-use crate::store::{ArticleKey, FeedState, Store};
+use crate::store::{Article, ArticleKey, FeedState, Flag, Store, View};
 use std::path::Path;
 
 /// Something the main loop must do outside the app.
@@ -30,6 +31,12 @@ pub enum Effect {
     LoadFeeds,
     /// Write reading state to the store.
     Save(Write),
+    /// Set a flag on every article of a view (mark a feed read, or all).
+    MarkView { view: View, flag: Flag, on: bool },
+    /// Delete these articles.
+    Delete(Vec<ArticleKey>),
+    /// Revert the last bulk change.
+    Undo(Undo),
     /// Stop the process until the shell continues it, the terminal
     /// restored meanwhile.
     Suspend,
@@ -53,6 +60,15 @@ pub enum Write {
     },
 }
 
+/// How to revert a bulk change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Set `flag` back to `!on` on these articles.
+    Flags { keys: Vec<ArticleKey>, flag: Flag, on: bool },
+    /// Put these deleted articles back.
+    Deleted(Vec<Article>),
+}
+
 /// What an effect came to, for the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -62,6 +78,9 @@ pub enum Outcome {
     Feeds { subscriptions: Vec<Subscription>, states: Vec<FeedState> },
     /// A write failed: the app undoes what it showed.
     WriteFailed { write: Write, error: String },
+    /// The library changed (a bulk mark, a delete, an undo): the lists
+    /// are read again; `undo` reverts the change, if it can be.
+    Changed { note: String, undo: Option<Undo> },
     /// The terminal now draws this way (after calibration).
     Render(crate::text::Render),
     /// Leave the TUI (the calibration-only run is done).
@@ -70,11 +89,37 @@ pub enum Outcome {
 
 /// Carry out `effect` if it touches only the library (`store`, and the
 /// subscriptions at `urls_path`). Any other effect is handed back.
-pub fn perform_local(effect: Effect, store: &Store, urls_path: &Path) -> Result<Option<Outcome>, Effect> {
+pub fn perform_local(effect: Effect, store: &mut Store, urls_path: &Path) -> Result<Option<Outcome>, Effect> {
     match effect {
         Effect::Save(write) => Ok(save(store, write).err()),
         Effect::LoadFeeds => Ok(Some(load_feeds(store, urls_path))),
+        Effect::MarkView { view, flag, on } => Ok(Some(match store.mark_view(&view, flag, on) {
+            Ok(keys) => Outcome::Changed {
+                note: strings::marked(keys.len(), flag, on),
+                undo: Some(Undo::Flags { keys, flag, on }),
+            },
+            Err(e) => Outcome::Note(strings::cannot_save("the marks", &e)),
+        })),
+        Effect::Delete(keys) => Ok(Some(match store.delete(&keys) {
+            Ok(gone) => Outcome::Changed { note: strings::deleted(gone.len()), undo: Some(Undo::Deleted(gone)) },
+            Err(e) => Outcome::Note(strings::cannot_delete(&e)),
+        })),
+        Effect::Undo(undo) => Ok(Some(undo_change(store, undo))),
         other => Err(other),
+    }
+}
+
+fn undo_change(store: &mut Store, undo: Undo) -> Outcome {
+    let done = match undo {
+        Undo::Flags { keys, flag, on } => store.set_flag_keys(&keys, flag, !on).map(|_| ()),
+        Undo::Deleted(articles) => {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            store.restore(&articles, now).map(|_| ())
+        }
+    };
+    match done {
+        Ok(()) => Outcome::Changed { note: strings::UNDONE.into(), undo: None },
+        Err(e) => Outcome::Note(strings::cannot_save("the undo", &e)),
     }
 }
 
@@ -93,10 +138,10 @@ fn save(store: &Store, write: Write) -> Result<(), Outcome> {
 fn load_feeds(store: &Store, urls_path: &Path) -> Outcome {
     let subscriptions = match crate::feeds::load_subscriptions(urls_path) {
         Ok((subs, _problems)) => subs,
-        Err(e) => return Outcome::Note(super::strings::cannot_read_feeds(&format!("{}: {e}", urls_path.display()))),
+        Err(e) => return Outcome::Note(strings::cannot_read_feeds(&format!("{}: {e}", urls_path.display()))),
     };
     match store.feed_states() {
         Ok(states) => Outcome::Feeds { subscriptions, states },
-        Err(e) => Outcome::Note(super::strings::cannot_read_feeds(&e)),
+        Err(e) => Outcome::Note(strings::cannot_read_feeds(&e)),
     }
 }

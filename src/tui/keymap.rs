@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::mode::{Focus, Mode};
+use crate::store::Filter;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The help overlay's rows: (keys, what they do).
@@ -15,7 +16,14 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("/", "search (results update as you type)"),
     ("Enter (in search)", "keep the results, back to the list"),
     ("Esc", "clear the search / back to the list"),
-    ("n / N", "next / previous search hit in the reader"),
+    ("n / N", "next / previous search hit; with no search, next / previous unread"),
+    ("p", "previous unread article"),
+    ("u", "only unread articles, or all again"),
+    ("S", "only starred articles, or all again"),
+    ("A", "mark every article shown read"),
+    ("C", "mark the whole library read"),
+    ("D", "delete the article"),
+    ("U", "undo the last mark-all or delete"),
     ("R", "fetch all feeds (in the background)"),
     ("F", "feeds: last fetch, errors, articles"),
     ("o", "open the article's link in a browser"),
@@ -116,6 +124,13 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::Char('m') => Action::ToggleRead,
         KeyCode::Char('n') => Action::NextHit(true),
         KeyCode::Char('N') => Action::NextHit(false),
+        KeyCode::Char('p') => Action::NextUnread(false),
+        KeyCode::Char('u') => Action::ToggleFilter(Filter::Unread),
+        KeyCode::Char('S') => Action::ToggleFilter(Filter::Starred),
+        KeyCode::Char('A') => Action::MarkViewRead,
+        KeyCode::Char('C') => Action::MarkAllRead,
+        KeyCode::Char('D') => Action::Delete,
+        KeyCode::Char('U') => Action::Undo,
         _ => return None,
     })
 }

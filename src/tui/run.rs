@@ -191,7 +191,7 @@ impl<'a> Session<'a> {
     /// Carry out every effect the app queued; outcomes go back to it.
     fn perform(&mut self, app: &mut App) -> Result<(), TuiError> {
         for effect in app.take_effects() {
-            let outcomes = match perform_local(effect, app.store(), &self.paths.urls_path()) {
+            let outcomes = match perform_local(effect, app.store_mut(), &self.paths.urls_path()) {
                 Ok(outcome) => outcome.into_iter().collect(),
                 Err(effect) => self.perform_outside(effect)?,
             };
@@ -239,7 +239,9 @@ impl<'a> Session<'a> {
                 self.primed = None;
                 vec![]
             }
-            Effect::Save(_) | Effect::LoadFeeds => unreachable!("carried out by perform_local"),
+            Effect::Save(_) | Effect::LoadFeeds | Effect::MarkView { .. } | Effect::Delete(_) | Effect::Undo(_) => {
+                unreachable!("carried out by perform_local")
+            }
         })
     }
 

@@ -24,6 +24,28 @@ pub const NO_LINK: &str = "this article has no link";
 pub const NO_LINKS: &str = "this article has no links";
 pub const NO_HITS: &str = "no search hits in this article";
 pub const ALREADY_FETCHING: &str = "already fetching";
+pub const UNDONE: &str = "undone";
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+pub const NO_MORE_UNREAD: &str = "no more unread articles here";
+
+pub fn marked(n: usize, flag: crate::store::Flag, on: bool) -> String {
+    let what = match (flag, on) {
+        (crate::store::Flag::Read, true) => "marked read",
+        (crate::store::Flag::Read, false) => "marked unread",
+        (crate::store::Flag::Starred, true) => "starred",
+        (crate::store::Flag::Starred, false) => "unstarred",
+    };
+    format!("{what}: {n} article(s); U undoes")
+}
+
+pub fn deleted(n: usize) -> String {
+    format!("deleted {n} article(s); U undoes")
+}
+
+pub fn cannot_delete(error: &dyn std::fmt::Display) -> String {
+    format!("cannot delete: {error}")
+}
+
 pub const READ_ONLY: &str = "the library cannot be changed (read-only): reading works, marks are not saved";
 
 pub fn no_link_numbered(n: u32) -> String {
@@ -113,6 +135,22 @@ pub const SEARCH_UNAVAILABLE: &str = " · search unavailable";
 
 pub fn articles(total: u64) -> String {
     format!("{total} articles")
+}
+
+/// What the status line says of a view: its filter, its origin (`origin`,
+/// already laid out for display), and the unread in it; the number of
+/// articles too when no position (`n/total`) says it.
+pub fn view_count(filter: crate::store::Filter, origin: Option<&str>, total: u64, unread: u64) -> String {
+    let filter = match filter {
+        crate::store::Filter::All => "all",
+        crate::store::Filter::Unread => "unread",
+        crate::store::Filter::Starred => "starred",
+    };
+    let origin = origin.map(|o| format!(" · {o}")).unwrap_or_default();
+    match total {
+        0 => format!("{filter}{origin} · {}", articles(0)),
+        _ => format!("{filter}{origin} · {unread} unread"),
+    }
 }
 
 /// The count of a search answer: `total` matches, `kept` of them listed,

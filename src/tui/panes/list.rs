@@ -9,7 +9,7 @@
 //! (after a fetch) the selection follows the article, not the row.
 
 use crate::jobs::search::SearchResponse;
-use crate::store::{ArticleKey, ArticleSummary, Store, StoreError};
+use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Render};
 use crate::tui::action::Action;
@@ -31,8 +31,9 @@ const SOURCE_W: usize = 14;
 /// What the list shows.
 #[derive(Clone, Debug)]
 pub enum ListSource {
-    /// The whole library, newest first.
-    Library { total: u64 },
+    /// A view of the library (all, unread, starred; one origin or all),
+    /// newest first.
+    Library { view: View, total: u64 },
     /// Search results, best first.
     Search(Box<SearchList>),
 }
@@ -66,10 +67,10 @@ pub struct ListPane {
 }
 
 impl ListPane {
-    /// The library, with `total` rows.
+    /// The whole library, with `total` rows.
     pub fn new(total: u64) -> ListPane {
         ListPane {
-            source: ListSource::Library { total },
+            source: ListSource::Library { view: View::all(), total },
             selected: 0,
             selected_key: None,
             offset: 0,
@@ -92,7 +93,7 @@ impl ListPane {
     /// Number of rows in the list.
     pub fn len(&self) -> u64 {
         match &self.source {
-            ListSource::Library { total } => *total,
+            ListSource::Library { total, .. } => *total,
             ListSource::Search(r) => r.response.hits.len() as u64,
         }
     }
@@ -178,14 +179,34 @@ impl ListPane {
         }
     }
 
-    /// The library changed under the list (a fetch): read its size again
-    /// and keep the selection on the same article wherever its row went.
+    /// The view shown, when the list shows the library.
+    pub fn view(&self) -> Option<&View> {
+        match &self.source {
+            ListSource::Library { view, .. } => Some(view),
+            ListSource::Search(_) => None,
+        }
+    }
+
+    /// Show `view` of the library, staying on the selected article if it
+    /// is in the new view too (or on the row it would have), else the top.
+    pub fn show_view(&mut self, store: &Store, view: View) -> Result<(), StoreError> {
+        let total = store.count_view(&view)?;
+        let key = self.selected_key.filter(|_| self.view().is_some());
+        self.reset(ListSource::Library { view, total });
+        self.selected_key = key;
+        self.reload_library(store)
+    }
+
+    /// The library changed under the list (a fetch, another process, a
+    /// mark): read the view's size again and keep the selection on the same
+    /// article wherever its row went (or where it would be, if it left the
+    /// view).
     pub fn reload_library(&mut self, store: &Store) -> Result<(), StoreError> {
-        let ListSource::Library { total } = &mut self.source else { return Ok(()) };
-        *total = store.count()?;
+        let ListSource::Library { view, total } = &mut self.source else { return Ok(()) };
+        *total = store.count_view(view)?;
         self.window.clear();
         if let Some(key) = self.selected_key {
-            if let Some(row) = store.rank(key)? {
+            if let Some(row) = store.rank_in(view, key)? {
                 let shift = row as i64 - self.selected as i64;
                 self.offset = (self.offset as i64 + shift).max(0) as u64;
                 self.selected = row;
@@ -193,6 +214,21 @@ impl ListPane {
         }
         self.select(self.selected as i64);
         Ok(())
+    }
+
+    /// Select the article `key` on the row it has in the view shown. False
+    /// when the list shows no view or the article is gone.
+    pub fn select_key(&mut self, store: &Store, key: ArticleKey) -> Result<bool, StoreError> {
+        let Some(view) = self.view() else { return Ok(false) };
+        let Some(row) = store.rank_in(view, key)? else { return Ok(false) };
+        self.select(row as i64);
+        self.selected_key = Some(key);
+        Ok(true)
+    }
+
+    /// The loaded row of the article `key`, if any.
+    pub fn row_by_key(&self, key: ArticleKey) -> Option<&ArticleSummary> {
+        self.window.iter().find(|r| r.key == key)
     }
 
     /// Apply a change to every loaded copy of the article `key`.
@@ -239,7 +275,7 @@ impl ListPane {
     /// A jump: read the visible rows (and a margin) by position.
     fn read_window(&mut self, store: &Store, start: u64, h: u64) -> Result<(), StoreError> {
         let rows = match &self.source {
-            ListSource::Library { .. } => store.window(start, (h + MARGIN) as usize)?,
+            ListSource::Library { view, .. } => store.window_of(view, start, (h + MARGIN) as usize)?,
             ListSource::Search(r) => {
                 let hits = &r.response.hits;
                 let end = ((start + h + MARGIN) as usize).min(hits.len());
@@ -256,7 +292,7 @@ impl ListPane {
     /// does not depend on how deep in the list they are). `Ok(false)` when
     /// the new window does not touch the loaded one (a jump).
     fn continue_library_window(&mut self, store: &Store, start: u64, need_end: u64) -> Result<bool, StoreError> {
-        let ListSource::Library { .. } = self.source else { return Ok(false) };
+        let ListSource::Library { view, .. } = &self.source else { return Ok(false) };
         let w = &mut self.window;
         let (have_start, have_end) = (self.window_start, self.window_start + w.len() as u64);
         let (Some(first), Some(last)) = (w.first().map(|r| r.key), w.last().map(|r| r.key)) else {
@@ -264,14 +300,14 @@ impl ListPane {
         };
         if need_end > have_end && start >= have_start && start <= have_end {
             // Down: keep what is still visible, add what follows.
-            let more = store.window_next_to(last, true, (need_end - have_end + MARGIN) as usize)?;
+            let more = store.window_next_to_in(view, last, true, (need_end - have_end + MARGIN) as usize)?;
             w.drain(..(start - have_start) as usize);
             w.extend(more);
             self.window_start = start;
         } else if start < have_start && need_end >= have_start {
             // Up: add what precedes, keep a window's worth.
             let want = (have_start - start + MARGIN).min(have_start) as usize;
-            let mut before = store.window_next_to(first, false, want)?;
+            let mut before = store.window_next_to_in(view, first, false, want)?;
             let n = before.len() as u64;
             let keep = (need_end - have_start + MARGIN).min(w.len() as u64) as usize;
             before.extend(w.drain(..keep));

@@ -2,6 +2,7 @@
 //! what the background work is doing, and the last message (or the key
 //! hint).
 
+use crate::store::View;
 use crate::text::{display_width, layout_single_line, BaseDirection, Render};
 use crate::tui::panes::{ListPane, ListSource};
 use crate::tui::{strings, theme};
@@ -18,11 +19,18 @@ pub enum IndexState {
     Failed(String),
 }
 
+/// Cells at most for the name of the view's origin.
+const ORIGIN_W: usize = 24;
+
 /// Draws the status line from the app's state.
 pub struct StatusLine<'a> {
     pub list: &'a ListPane,
     /// A query was typed and its answer has not arrived.
     pub searching: bool,
+    /// The view of the library (shown while the list shows it).
+    pub view: &'a View,
+    /// Unread articles in the view's origin.
+    pub unread: u64,
     pub index: &'a IndexState,
     /// Feeds done / total while a refresh runs.
     pub fetching: Option<(usize, usize)>,
@@ -35,7 +43,14 @@ impl StatusLine<'_> {
     fn left(&self) -> String {
         let list = self.list;
         let count = match list.source() {
-            ListSource::Library { total } => strings::articles(*total),
+            ListSource::Library { view, total } => {
+                // A feed's or source's name may be Sorani: laid out, and cut.
+                let origin = view
+                    .origin
+                    .as_deref()
+                    .map(|o| layout_single_line(o, ORIGIN_W, BaseDirection::Auto, self.render).text());
+                strings::view_count(view.filter, origin.as_deref(), *total, self.unread)
+            }
             ListSource::Search(r) => {
                 let resp = &r.response;
                 strings::matches(resp.total, resp.hits.len(), resp.complete, resp.elapsed.as_millis())
