@@ -64,11 +64,18 @@ impl Harness {
     /// feeds) as the main loop does; keep the others for `effects`.
     fn settle(&mut self) {
         let urls = self._dir.path().join("urls");
-        for effect in self.app.take_effects() {
-            match perform_local(effect, self.app.store_mut(), &urls) {
-                Ok(Some(outcome)) => self.app.on_outcome(outcome),
-                Ok(None) => {}
-                Err(effect) => self.pending.push(effect),
+        // Outcomes may queue more effects: until there are none.
+        loop {
+            let effects = self.app.take_effects();
+            if effects.is_empty() {
+                return;
+            }
+            for effect in effects {
+                match perform_local(effect, self.app.store_mut(), &urls) {
+                    Ok(Some(outcome)) => self.app.on_outcome(outcome),
+                    Ok(None) => {}
+                    Err(effect) => self.pending.push(effect),
+                }
             }
         }
     }
@@ -389,22 +396,23 @@ fn links_open_only_on_the_web_and_copy_anywhere() {
 }
 
 #[test]
-fn the_feeds_overlay_shows_state_and_errors() {
+fn the_feeds_pane_shows_counts_state_and_errors_and_opens_a_feed() {
     let mut h = Harness::new();
     h.app.update(Action::ToggleFeeds);
     let screen = h.render(100, 30).join("\n");
+    assert!(screen.contains("     10/10                 all articles"), "{screen}");
+    assert!(screen.contains("     10/10                 hewal sample"), "{screen}");
     assert!(screen.contains("no feeds yet: hewal feed add URL"), "{screen}");
     h.app.update(Action::ToggleFeeds);
     assert_eq!(h.app.mode(), Mode::Normal);
 
-    // The popup reads the subscriptions when it opens.
+    // Three subscriptions: one fetched with two articles, one failing, one new.
     let urls =
         "https://example.org/ok.xml \"~کوردستان نیوز\"\nhttps://example.org/gone.xml\nhttps://example.org/new.xml\n";
     std::fs::write(h._dir.path().join("urls"), urls).unwrap();
-    for (url, err, n) in [
-        ("https://example.org/ok.xml", None, 12),
-        ("https://example.org/gone.xml", Some("server answered HTTP 404"), 0),
-    ] {
+    for (url, err, n) in
+        [("https://example.org/ok.xml", None, 2), ("https://example.org/gone.xml", Some("server answered HTTP 404"), 0)]
+    {
         h.store
             .save_feed_state(&hewal::store::FeedState {
                 url: url.into(),
@@ -415,13 +423,43 @@ fn the_feeds_overlay_shows_state_and_errors() {
             })
             .unwrap();
     }
+    let fetched: Vec<hewal::store::NewArticle> = (0..2)
+        .map(|i| hewal::store::NewArticle {
+            id: format!("https://example.org/ok.xml#{i}"),
+            source: "کوردستان نیوز".into(),
+            title: format!("هەواڵی نوێ {i}"),
+            body: "دەق".into(),
+            published: Some(4_000_000_000 + i),
+            origin: Some("https://example.org/ok.xml".into()),
+            ..Default::default()
+        })
+        .collect();
+    h.store.insert_batch(&fetched, 0).unwrap();
     h.app.update(Action::ToggleFeeds);
     let screen = h.render(100, 30).join("\n");
-    assert_eq!(h.app.feeds().subscriptions[0].title.as_deref(), Some("کوردستان نیوز"));
-    assert!(screen.contains("✓ 2025-02-19     12"), "{screen}");
-    assert!(screen.contains("✗ 2025-02-19      0  https://example.org/gone.xml"), "{screen}");
+    assert!(screen.contains("     12/12                 all articles"), "{screen}");
+    assert!(screen.contains("✓      2/2      2025-02-19  "), "{screen}");
+    assert!(screen.contains("✗      0/0      2025-02-19  https://example.org/gone.xml"), "{screen}");
+    assert!(screen.contains("·      0/0      never       https://example.org/new.xml"), "{screen}");
+    // The selected feed's error is shown under the list.
+    h.app.update(Action::Move(2));
+    let screen = h.render(100, 30).join("\n");
     assert!(screen.contains("server answered HTTP 404"), "{screen}");
-    assert!(screen.contains("· never"), "{screen}");
+    // Enter shows that feed's articles, and the status line names it.
+    h.app.update(Action::Move(-1));
+    h.app.update(Action::Open);
+    assert_eq!(h.app.mode(), Mode::Normal);
+    let screen = h.render(100, 30);
+    assert_eq!(h.app.list().len(), 2);
+    assert!(screen[29].contains("1/2 · all · "), "{}", screen[29]);
+    assert!(screen[29].contains("2 unread"), "{}", screen[29]);
+    // A in the pane marks the selected feed read; the counts follow.
+    h.app.update(Action::ToggleFeeds);
+    h.render(100, 30);
+    h.app.update(Action::MarkViewRead);
+    let screen = h.render(100, 30).join("\n");
+    assert!(screen.contains("✓      0/2      2025-02-19  "), "{screen}");
+    assert!(screen.contains("     10/12                 all articles"), "{screen}");
     h.render(10, 3);
 }
 
@@ -544,7 +582,7 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
             lang: None,
             // Runs of equal times, so the key breaks ties.
             published: Some(1_600_000_000 + (i / 3) * 60),
-            feed: None,
+            origin: None,
         })
         .collect();
     store.insert_batch(&batch, 1_700_000_000).unwrap();

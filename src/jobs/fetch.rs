@@ -39,7 +39,7 @@ pub fn entry_to_article(feed_url: &str, source: &str, e: &Entry) -> NewArticle {
         body: e.body.clone(),
         lang: e.lang.clone(),
         published: e.published,
-        feed: Some(feed_url.to_owned()),
+        origin: Some(feed_url.to_owned()),
     }
 }
 

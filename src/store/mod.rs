@@ -56,7 +56,7 @@ fn insert_article(
         a.published.unwrap_or(now),
         hash,
         seq,
-        a.feed
+        a.origin
     ])
 }
 

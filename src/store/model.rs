@@ -18,9 +18,10 @@ pub struct NewArticle {
     pub lang: Option<String>,
     /// Publication time, Unix seconds.
     pub published: Option<i64>,
-    /// The URL of the feed it came from; `None` for an import, whose
-    /// `source` names where it came from instead.
-    pub feed: Option<String>,
+    /// Where it came from, when its `source` does not say: the URL of the
+    /// feed it was fetched from, or the name of a bundle imported as one
+    /// (the samples). `None`: its `source` is its origin.
+    pub origin: Option<String>,
 }
 
 impl NewArticle {

@@ -59,7 +59,7 @@ impl Store {
                 body: a.body.clone(),
                 lang: a.lang.clone(),
                 published: a.published,
-                feed: (a.origin != a.source).then(|| a.origin.clone()),
+                origin: (a.origin != a.source).then(|| a.origin.clone()),
             })
             .collect();
         let mut keys = vec![None; articles.len()];
@@ -173,7 +173,7 @@ mod tests {
             title: format!("t{i}"),
             body: format!("b{i}"),
             published: Some(published),
-            feed: origin.map(str::to_owned),
+            origin: origin.map(str::to_owned),
             ..Default::default()
         }
     }

@@ -16,7 +16,7 @@ pub const FILES: &[(&str, Format, &str)] = &[
 
 /// Import the bundled articles (idempotent, like any import).
 pub fn import_samples(store: &mut Store) -> Result<ImportReport> {
-    let mut imp = Importer::new(store);
+    let mut imp = Importer::new(store).with_origin(SAMPLE_SOURCE);
     for (name, format, text) in FILES {
         imp.import_reader(name, SAMPLE_SOURCE, *format, text.as_bytes())?;
     }

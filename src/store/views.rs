@@ -159,6 +159,14 @@ impl Store {
         Ok(n.map(|n| n as u64))
     }
 
+    /// Whether article `key` is in `view`.
+    pub fn in_view(&self, view: &View, key: ArticleKey) -> Result<bool> {
+        let (cond, mut values) = view.condition();
+        values.insert(0, Value::Integer(key));
+        let sql = format!("SELECT 1 FROM articles WHERE key = ? AND {cond}");
+        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |_| Ok(())).optional()?.is_some())
+    }
+
     /// The next unread article of `view` after (`forward`, older) or before
     /// the article `from` in list order; from the top when `from` is `None`.
     pub fn next_unread(&self, view: &View, from: Option<ArticleKey>, forward: bool) -> Result<Option<ArticleKey>> {
@@ -271,7 +279,7 @@ mod tests {
                     title: format!("t{i}"),
                     body: format!("b{i}"),
                     published: Some(published),
-                    feed,
+                    origin: feed,
                     ..Default::default()
                 }
             })

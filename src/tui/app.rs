@@ -15,8 +15,7 @@ use super::effect::{Effect, Outcome, Undo, Write};
 use super::layout::{areas, Areas};
 use super::mode::{Focus, Mode};
 use super::panes::status::{IndexState, StatusLine};
-use super::panes::{reader, Edit, ListPane, ListSource, ReaderPane, SearchBar, SearchList};
-use super::popups::feeds::FeedList;
+use super::panes::{reader, Edit, FeedsPane, ListPane, ListSource, ReaderPane, SearchBar, SearchList};
 use super::strings;
 use crate::jobs::search::SearchRequest;
 use crate::jobs::Notification;
@@ -46,7 +45,9 @@ pub struct App {
     list: ListPane,
     reader: ReaderPane,
     search: SearchBar,
-    feeds: FeedList,
+    feeds: FeedsPane,
+    /// The name of the view's origin (a feed's title), for the status line.
+    origin_name: Option<String>,
     /// The view of the library shown (and returned to after a search).
     view: View,
     /// Unread articles in the view (its origin; any filter).
@@ -88,7 +89,8 @@ impl App {
             list: ListPane::new(total),
             reader: ReaderPane::default(),
             search: SearchBar::default(),
-            feeds: FeedList::default(),
+            feeds: FeedsPane::default(),
+            origin_name: None,
             view: View::all(),
             unread: 0,
             undo: None,
@@ -152,7 +154,7 @@ impl App {
         &self.search
     }
 
-    pub fn feeds(&self) -> &FeedList {
+    pub fn feeds(&self) -> &FeedsPane {
         &self.feeds
     }
 
@@ -205,7 +207,7 @@ impl App {
         StatusLine {
             list: &self.list,
             searching: self.is_searching(),
-            view: &self.view,
+            origin_name: self.origin_name.as_deref(),
             unread: self.unread,
             index: &self.index,
             fetching: self.fetching,
@@ -232,6 +234,7 @@ impl App {
             ListSource::Search(r) => Some(&r.response.matcher),
             ListSource::Library { .. } => None,
         };
+        self.feeds.fit(self.areas.main.height.saturating_sub(2) as usize);
         let (width, height) = (reader::text_width(self.areas.reader), self.areas.reader.height as usize);
         self.reader.fit(width, height, matcher, self.shown_generation);
     }
@@ -301,6 +304,9 @@ impl App {
                 return self.next_unread(forward);
             }
         }
+        if self.mode == Mode::Feeds && self.update_feeds(&action) {
+            return;
+        }
         if self.mode != Mode::Calibrate && self.update_focused(&action) {
             return;
         }
@@ -356,6 +362,30 @@ impl App {
             },
             _ => {}
         }
+    }
+
+    /// The feeds pane's own actions. True when it took the action.
+    fn update_feeds(&mut self, action: &Action) -> bool {
+        if self.feeds.handle(action) {
+            return true;
+        }
+        let Some(row) = self.feeds.selected_row() else { return false };
+        let view = View { filter: self.view.filter, origin: row.origin.clone() };
+        match action {
+            Action::Open => {
+                self.origin_name = row.origin.as_ref().map(|_| row.name.clone());
+                self.mode = Mode::Normal;
+                self.focus = Focus::List;
+                self.show_view(view);
+            }
+            Action::MarkViewRead => self.effects.push(Effect::MarkView {
+                view: View { filter: Filter::All, ..view },
+                flag: Flag::Read,
+                on: true,
+            }),
+            _ => return false,
+        }
+        true
     }
 
     /// Show only articles with `filter` (unread, starred), or all again.
@@ -633,7 +663,10 @@ impl App {
     pub fn on_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Note(note) => self.message = Some(note),
-            Outcome::Feeds { subscriptions, states } => self.feeds = FeedList { subscriptions, states },
+            Outcome::Feeds { subscriptions, states, origins } => {
+                self.feeds.load(&subscriptions, &states, &origins);
+                self.feeds.select_origin(self.view.origin.as_deref());
+            }
             Outcome::WriteFailed { write, error } => {
                 let (undo, what) = match write {
                     Write::Read { key, read } => (Some(Write::Read { key, read: !read }), "the read mark"),
@@ -649,6 +682,9 @@ impl App {
                 self.message = Some(note);
                 self.undo = undo;
                 self.reload();
+                if self.mode == Mode::Feeds {
+                    self.effects.push(Effect::LoadFeeds); // its counts changed
+                }
                 // Deleted articles leave the index; restored ones return.
                 self.effects.push(Effect::SyncIndex);
             }

@@ -10,7 +10,7 @@
 
 use super::strings;
 use crate::feeds::Subscription;
-use crate::store::{Article, ArticleKey, FeedState, Flag, Store, View};
+use crate::store::{Article, ArticleKey, FeedState, Flag, OriginCounts, Store, View};
 use std::path::Path;
 
 /// Something the main loop must do outside the app.
@@ -27,7 +27,8 @@ pub enum Effect {
     /// Save the calibration pick (candidate index, or none: keep the
     /// detected mode) and draw accordingly.
     Calibrated(Option<usize>),
-    /// Read the subscriptions and their fetch state (the feeds popup).
+    /// Read the subscriptions, their fetch state and every origin's counts
+    /// (the feeds pane).
     LoadFeeds,
     /// Write reading state to the store.
     Save(Write),
@@ -74,8 +75,8 @@ pub enum Undo {
 pub enum Outcome {
     /// A line for the status bar.
     Note(String),
-    /// The feeds popup's data.
-    Feeds { subscriptions: Vec<Subscription>, states: Vec<FeedState> },
+    /// The feeds pane's data.
+    Feeds { subscriptions: Vec<Subscription>, states: Vec<FeedState>, origins: Vec<OriginCounts> },
     /// A write failed: the app undoes what it showed.
     WriteFailed { write: Write, error: String },
     /// The library changed (a bulk mark, a delete, an undo): the lists
@@ -132,7 +133,7 @@ fn save(store: &Store, write: Write) -> Result<(), Outcome> {
     done.map_err(|e| Outcome::WriteFailed { write, error: e.to_string() })
 }
 
-/// The feeds popup shows what could be read: problems in the urls file are
+/// The feeds pane shows what could be read: problems in the urls file are
 /// for `hewal feed list` to report line by line; an unreadable file or
 /// store is said in the status line.
 fn load_feeds(store: &Store, urls_path: &Path) -> Outcome {
@@ -140,8 +141,8 @@ fn load_feeds(store: &Store, urls_path: &Path) -> Outcome {
         Ok((subs, _problems)) => subs,
         Err(e) => return Outcome::Note(strings::cannot_read_feeds(&format!("{}: {e}", urls_path.display()))),
     };
-    match store.feed_states() {
-        Ok(states) => Outcome::Feeds { subscriptions, states },
+    match store.feed_states().and_then(|states| Ok((states, store.origins()?))) {
+        Ok((states, origins)) => Outcome::Feeds { subscriptions, states, origins },
         Err(e) => Outcome::Note(strings::cannot_read_feeds(&e)),
     }
 }

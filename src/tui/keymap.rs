@@ -25,7 +25,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("D", "delete the article"),
     ("U", "undo the last mark-all or delete"),
     ("R", "fetch all feeds (in the background)"),
-    ("F", "feeds: last fetch, errors, articles"),
+    ("F", "feeds and sources: unread, last fetch, errors; Enter shows one"),
     ("o", "open the article's link in a browser"),
     ("y", "copy the article's link (OSC 52, works over SSH)"),
     ("L, then 0-9", "list the article's links, open one"),
@@ -51,7 +51,7 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
     match mode {
         Mode::Search => search_key(key, ctrl),
         Mode::Help => Some(Action::ToggleHelp),
-        Mode::Feeds => Some(Action::ToggleFeeds),
+        Mode::Feeds => feeds_key(key, ctrl),
         Mode::Links => Some(match key.code {
             KeyCode::Char(c) if c.is_ascii_digit() => Action::OpenLinkNumber(c as u32 - '0' as u32),
             _ => Action::ShowLinks,
@@ -64,6 +64,28 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
             _ => None,
         },
     }
+}
+
+fn feeds_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::Char('d') | KeyCode::Char('f') if ctrl => Action::Page(1),
+        KeyCode::Char('u') | KeyCode::Char('b') if ctrl => Action::Page(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::Page(1),
+        KeyCode::PageUp => Action::Page(-1),
+        KeyCode::Char('g') | KeyCode::Home => Action::Jump { end: false },
+        KeyCode::Char('G') | KeyCode::End => Action::Jump { end: true },
+        KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => Action::Open,
+        KeyCode::Char('A') => Action::MarkViewRead,
+        KeyCode::Char('C') => Action::MarkAllRead,
+        KeyCode::Char('U') => Action::Undo,
+        KeyCode::Char('R') => Action::Refresh,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc | KeyCode::Char('F') | KeyCode::Char('h') | KeyCode::Left => Action::ToggleFeeds,
+        _ => return None,
+    })
 }
 
 fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {

@@ -20,6 +20,9 @@ pub struct Areas {
     pub separator: Rect,
     pub reader: Rect,
     pub status: Rect,
+    /// Everything between the search bar and the status line: where the
+    /// feeds pane goes.
+    pub main: Rect,
 }
 
 /// Split `size`. With search results the list rows take two lines each.
@@ -36,6 +39,7 @@ pub fn areas(size: Rect, searching: bool, side_by_side: bool) -> Areas {
         a.status = Rect { y: main.y + main.height - 1, height: 1, ..main };
         main.height -= 1;
     }
+    a.main = main;
     if side_by_side && main.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let list_w = (main.width * 2 / 5).max(30);
         a.list = Rect { width: list_w, ..main };

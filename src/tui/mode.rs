@@ -9,7 +9,7 @@ pub enum Mode {
     Search,
     /// The help popup is open; any key closes it.
     Help,
-    /// The feeds popup is open; any key closes it.
+    /// The feeds pane is shown in place of the list and the reader.
     Feeds,
     /// The article's links are listed; a digit opens one.
     Links,

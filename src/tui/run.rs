@@ -188,9 +188,20 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
-    /// Carry out every effect the app queued; outcomes go back to it.
+    /// Carry out every effect the app queued; outcomes go back to it, and
+    /// the effects they queue are carried out too.
     fn perform(&mut self, app: &mut App) -> Result<(), TuiError> {
-        for effect in app.take_effects() {
+        loop {
+            let effects = app.take_effects();
+            if effects.is_empty() {
+                return Ok(());
+            }
+            self.perform_each(app, effects)?;
+        }
+    }
+
+    fn perform_each(&mut self, app: &mut App, effects: Vec<Effect>) -> Result<(), TuiError> {
+        for effect in effects {
             let outcomes = match perform_local(effect, app.store_mut(), &self.paths.urls_path()) {
                 Ok(outcome) => outcome.into_iter().collect(),
                 Err(effect) => self.perform_outside(effect)?,

@@ -6,7 +6,7 @@
 
 use super::app::App;
 use super::mode::{Focus, Mode};
-use super::popups::{calibrate::Calibration, feeds::Feeds, help::Help, links::Links};
+use super::popups::{calibrate::Calibration, help::Help, links::Links};
 use super::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     app.status_line().render(a.status, buf);
     match app.mode() {
         Mode::Help => Help.render(screen, buf),
-        Mode::Feeds => Feeds { feeds: app.feeds(), render: app.render() }.render(screen, buf),
+        Mode::Feeds => app.feeds().widget(app.render()).render(a.main, buf),
         Mode::Links => Links { links: app.reader().links(), render: app.render() }.render(screen, buf),
         Mode::Calibrate => Calibration.render(screen, buf),
         Mode::Normal => {}

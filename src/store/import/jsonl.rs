@@ -82,7 +82,7 @@ fn parse_line(line: &[u8]) -> Result<NewArticle, ImportProblem> {
         body: l.body,
         lang: l.lang.filter(|s| !s.is_empty()),
         published,
-        feed: None,
+        origin: None,
     })
 }
 

@@ -71,6 +71,8 @@ pub struct Importer<'s> {
     report: ImportReport,
     /// Default `source` for articles that name none.
     default_source: String,
+    /// The origin of every article imported, if not each one's source.
+    origin: Option<String>,
     sink: Option<Sink<'s>>,
     /// Directories already walked, by their real path.
     dirs_seen: std::collections::HashSet<PathBuf>,
@@ -85,9 +87,17 @@ impl<'s> Importer<'s> {
             pending: Vec::with_capacity(BATCH),
             report: ImportReport::default(),
             default_source: String::new(),
+            origin: None,
             sink: None,
             dirs_seen: Default::default(),
         }
+    }
+
+    /// File every article under one origin (the bundled samples are one
+    /// import source, whatever each article's `source`).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        self.origin = Some(origin.to_owned());
+        self
     }
 
     /// Hand each committed batch's new rows to `sink` (the index, in
@@ -195,6 +205,9 @@ impl<'s> Importer<'s> {
     }
 
     fn push(&mut self, mut a: NewArticle) -> Result<()> {
+        if a.origin.is_none() {
+            a.origin = self.origin.clone();
+        }
         if a.source.is_empty() {
             a.source = self.default_source.clone();
         }

@@ -188,10 +188,13 @@ impl ListPane {
     }
 
     /// Show `view` of the library, staying on the selected article if it
-    /// is in the new view too (or on the row it would have), else the top.
+    /// is in the new view too, else from the top.
     pub fn show_view(&mut self, store: &Store, view: View) -> Result<(), StoreError> {
         let total = store.count_view(&view)?;
-        let key = self.selected_key.filter(|_| self.view().is_some());
+        let key = match self.selected_key.filter(|_| self.view().is_some()) {
+            Some(key) if store.in_view(&view, key)? => Some(key),
+            _ => None,
+        };
         self.reset(ListSource::Library { view, total });
         self.selected_key = key;
         self.reload_library(store)

@@ -7,12 +7,15 @@
 //! - [`search_bar`]: the query, its editing, the bidi caret.
 //! - [`reader`]: the article laid out (cached), its links, scrolling.
 //! - [`status`]: the status line.
+//! - [`feeds`]: the feeds and import sources, in place of list and reader.
 
+pub mod feeds;
 pub mod list;
 pub mod reader;
 pub mod search_bar;
 pub mod status;
 
+pub use feeds::{FeedRow, FeedsPane};
 pub use list::{ListPane, ListSource, SearchList};
 pub use reader::ReaderPane;
 pub use search_bar::{Edit, SearchBar};

@@ -2,7 +2,6 @@
 //! what the background work is doing, and the last message (or the key
 //! hint).
 
-use crate::store::View;
 use crate::text::{display_width, layout_single_line, BaseDirection, Render};
 use crate::tui::panes::{ListPane, ListSource};
 use crate::tui::{strings, theme};
@@ -27,8 +26,8 @@ pub struct StatusLine<'a> {
     pub list: &'a ListPane,
     /// A query was typed and its answer has not arrived.
     pub searching: bool,
-    /// The view of the library (shown while the list shows it).
-    pub view: &'a View,
+    /// The name of the view's origin (a feed's title), if it has one.
+    pub origin_name: Option<&'a str>,
     /// Unread articles in the view's origin.
     pub unread: u64,
     pub index: &'a IndexState,
@@ -45,10 +44,8 @@ impl StatusLine<'_> {
         let count = match list.source() {
             ListSource::Library { view, total } => {
                 // A feed's or source's name may be Sorani: laid out, and cut.
-                let origin = view
-                    .origin
-                    .as_deref()
-                    .map(|o| layout_single_line(o, ORIGIN_W, BaseDirection::Auto, self.render).text());
+                let name = view.origin.as_deref().map(|o| self.origin_name.unwrap_or(o));
+                let origin = name.map(|o| layout_single_line(o, ORIGIN_W, BaseDirection::Auto, self.render).text());
                 strings::view_count(view.filter, origin.as_deref(), *total, self.unread)
             }
             ListSource::Search(r) => {

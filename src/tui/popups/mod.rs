@@ -1,9 +1,8 @@
-//! Popups drawn over the main screen: help, feeds, links, calibration.
+//! Popups drawn over the main screen: help, links, calibration.
 //! Each is a widget over the data it shows; which one is open is the app's
 //! `Mode`, and the keymap gives an open popup's keys first.
 
 pub mod calibrate;
-pub mod feeds;
 pub mod help;
 pub mod links;
 
