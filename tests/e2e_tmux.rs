@@ -294,6 +294,44 @@ fn the_tui_reads_a_library_on_read_only_media() {
     t.assert_restored("EXIT:0");
 }
 
+/// With the TUI open on an article, an import by another process shows up
+/// without a key press: in the list (the reader stays on its article) and
+/// in search.
+#[test]
+fn articles_stored_by_another_process_appear_in_the_list_and_in_search() {
+    let t = Tmux::start(120, 30);
+    t.wait_for("1/10 ·");
+    t.keys(&["Enter"]);
+    t.wait_for("1/10 · all · 9 unread");
+    let file = t.dir.path().join("more.jsonl");
+    let lines: Vec<String> = (0..2)
+        .map(|i| {
+            serde_json::json!({"id": format!("more-{i}"), "title": format!("Fresh dispatch {i}"),
+                "body": format!("zebrafinch report {i}"), "published": format!("2099-01-0{}T00:00:00Z", i + 1)})
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
+        .arg("--data-dir")
+        .arg(t.dir.path().join("data"))
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The two newer articles arrive above: the selection moves down with
+    // its article, and the rows in view stay where they were.
+    t.wait_for("3/12 · all · 11 unread");
+    t.keys(&["Tab", "g"]);
+    t.wait_for("Fresh dispatch 1");
+    t.keys(&["/"]);
+    t.keys(&["-l", "zebrafinch"]);
+    t.wait_for("2 matches");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}
+
 #[test]
 fn a_tiny_terminal_works() {
     let t = Tmux::start(10, 3);

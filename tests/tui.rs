@@ -740,3 +740,34 @@ fn delete_then_undo() {
     let titles: Vec<String> = (0..10).filter_map(|i| h.app.list().row(i)).map(|r| r.title.clone()).collect();
     assert!(titles.contains(&title), "the deleted article is not back: {title:?} not in {titles:?}");
 }
+
+/// Articles another process stores appear without a key press; the
+/// selection and the reader stay on their article; the index is told to
+/// catch up. A tick with nothing new reads and draws nothing.
+#[test]
+fn the_library_is_followed_and_the_selection_stays_on_its_article() {
+    let mut h = Harness::new();
+    h.app.update(Action::Move(3));
+    h.render(120, 30);
+    let key = h.app.list().selected_row().unwrap().key;
+    assert!(!h.app.follow_library(), "nothing changed yet");
+    // Two newer articles (above the selection) and one older (below).
+    let batch: Vec<hewal::store::NewArticle> = [(4_000_000_000, "a"), (4_000_000_001, "b"), (1, "c")]
+        .iter()
+        .map(|&(published, id)| hewal::store::NewArticle {
+            id: id.into(),
+            title: format!("نوێ {id}"),
+            body: "دەق".into(),
+            published: Some(published),
+            ..Default::default()
+        })
+        .collect();
+    h.store.insert_batch(&batch, 0).unwrap();
+    assert!(h.app.follow_library());
+    let s = status(&mut h);
+    assert!(s.contains("6/13 · all · 13 unread"), "{s}");
+    assert_eq!(h.app.list().selected_row().unwrap().key, key, "the selection moved to another article");
+    assert_eq!(h.app.reader().key(), Some(key), "the reader moved to another article");
+    assert!(h.effects().contains(&Effect::SyncIndex));
+    assert!(!h.app.follow_library(), "a second look finds nothing new");
+}

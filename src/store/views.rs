@@ -159,6 +159,12 @@ impl Store {
         Ok(n.map(|n| n as u64))
     }
 
+    /// A number that changes when another connection (another process, or
+    /// another thread's connection) commits a change to the database.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Whether article `key` is in `view`.
     pub fn in_view(&self, view: &View, key: ArticleKey) -> Result<bool> {
         let (cond, mut values) = view.condition();

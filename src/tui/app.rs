@@ -54,6 +54,12 @@ pub struct App {
     unread: u64,
     /// How to revert the last bulk mark or delete.
     undo: Option<Undo>,
+    /// The store's data version when the list was last read (see
+    /// [`App::follow_library`]).
+    data_version: i64,
+    /// A search is being asked again because the library changed: its
+    /// answer keeps the selection on the same article.
+    refreshing_search: bool,
     index: IndexState,
     /// A line for the status bar (errors, notes); cleared by the next key.
     message: Option<String>,
@@ -94,6 +100,8 @@ impl App {
             view: View::all(),
             unread: 0,
             undo: None,
+            data_version: 0,
+            refreshing_search: false,
             index: IndexState::Opening,
             message,
             quit: false,
@@ -107,7 +115,33 @@ impl App {
         };
         app.set_render(options.render);
         app.count_unread();
+        app.data_version = app.store.data_version().unwrap_or(0);
         app
+    }
+
+    /// Follow what other processes (a cron `hewal fetch`, an import) and
+    /// hewal's own threads wrote to the library: the list, the counts and
+    /// the feeds pane are read again, the selection staying on its article,
+    /// and the index catches up (a search shown is asked again when it
+    /// has). Called every [`super::event::TICK`]; false, and nothing is
+    /// read, when nothing changed.
+    pub fn follow_library(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v == self.data_version => false,
+            Ok(v) => {
+                self.data_version = v;
+                self.reload();
+                if self.mode == Mode::Feeds {
+                    self.effects.push(Effect::LoadFeeds);
+                }
+                self.effects.push(Effect::SyncIndex);
+                true
+            }
+            Err(e) => {
+                self.message = Some(strings::cannot_read_library(&e));
+                true
+            }
+        }
     }
 
     /// The view of the library shown.
@@ -621,12 +655,20 @@ impl App {
         match n {
             Notification::Indexing { done, total } => self.index = IndexState::Indexing { done, total },
             Notification::Ready { docs, note } => {
+                let changed = self.index != IndexState::Ready { docs };
                 self.index = IndexState::Ready { docs };
                 if note.is_some() {
                     self.message = note;
                 }
                 // A query typed while the index was rebuilt is asked again.
                 if self.is_searching() && !self.search.query().trim().is_empty() {
+                    self.requests
+                        .push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
+                } else if changed && self.list.view().is_none() && !self.search.query().trim().is_empty() {
+                    // The library changed under the results shown: ask
+                    // again, staying on the same article.
+                    self.generation += 1;
+                    self.refreshing_search = true;
                     self.requests
                         .push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
                 }
@@ -636,8 +678,12 @@ impl App {
                     return; // superseded while it ran
                 }
                 self.shown_generation = resp.generation;
+                let keep = std::mem::take(&mut self.refreshing_search).then(|| self.list.selected_key()).flatten();
                 let list = SearchList { response: resp, snippets: HashMap::new() };
                 self.list.reset(ListSource::Search(Box::new(list)));
+                if let Some(key) = keep {
+                    self.list.select_hit(key);
+                }
             }
             Notification::MoreResults(full) => self.list.extend_results(full),
             Notification::Snippets(sn) => self.list.add_snippets(sn.generation, sn.rows),

@@ -4,7 +4,7 @@
 use crate::jobs::Notification;
 use crossbeam_channel::{Receiver, Sender};
 use crossterm::event::Event as TermEvent;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Everything the main loop reacts to.
 #[derive(Debug)]
@@ -16,6 +16,9 @@ pub enum Event {
     Signal(i32),
     /// The input thread failed (the terminal is gone).
     InputClosed,
+    /// A second passed: time to look whether another process changed the
+    /// library.
+    Tick,
 }
 
 /// Start the input reader thread. It lives until the process ends (or the
@@ -63,10 +66,15 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Wait for the next event from either channel.
-pub fn next(events: &Receiver<Event>, jobs: &Receiver<Notification>) -> Option<Event> {
+/// How often the loop looks for changes made by other processes: new
+/// articles appear within two of these.
+pub const TICK: Duration = Duration::from_secs(1);
+
+/// Wait for the next event from the channels or the clock.
+pub fn next(events: &Receiver<Event>, jobs: &Receiver<Notification>, ticks: &Receiver<Instant>) -> Option<Event> {
     crossbeam_channel::select! {
         recv(events) -> e => e.ok(),
         recv(jobs) -> n => n.ok().map(Event::Job),
+        recv(ticks) -> _ => Some(Event::Tick),
     }
 }

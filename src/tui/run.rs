@@ -88,14 +88,20 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;
+    let ticks = crossbeam_channel::tick(event::TICK);
+    let mut changed = true;
     loop {
-        session.draw(&mut app)?;
+        // A tick that found nothing new draws nothing: not a byte is sent.
+        if changed {
+            session.draw(&mut app)?;
+        }
         session.perform(&mut app)?;
         if app.should_quit() {
             break;
         }
-        let Some(first) = event::next(&event_rx, &job_rx) else { break };
+        let Some(first) = event::next(&event_rx, &job_rx, &ticks) else { break };
         let mut next = Some(first);
+        changed = false;
         // Apply everything already waiting before drawing again.
         while let Some(ev) = next {
             if let Event::Signal(sig) = ev {
@@ -103,7 +109,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
                     ended.signal = Some(sig);
                 }
             }
-            handle(&mut app, ev);
+            changed |= handle(&mut app, ev);
             next = event_rx.try_recv().or_else(|_| job_rx.try_recv().map(Event::Job)).ok();
         }
         // A thread that panicked did not write over the screen: say it here.
@@ -122,9 +128,11 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     Ok(ended)
 }
 
-/// Route one event to the app.
-pub fn handle(app: &mut App, ev: Event) {
+/// Route one event to the app. False when the screen cannot have changed
+/// (a tick that found nothing new).
+pub fn handle(app: &mut App, ev: Event) -> bool {
     match ev {
+        Event::Tick => return app.follow_library(),
         Event::Term(TermEvent::Key(key)) => {
             // Debug builds only: a key that panics, so the end-to-end tests
             // can check the terminal is restored on that path too.
@@ -140,6 +148,7 @@ pub fn handle(app: &mut App, ev: Event) {
         Event::Signal(signal_hook::consts::SIGTSTP) => app.update(super::action::Action::Suspend),
         Event::Signal(_) | Event::InputClosed => app.update(super::action::Action::Quit),
     }
+    true
 }
 
 /// The terminal as the TUI holds it, and what carries out effects.

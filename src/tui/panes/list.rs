@@ -106,6 +106,11 @@ impl ListPane {
         self.selected
     }
 
+    /// The article on the selected row, once its row has been read.
+    pub fn selected_key(&self) -> Option<ArticleKey> {
+        self.selected_key
+    }
+
     /// First visible row.
     pub fn offset(&self) -> u64 {
         self.offset
@@ -227,6 +232,15 @@ impl ListPane {
         self.select(row as i64);
         self.selected_key = Some(key);
         Ok(true)
+    }
+
+    /// In search results: select the hit that is article `key`, if one is.
+    pub fn select_hit(&mut self, key: ArticleKey) -> bool {
+        let ListSource::Search(r) = &self.source else { return false };
+        let Some(i) = r.response.hits.iter().position(|&k| k == key) else { return false };
+        self.select(i as i64);
+        self.selected_key = Some(key);
+        true
     }
 
     /// The loaded row of the article `key`, if any.
