@@ -188,3 +188,39 @@ fn fetch_reports_feed_warnings() {
     assert!(err.contains(&want), "{err}");
     assert!(err.contains("1 new"), "{err}");
 }
+
+/// `max_articles` in config.toml keeps each feed to its newest articles
+/// after a fetch (starred ones stay); a feed is named by its title too.
+#[test]
+fn max_articles_trims_each_feed_after_a_fetch_and_keeps_starred_ones() {
+    let items: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<item><guid>t{i}</guid><title>هەواڵی {i}</title><link>https://example.org/t{i}</link>\
+                 <description>دەقی {i}</description><pubDate>Mon, 0{i} Mar 2025 10:00:00 +0000</pubDate></item>"
+            )
+        })
+        .collect();
+    let server = FeedServer::start(&format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>هەواڵی نموونە</title>{items}</channel></rss>"
+    ));
+    let d = Dir::new();
+    ok(&d.hewal(&["feed", "add", &server.url("/feed.xml")]));
+    ok(&d.hewal(&["fetch"]));
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--json"];
+        all.extend_from_slice(args);
+        json_lines(&ok(&d.hewal(&all))).iter().map(|v| v["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let all = ids(&["--feed", "هەواڵی نموونە"]);
+    assert_eq!(all.len(), 3, "{all:?}");
+    ok(&d.hewal(&["mark", "star", &all[2]])); // the oldest
+    d.create("xdg-config/hewal/config.toml", "max_articles = 1\n");
+    // The feed changed (a new ETag), so it is fetched and trimmed.
+    let changed = server.body.lock().unwrap().replace("دەقی 3", "دەقی سێ");
+    *server.body.lock().unwrap() = changed;
+    let o = d.hewal(&["fetch"]);
+    ok(&o);
+    assert!(stderr(&o).contains("1 old article(s) deleted (max_articles)"), "{}", stderr(&o));
+    assert_eq!(ids(&["--feed", &server.url("/feed.xml")]), [all[0].clone(), all[2].clone()]);
+}

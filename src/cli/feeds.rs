@@ -118,7 +118,7 @@ pub fn export(paths: &Paths) -> Result<()> {
 
 /// Fetch every subscription, store new and updated entries, index them.
 /// A feed that fails is an item error; the others are stored.
-pub fn fetch(paths: &Paths) -> Result<()> {
+pub fn fetch(paths: &Paths, max_articles: Option<u64>) -> Result<()> {
     let subs = load(paths)?;
     if subs.is_empty() {
         messages::status("no subscriptions; add one with `hewal feed add URL`");
@@ -128,7 +128,8 @@ pub fn fetch(paths: &Paths) -> Result<()> {
     let progress = output::Progress::new("fetching");
     progress.update(0, subs.len() as u64);
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let report = crate::jobs::fetch::refresh(&mut store, &subs, &FetchOptions::default(), now, &|done, total| {
+    let opts = FetchOptions { max_articles, ..FetchOptions::default() };
+    let report = crate::jobs::fetch::refresh(&mut store, &subs, &opts, now, &|done, total| {
         progress.update(done as u64, total as u64)
     })?;
     progress.finish();
@@ -140,8 +141,12 @@ pub fn fetch(paths: &Paths) -> Result<()> {
     for (_, warning) in &report.warnings {
         messages::warning(crate::text::sanitize(warning));
     }
+    let trimmed = match report.trimmed {
+        0 => String::new(),
+        n => format!(", {n} old article(s) deleted (max_articles)"),
+    };
     messages::status(format_args!(
-        "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s)",
+        "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s){trimmed}",
         report.feeds,
         report.inserted,
         report.updated,

@@ -24,8 +24,8 @@ pub fn run() -> Result<ExitCode> {
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => return tui(&paths, &terminal_setup(&paths, bidi, shape, false)),
-        Command::Calibrate => return tui(&paths, &terminal_setup(&paths, bidi, shape, true)),
+        Command::Tui => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, false)),
+        Command::Calibrate => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, true)),
         Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs)?,
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
@@ -36,7 +36,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Purge { older_than, feed } => library::purge(&paths, older_than, feed.as_deref())?,
         Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape))?,
         Command::Reindex => reindex(&paths)?,
-        Command::Fetch => feeds::fetch(&paths)?,
+        Command::Fetch => feeds::fetch(&paths, config.max_articles)?,
         Command::Feed(cmd) => match cmd {
             FeedCommand::Add { url, title, tags } => feeds::add(&paths, &url, title, tags)?,
             FeedCommand::List { json } => feeds::list(&paths, json)?,
@@ -64,6 +64,22 @@ fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
     })
 }
 
+/// What the TUI needs: the terminal's setup and the settings it follows.
+fn reader_setup(
+    paths: &Paths,
+    config: &crate::config::Config,
+    bidi: BidiMode,
+    shape: ShapeMode,
+    calibrate: bool,
+) -> crate::tui::Setup {
+    crate::tui::Setup {
+        reload_every: config.reload_interval.filter(|&m| m > 0).map(|m| std::time::Duration::from_secs(m * 60)),
+        refresh_on_start: config.refresh_on_start.unwrap_or(false),
+        max_articles: config.max_articles,
+        ..terminal_setup(paths, bidi, shape, calibrate)
+    }
+}
+
 /// What the TUI needs to know about the terminal. A damaged calibration
 /// file is reported and ignored (detection decides instead).
 fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bool) -> crate::tui::Setup {
@@ -79,6 +95,9 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         env,
         plan,
         calibration,
+        reload_every: None,
+        refresh_on_start: false,
+        max_articles: None,
     }
 }
 

@@ -74,6 +74,14 @@ pub struct Config {
     pub bidi: Option<BidiMode>,
     /// `auto`, `on` or `off`; `--shape` wins.
     pub shape: Option<ShapeMode>,
+    /// Minutes between background fetches while the reader is open (as
+    /// newsboat's `reload-time`); none: only `R` fetches.
+    pub reload_interval: Option<u64>,
+    /// Fetch every feed when the reader opens.
+    pub refresh_on_start: Option<bool>,
+    /// Articles kept per feed after each fetch, newest first; starred ones
+    /// are always kept.
+    pub max_articles: Option<u64>,
 }
 
 /// Who reorders right-to-left text (`--bidi`, `HEWAL_BIDI`, `bidi` in
@@ -123,6 +131,9 @@ mod tests {
         std::fs::write(&p, "bidi = \"terminal\"\nshape = \"off\"\n").unwrap();
         let c = Config::load(&p).unwrap();
         assert_eq!((c.bidi, c.shape), (Some(BidiMode::Terminal), Some(ShapeMode::Off)));
+        std::fs::write(&p, "reload_interval = 15\nrefresh_on_start = true\nmax_articles = 500\n").unwrap();
+        let c = Config::load(&p).unwrap();
+        assert_eq!((c.reload_interval, c.refresh_on_start, c.max_articles), (Some(15), Some(true), Some(500)));
         std::fs::write(&p, "bidi = \"sideways\"\n").unwrap();
         assert!(format!("{:#}", Config::load(&p).unwrap_err()).contains("sideways"));
         std::fs::write(&p, "data_dri = 1\n").unwrap();

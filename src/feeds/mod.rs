@@ -78,6 +78,9 @@ pub struct FetchOptions {
     /// Fetches running at once in [`fetch_each`] (default 6; at least 1).
     pub concurrency: usize,
     pub user_agent: String,
+    /// Articles kept per feed after each fetch, newest first (starred
+    /// ones always); `None` keeps them all (`max_articles` in config.toml).
+    pub max_articles: Option<u64>,
 }
 
 impl Default for FetchOptions {
@@ -89,6 +92,7 @@ impl Default for FetchOptions {
             max_redirects: 5,
             concurrency: 6,
             user_agent: DEFAULT_USER_AGENT.to_string(),
+            max_articles: None,
         }
     }
 }

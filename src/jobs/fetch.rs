@@ -21,6 +21,8 @@ pub struct RefreshReport {
     /// (url, message) for what was fetched but not quite right (an entry cut
     /// at the size limit, a charset guessed…).
     pub warnings: Vec<(String, String)>,
+    /// Articles deleted to keep each feed to `max_articles`.
+    pub trimmed: u64,
 }
 
 /// The store id of a feed entry: unique per feed and entry key (guid, link
@@ -96,6 +98,9 @@ pub fn refresh(
         });
         for (done, (i, outcome)) in rx.iter().enumerate() {
             store_outcome(store, &subs[i], outcome, now, state_of(&subs[i].url), &mut report)?;
+            if let Some(max) = opts.max_articles {
+                report.trimmed += store.trim_origin(&subs[i].url, max)?.deleted;
+            }
             on_feed(done + 1, total);
         }
         Ok(())
@@ -130,7 +135,8 @@ fn store_outcome(
             st.etag = validators.etag;
             st.last_modified = validators.last_modified;
             st.last_error = None;
-            st.item_count = store.count_source(&source)?;
+            let origin = crate::store::View { origin: Some(sub.url.clone()), ..Default::default() };
+            st.item_count = store.count_view(&origin)? as i64;
         }
         FetchOutcome::Failed(e) => {
             let msg = e.to_string();
@@ -160,7 +166,7 @@ pub enum RefreshError {
 /// Refresh all feeds on a thread of its own, reporting progress and then
 /// the outcome through `tx`. The store connection is its own; the caller
 /// asks the search worker to sync afterwards.
-pub fn spawn_refresh(db_path: PathBuf, urls_path: PathBuf, tx: super::NotificationTx) {
+pub fn spawn_refresh(db_path: PathBuf, urls_path: PathBuf, opts: FetchOptions, tx: super::NotificationTx) {
     use super::Notification;
     let progress_tx = tx.clone();
     let run = move || -> Result<RefreshReport, RefreshError> {
@@ -171,7 +177,7 @@ pub fn spawn_refresh(db_path: PathBuf, urls_path: PathBuf, tx: super::Notificati
         }
         let mut store = Store::open(&db_path)?;
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        Ok(refresh(&mut store, &subs, &FetchOptions::default(), now, &move |done, total| {
+        Ok(refresh(&mut store, &subs, &opts, now, &move |done, total| {
             // The UI may have quit while feeds were still arriving.
             let _ = progress_tx.send(Notification::FetchProgress { done, total });
         })?)

@@ -403,11 +403,6 @@ impl Store {
         Ok(())
     }
 
-    /// Articles whose source is `source`.
-    pub fn count_source(&self, source: &str) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM articles WHERE source = ?1", [source], |r| r.get(0))?)
-    }
-
     /// Number of articles. Kept in `meta` by every write: `count(*)` would
     /// scan a million rows.
     pub fn count(&self) -> Result<u64> {

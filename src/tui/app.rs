@@ -231,6 +231,11 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// Whether a fetch of the feeds is under way.
+    pub fn is_fetching(&self) -> bool {
+        self.fetching.is_some()
+    }
+
     /// Whether a search is under way (typed, no answer yet).
     pub fn is_searching(&self) -> bool {
         self.shown_generation != self.generation

@@ -30,6 +30,12 @@ pub struct Setup {
     pub calibrate: bool,
     /// `hewal calibrate`: quit once the pick is made.
     pub only_calibrate: bool,
+    /// Fetch in the background this often (`reload_interval`).
+    pub reload_every: Option<std::time::Duration>,
+    /// Fetch once when the reader opens (`refresh_on_start`).
+    pub refresh_on_start: bool,
+    /// Articles kept per feed after a fetch (`max_articles`).
+    pub max_articles: Option<u64>,
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -90,6 +96,10 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;
     let ticks = crossbeam_channel::tick(event::TICK);
     let mut changed = true;
+    let mut last_fetch = std::time::Instant::now();
+    if setup.refresh_on_start && !setup.only_calibrate {
+        app.update(super::action::Action::Refresh);
+    }
     loop {
         // A tick that found nothing new draws nothing: not a byte is sent.
         if changed {
@@ -107,6 +117,15 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
             if let Event::Signal(sig) = ev {
                 if sig != signal_hook::consts::SIGTSTP {
                     ended.signal = Some(sig);
+                }
+            }
+            if matches!(ev, Event::Tick) && setup.reload_every.is_some_and(|every| last_fetch.elapsed() >= every) {
+                // Background fetches, as newsboat's reload-time: quietly
+                // skipped while one is running.
+                last_fetch = std::time::Instant::now();
+                if !app.is_fetching() {
+                    app.update(super::action::Action::Refresh);
+                    changed = true;
                 }
             }
             changed |= handle(&mut app, ev);
@@ -225,7 +244,13 @@ impl<'a> Session<'a> {
     fn perform_outside(&mut self, effect: Effect) -> Result<Vec<Outcome>, TuiError> {
         Ok(match effect {
             Effect::Fetch => {
-                crate::jobs::fetch::spawn_refresh(self.paths.db_path(), self.paths.urls_path(), self.job_tx.clone());
+                let opts = crate::feeds::FetchOptions { max_articles: self.setup.max_articles, ..Default::default() };
+                crate::jobs::fetch::spawn_refresh(
+                    self.paths.db_path(),
+                    self.paths.urls_path(),
+                    opts,
+                    self.job_tx.clone(),
+                );
                 vec![]
             }
             Effect::SyncIndex => {

@@ -109,6 +109,9 @@ pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
         Err(e) => return format!("fetch failed: {e}"),
     };
     let mut s = format!("fetched {} feed(s): {} new, {} updated", report.feeds, report.inserted, report.updated);
+    if report.trimmed > 0 {
+        s.push_str(&format!(", {} old deleted (max_articles)", report.trimmed));
+    }
     if let Some((url, err)) = report.errors.first() {
         s.push_str(&format!("; {} failed ({url}: {err})", report.errors.len()));
     }
