@@ -771,3 +771,31 @@ fn the_library_is_followed_and_the_selection_stays_on_its_article() {
     assert!(h.effects().contains(&Effect::SyncIndex));
     assert!(!h.app.follow_library(), "a second look finds nothing new");
 }
+
+/// At 120 columns a headline gets 50 cells beside a compact date and
+/// source; `<` and `>` narrow and widen the list, `z` zooms the reader,
+/// and each change is saved.
+#[test]
+fn headlines_get_room_and_the_split_can_change() {
+    let mut h = Harness::new();
+    let screen = h.render(120, 30).join("\n");
+    assert_eq!(h.app.areas().list.width, 72);
+    // 50 cells of the title (49 letters and the ellipsis).
+    assert!(screen.contains("25-06-18 Hewal Sam… Weavers in a mountain town revive old Kurdish kil…│"), "{screen}");
+    h.app.update(Action::ResizeList(false));
+    h.render(120, 30);
+    assert_eq!(h.app.areas().list.width, 66);
+    h.app.update(Action::ResizeList(true));
+    h.app.update(Action::ResizeList(true));
+    h.render(120, 30);
+    assert_eq!(h.app.areas().list.width, 78);
+    h.app.update(Action::Zoom);
+    h.render(120, 30);
+    assert_eq!((h.app.areas().reader.width, h.app.areas().list_rows), (120, 0));
+    assert_eq!(h.app.focus(), Focus::Reader);
+    h.app.update(Action::Zoom);
+    h.render(120, 30);
+    assert_eq!(h.app.areas().list.width, 78, "unzoomed, the split is as it was");
+    let saved: Vec<Effect> = h.effects().into_iter().filter(|e| matches!(e, Effect::SaveSplit(_))).collect();
+    assert_eq!(saved.len(), 5, "every change is saved: {saved:?}");
+}

@@ -58,6 +58,11 @@ impl Paths {
         self.config_dir.join("calibration.toml")
     }
 
+    /// How the reader last shared the screen between list and article.
+    pub fn layout_path(&self) -> PathBuf {
+        self.config_dir.join("layout.toml")
+    }
+
     /// The search index directory.
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")

@@ -61,6 +61,10 @@ pub enum Action {
     MarkAllRead,
     /// Delete the selected article.
     Delete,
+    /// Make the list wider (`true`) or narrower.
+    ResizeList(bool),
+    /// Give the reader the whole screen, or share it again.
+    Zoom,
     /// Revert the last bulk mark or delete.
     Undo,
     /// The calibration screen's answer: candidate n (0-based), or none

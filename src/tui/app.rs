@@ -12,7 +12,7 @@
 
 use super::action::Action;
 use super::effect::{Effect, Outcome, Undo, Write};
-use super::layout::{areas, Areas};
+use super::layout::{areas, Areas, Split};
 use super::mode::{Focus, Mode};
 use super::panes::status::{IndexState, StatusLine};
 use super::panes::{reader, Edit, FeedsPane, ListPane, ListSource, ReaderPane, SearchBar, SearchList};
@@ -33,6 +33,8 @@ pub struct Options {
     pub calibrate: bool,
     /// A first line for the status bar.
     pub note: Option<String>,
+    /// How list and reader share the screen (as last left).
+    pub split: Split,
 }
 
 /// The app.
@@ -54,6 +56,8 @@ pub struct App {
     unread: u64,
     /// How to revert the last bulk mark or delete.
     undo: Option<Undo>,
+    /// How list and reader share the screen.
+    split: Split,
     /// The store's data version when the list was last read (see
     /// [`App::follow_library`]).
     data_version: i64,
@@ -100,6 +104,7 @@ impl App {
             view: View::all(),
             unread: 0,
             undo: None,
+            split: options.split,
             data_version: 0,
             refreshing_search: false,
             index: IndexState::Opening,
@@ -264,7 +269,9 @@ impl App {
         // side by side: in logical order the panes are stacked.
         let side_by_side = self.render.order == Order::Visual;
         let searching = matches!(self.list.source(), ListSource::Search(_));
-        self.areas = areas(size, searching, side_by_side);
+        // Zoomed with no article, the list is shown: nothing else to see.
+        let split = Split { zoom: self.split.zoom && self.reader.key().is_some(), ..self.split };
+        self.areas = areas(size, searching, side_by_side, split);
         if let Err(e) = self.list.fit(&self.store, self.areas.list_rows, self.areas.row_lines) {
             self.message = Some(strings::cannot_read_library(&e));
         }
@@ -387,6 +394,16 @@ impl App {
             Action::OpenLink => self.link_action(true),
             Action::CopyLink => self.link_action(false),
             Action::ToggleFilter(filter) => self.toggle_filter(filter),
+            Action::ResizeList(more) => self.set_split(self.split.resized(more)),
+            Action::Zoom => {
+                if self.split.zoom {
+                    self.set_split(Split { zoom: false, ..self.split });
+                } else {
+                    self.follow_selection();
+                    self.focus = if self.reader.key().is_some() { Focus::Reader } else { self.focus };
+                    self.set_split(Split { zoom: true, ..self.split });
+                }
+            }
             Action::NextHit(forward) | Action::NextUnread(forward) => self.next_unread(forward),
             Action::MarkViewRead => {
                 self.effects.push(Effect::MarkView { view: self.view.clone(), flag: Flag::Read, on: true })
@@ -425,6 +442,17 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Share the screen another way, and remember it.
+    fn set_split(&mut self, split: Split) {
+        self.split = split;
+        self.effects.push(Effect::SaveSplit(split));
+    }
+
+    /// How list and reader share the screen.
+    pub fn split(&self) -> Split {
+        self.split
     }
 
     /// Show only articles with `filter` (unread, starred), or all again.

@@ -38,6 +38,8 @@ pub enum Effect {
     Delete(Vec<ArticleKey>),
     /// Revert the last bulk change.
     Undo(Undo),
+    /// Remember how list and reader share the screen.
+    SaveSplit(crate::tui::layout::Split),
     /// Stop the process until the shell continues it, the terminal
     /// restored meanwhile.
     Suspend,

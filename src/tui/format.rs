@@ -7,6 +7,11 @@ pub fn date(t: i64) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()))
 }
 
+/// `25-03-14`: the list's compact date.
+pub fn short_date(t: i64) -> Option<String> {
+    date(t).map(|d| d[2..].to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -14,5 +19,6 @@ mod tests {
         assert_eq!(super::date(1_740_000_000).as_deref(), Some("2025-02-19"));
         assert_eq!(super::date(0).as_deref(), Some("1970-01-01"));
         assert_eq!(super::date(i64::MAX), None);
+        assert_eq!(super::short_date(1_740_000_000).as_deref(), Some("25-02-19"));
     }
 }

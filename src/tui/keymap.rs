@@ -24,6 +24,8 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("C", "mark the whole library read"),
     ("D", "delete the article"),
     ("U", "undo the last mark-all or delete"),
+    ("< / >", "narrower / wider list (remembered)"),
+    ("z", "the reader on the whole screen, or shared again"),
     ("R", "fetch all feeds (in the background)"),
     ("F", "feeds and sources: unread, last fetch, errors; Enter shows one"),
     ("o", "open the article's link in a browser"),
@@ -153,6 +155,9 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::Char('C') => Action::MarkAllRead,
         KeyCode::Char('D') => Action::Delete,
         KeyCode::Char('U') => Action::Undo,
+        KeyCode::Char('<') => Action::ResizeList(false),
+        KeyCode::Char('>') => Action::ResizeList(true),
+        KeyCode::Char('z') => Action::Zoom,
         _ => return None,
     })
 }

@@ -7,6 +7,40 @@ use ratatui::layout::Rect;
 /// Width from which list and reader stand side by side.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 100;
 
+/// How the main area is shared: the list's part of the width (side by
+/// side) or of the height (stacked), in percent, and whether the reader is
+/// zoomed to the whole area. `<`, `>` and `z` change it; it is remembered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Split {
+    pub list_percent: u16,
+    pub zoom: bool,
+}
+
+impl Default for Split {
+    /// At 120 columns the list gets 72: a headline 50 cells beside the
+    /// compact date and source.
+    fn default() -> Split {
+        Split { list_percent: 60, zoom: false }
+    }
+}
+
+impl Split {
+    pub const MIN_PERCENT: u16 = 20;
+    pub const MAX_PERCENT: u16 = 80;
+    const STEP: u16 = 5;
+
+    /// The list wider (`more`) or narrower by one step, within bounds.
+    pub fn resized(self, more: bool) -> Split {
+        let p = if more { self.list_percent + Self::STEP } else { self.list_percent.saturating_sub(Self::STEP) };
+        Split { list_percent: p.clamp(Self::MIN_PERCENT, Self::MAX_PERCENT), zoom: false }
+    }
+
+    fn percent(self) -> u16 {
+        self.list_percent.clamp(Self::MIN_PERCENT, Self::MAX_PERCENT)
+    }
+}
+
 /// The panes' rectangles. Empty rectangles are not drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -25,9 +59,10 @@ pub struct Areas {
     pub main: Rect,
 }
 
-/// Split `size`. With search results the list rows take two lines each.
-/// Without `side_by_side` the list is always above the reader.
-pub fn areas(size: Rect, searching: bool, side_by_side: bool) -> Areas {
+/// Split `size` as `split` says. With search results the list rows take
+/// two lines each. Without `side_by_side` the list is always above the
+/// reader. A zoomed reader takes the whole area (when it has an article).
+pub fn areas(size: Rect, searching: bool, side_by_side: bool, split: Split) -> Areas {
     let mut a = Areas { row_lines: if searching { 2 } else { 1 }, ..Areas::default() };
     let mut main = size;
     if main.height >= 2 {
@@ -40,13 +75,19 @@ pub fn areas(size: Rect, searching: bool, side_by_side: bool) -> Areas {
         main.height -= 1;
     }
     a.main = main;
+    let share = |n: u16| (u32::from(n) * u32::from(split.percent()) / 100) as u16;
+    if split.zoom && main.height > 0 {
+        a.reader = main;
+        a.list_rows = 0;
+        return a;
+    }
     if side_by_side && main.width >= SIDE_BY_SIDE_MIN_WIDTH {
-        let list_w = (main.width * 2 / 5).max(30);
+        let list_w = share(main.width).clamp(30, main.width - 30);
         a.list = Rect { width: list_w, ..main };
         a.separator = Rect { x: main.x + list_w, width: 1, ..main };
         a.reader = Rect { x: main.x + list_w + 1, width: main.width - list_w - 1, ..main };
     } else if main.height >= 8 {
-        let list_h = (main.height * 2 / 5).max(3);
+        let list_h = share(main.height).clamp(3, main.height - 4);
         a.list = Rect { height: list_h, ..main };
         a.separator = Rect { y: main.y + list_h, height: 1, ..main };
         a.reader = Rect { y: main.y + list_h + 1, height: main.height - list_h - 1, ..main };
@@ -71,8 +112,17 @@ mod tests {
         for w in 0..130 {
             for h in 0..40 {
                 let size = Rect::new(0, 0, w, h);
-                for (searching, side) in [(false, true), (true, true), (false, false), (true, false)] {
-                    let a = areas(size, searching, side);
+                let splits = [
+                    Split::default(),
+                    Split { list_percent: Split::MIN_PERCENT, zoom: false },
+                    Split { list_percent: Split::MAX_PERCENT, zoom: false },
+                    Split { list_percent: 0, zoom: true },
+                ];
+                for ((searching, side), split) in [(false, true), (true, true), (false, false), (true, false)]
+                    .into_iter()
+                    .zip(splits.into_iter().cycle())
+                {
+                    let a = areas(size, searching, side, split);
                     for r in [a.search, a.list, a.separator, a.reader, a.status] {
                         assert!(
                             r.is_empty() || size.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
@@ -87,14 +137,20 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
-        let a = areas(Rect::new(0, 0, 120, 30), false, true);
-        assert_eq!((a.list.width, a.reader.x, a.reader.height), (48, 49, 28));
-        let a = areas(Rect::new(0, 0, 80, 24), false, true);
-        assert_eq!((a.list.height, a.reader.width, a.list_rows), (8, 80, 8));
+        let d = Split::default();
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, d);
+        assert_eq!((a.list.width, a.reader.x, a.reader.height), (72, 73, 28));
+        let a = areas(Rect::new(0, 0, 80, 24), false, true, d);
+        assert_eq!((a.list.height, a.reader.width, a.list_rows), (13, 80, 13));
         // The terminal's own bidi reorders whole rows: never two panes on one.
-        let a = areas(Rect::new(0, 0, 120, 30), false, false);
+        let a = areas(Rect::new(0, 0, 120, 30), false, false, d);
         assert_eq!((a.list.width, a.reader.width, a.reader.x), (120, 120, 0));
-        let a = areas(Rect::new(0, 0, 10, 3), true, true);
+        // Narrower, wider, zoomed.
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, d.resized(false).resized(false));
+        assert_eq!(a.list.width, 60);
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, Split { zoom: true, ..d });
+        assert_eq!((a.list, a.reader.width, a.list_rows), (Rect::default(), 120, 0));
+        let a = areas(Rect::new(0, 0, 10, 3), true, true, d);
         assert_eq!((a.search.height, a.list.height, a.status.height, a.reader.height), (1, 1, 1, 0));
     }
 }

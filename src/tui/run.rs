@@ -90,7 +90,9 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     event::spawn_signals(event_tx.clone()).map_err(TuiError::Signals)?;
     let note =
         if store.is_read_only() { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
-    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note };
+    // A layout file that cannot be read is replaced at the next change.
+    let split = crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or_default();
+    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split };
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;
@@ -278,6 +280,13 @@ impl<'a> Session<'a> {
                     outcomes.push(Outcome::Quit);
                 }
                 outcomes
+            }
+            Effect::SaveSplit(split) => {
+                let text = toml::to_string(&split).expect("a Split serialises");
+                match crate::config::write_atomic(&self.paths.layout_path(), text.as_bytes()) {
+                    Ok(()) => vec![],
+                    Err(e) => vec![Outcome::Note(strings::cannot_save("the layout", &e))],
+                }
             }
             Effect::Suspend => {
                 self.guard.suspend(&self.entered.enter).map_err(TuiError::Terminal)?;

@@ -23,10 +23,10 @@ use std::ops::Range;
 
 /// Rows read beyond the visible ones, so small scrolls read nothing.
 const MARGIN: u64 = 32;
-/// Columns of the date.
-const DATE_W: usize = 10;
+/// Columns of the date (`25-03-14`).
+const DATE_W: usize = 8;
 /// Columns of the source, when there is room.
-const SOURCE_W: usize = 14;
+const SOURCE_W: usize = 10;
 
 /// What the list shows.
 #[derive(Clone, Debug)]
@@ -389,7 +389,7 @@ impl ListWidget<'_> {
         ];
         let mut used = 2;
         if w >= used + DATE_W + 12 {
-            let date = row.published.and_then(format::date).unwrap_or_else(|| " ".repeat(DATE_W));
+            let date = row.published.and_then(format::short_date).unwrap_or_else(|| " ".repeat(DATE_W));
             spans.push(Span::styled(format!("{date} "), quiet));
             used += DATE_W + 1;
         }
