@@ -328,6 +328,58 @@ fn articles_stored_by_another_process_appear_in_the_list_and_in_search() {
     t.keys(&["-l", "zebrafinch"]);
     t.wait_for("2 matches");
     t.keys(&["Escape"]);
+    // Esc and a key sent at once read as Alt+key: wait for the Esc first.
+    t.wait_for("/12 · all");
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
+}
+
+/// `|` hands the terminal to a command with the article on its input, and
+/// `o` with a terminal browser ($BROWSER naming w3m) runs it in the
+/// terminal; hewal takes the terminal back after each.
+#[test]
+fn a_pipe_and_a_terminal_browser_get_the_terminal_and_give_it_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let tools = tempfile::tempdir().unwrap();
+    let w3m = tools.path().join("w3m");
+    let script =
+        format!("#!/bin/sh\necho \"$@\" > '{}/opened'\necho FAKE-W3M-RUNNING\nsleep 1\n", tools.path().display());
+    std::fs::write(&w3m, script).unwrap();
+    std::fs::set_permissions(&w3m, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let t =
+        Tmux::start_env(100, 30, &["--bidi", "app", "--shape", "off"], false, &format!("BROWSER={}", w3m.display()));
+    t.wait_for("1/10 ·");
+    t.keys(&["|"]);
+    t.wait_for("| command:");
+    let piped = tools.path().join("piped");
+    t.keys(&["-l", &format!("cat > {}", piped.display())]);
+    t.keys(&["Enter"]);
+    t.wait_for("press Enter to go back");
+    t.keys(&["Enter"]);
+    t.wait_for("1/10 ·");
+    let text = std::fs::read_to_string(&piped).unwrap();
+    assert!(text.lines().count() >= 3 && !text.starts_with('\n'), "{text:?}");
+    assert!(!text.contains('\x1b'), "{text:?}");
+    // An article with a link, from outside; then o on it.
+    let file = t.dir.path().join("linked.jsonl");
+    let line = serde_json::json!({"id": "l1", "title": "Linked story", "body": "text",
+        "url": "https://example.org/linked", "published": "2099-01-01T00:00:00Z"});
+    std::fs::write(&file, line.to_string()).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
+        .arg("--data-dir")
+        .arg(t.dir.path().join("data"))
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    t.wait_for("2/11 ·");
+    t.keys(&["g"]);
+    t.wait_for("1/11 ·");
+    t.keys(&["o"]);
+    t.wait_for("FAKE-W3M-RUNNING");
+    t.wait_for("opened https://example.org/linked");
+    let opened = std::fs::read_to_string(tools.path().join("opened")).unwrap();
+    assert_eq!(opened.trim(), "https://example.org/linked");
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
 }

@@ -799,3 +799,37 @@ fn headlines_get_room_and_the_split_can_change() {
     let saved: Vec<Effect> = h.effects().into_iter().filter(|e| matches!(e, Effect::SaveSplit(_))).collect();
     assert_eq!(saved.len(), 5, "every change is saved: {saved:?}");
 }
+
+/// `|` asks for a command and pipes the article to it; `w` asks for a file;
+/// Esc gives up. The text is the title, the link and the body, cleaned.
+#[test]
+fn pipe_and_save_ask_for_a_line_then_hand_over_the_article() {
+    use hewal::tui::mode::PromptKind;
+    let mut h = Harness::new();
+    h.render(120, 30);
+    h.app.update(Action::Prompt(PromptKind::Pipe));
+    assert_eq!(h.app.mode(), Mode::Prompt(PromptKind::Pipe));
+    h.type_str("wc -w");
+    let screen = h.render(120, 30);
+    assert!(screen[0].starts_with(" | command: wc -w"), "{}", screen[0]);
+    h.app.update(Action::SubmitSearch);
+    assert_eq!(h.app.mode(), Mode::Normal);
+    let title = h.app.reader().article().unwrap().title.clone();
+    let pipe = h.effects().into_iter().find_map(|e| match e {
+        Effect::Pipe { command, text } => Some((command, text)),
+        _ => None,
+    });
+    let (command, text) = pipe.expect("a pipe effect");
+    assert_eq!(command, "wc -w");
+    assert!(text.starts_with(&format!("{title}\n")), "{text:?}");
+    // Esc gives up; w asks for a file.
+    h.app.update(Action::Prompt(PromptKind::Save));
+    h.type_str("~/a.txt");
+    h.app.update(Action::Back);
+    assert_eq!(h.app.mode(), Mode::Normal);
+    assert!(h.effects().is_empty(), "nothing saved after Esc");
+    h.app.update(Action::Prompt(PromptKind::Save));
+    h.type_str("~/a.txt");
+    h.app.update(Action::SubmitSearch);
+    assert!(h.effects().iter().any(|e| matches!(e, Effect::SaveText { path, .. } if path == "~/a.txt")));
+}

@@ -65,6 +65,9 @@ pub enum Action {
     ResizeList(bool),
     /// Give the reader the whole screen, or share it again.
     Zoom,
+    /// Ask for a command to pipe the article to (`|`) or a file to save it
+    /// in (`w`).
+    Prompt(super::mode::PromptKind),
     /// Revert the last bulk mark or delete.
     Undo,
     /// The calibration screen's answer: candidate n (0-based), or none

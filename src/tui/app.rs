@@ -13,7 +13,7 @@
 use super::action::Action;
 use super::effect::{Effect, Outcome, Undo, Write};
 use super::layout::{areas, Areas, Split};
-use super::mode::{Focus, Mode};
+use super::mode::{Focus, Mode, PromptKind};
 use super::panes::status::{IndexState, StatusLine};
 use super::panes::{reader, Edit, FeedsPane, ListPane, ListSource, ReaderPane, SearchBar, SearchList};
 use super::strings;
@@ -58,6 +58,8 @@ pub struct App {
     undo: Option<Undo>,
     /// How list and reader share the screen.
     split: Split,
+    /// The line typed at a prompt (`|`, `w`), while one is open.
+    prompt: SearchBar,
     /// The store's data version when the list was last read (see
     /// [`App::follow_library`]).
     data_version: i64,
@@ -105,6 +107,7 @@ impl App {
             unread: 0,
             undo: None,
             split: options.split,
+            prompt: SearchBar::default(),
             data_version: 0,
             refreshing_search: false,
             index: IndexState::Opening,
@@ -191,6 +194,11 @@ impl App {
 
     pub fn search_bar(&self) -> &SearchBar {
         &self.search
+    }
+
+    /// The line being typed at a prompt (see [`Mode::Prompt`]).
+    pub fn prompt(&self) -> &SearchBar {
+        &self.prompt
     }
 
     pub fn feeds(&self) -> &FeedsPane {
@@ -350,6 +358,9 @@ impl App {
                 return self.next_unread(forward);
             }
         }
+        if let Mode::Prompt(kind) = self.mode {
+            return self.update_prompt(kind, &action);
+        }
         if self.mode == Mode::Feeds && self.update_feeds(&action) {
             return;
         }
@@ -393,17 +404,14 @@ impl App {
             Action::Refresh => self.refresh(),
             Action::OpenLink => self.link_action(true),
             Action::CopyLink => self.link_action(false),
+            other => self.update_reading(other),
+        }
+    }
+
+    /// The views, marks and the screen's split: the keys of a reader's day.
+    fn update_reading(&mut self, action: Action) {
+        match action {
             Action::ToggleFilter(filter) => self.toggle_filter(filter),
-            Action::ResizeList(more) => self.set_split(self.split.resized(more)),
-            Action::Zoom => {
-                if self.split.zoom {
-                    self.set_split(Split { zoom: false, ..self.split });
-                } else {
-                    self.follow_selection();
-                    self.focus = if self.reader.key().is_some() { Focus::Reader } else { self.focus };
-                    self.set_split(Split { zoom: true, ..self.split });
-                }
-            }
             Action::NextHit(forward) | Action::NextUnread(forward) => self.next_unread(forward),
             Action::MarkViewRead => {
                 self.effects.push(Effect::MarkView { view: self.view.clone(), flag: Flag::Read, on: true })
@@ -416,7 +424,34 @@ impl App {
                 Some(undo) => self.effects.push(Effect::Undo(undo)),
                 None => self.message = Some(strings::NOTHING_TO_UNDO.into()),
             },
+            Action::ResizeList(more) => self.set_split(self.split.resized(more)),
+            Action::Zoom => self.toggle_zoom(),
+            Action::Prompt(kind) => self.open_prompt(kind),
             _ => {}
+        }
+    }
+
+    fn toggle_zoom(&mut self) {
+        if self.split.zoom {
+            self.set_split(Split { zoom: false, ..self.split });
+        } else {
+            self.follow_selection();
+            self.focus = if self.reader.key().is_some() { Focus::Reader } else { self.focus };
+            self.set_split(Split { zoom: true, ..self.split });
+        }
+    }
+
+    /// `|` and `w`: a prompt in place of the search bar, if an article is
+    /// shown.
+    fn open_prompt(&mut self, kind: PromptKind) {
+        self.follow_selection();
+        if self.reader.article().is_some() {
+            let label = match kind {
+                PromptKind::Pipe => strings::PIPE_LABEL,
+                PromptKind::Save => strings::SAVE_LABEL,
+            };
+            self.prompt = SearchBar::prompt(label, self.render);
+            self.mode = Mode::Prompt(kind);
         }
     }
 
@@ -442,6 +477,31 @@ impl App {
             _ => return false,
         }
         true
+    }
+
+    /// Typing at a prompt: Enter runs it on the article, Esc gives up.
+    fn update_prompt(&mut self, kind: PromptKind, action: &Action) {
+        if self.prompt.handle(action) != Edit::Ignored {
+            return;
+        }
+        match action {
+            Action::SubmitSearch => {
+                self.mode = Mode::Normal;
+                let line = self.prompt.query().trim().to_owned();
+                let Some(article) = self.reader.article().filter(|_| !line.is_empty()) else { return };
+                let text = super::format::article_text(article);
+                self.effects.push(match kind {
+                    PromptKind::Pipe => Effect::Pipe { command: line, text },
+                    PromptKind::Save => Effect::SaveText { path: line, text },
+                });
+            }
+            Action::Back => self.mode = Mode::Normal,
+            Action::Quit | Action::Suspend => {
+                self.mode = Mode::Normal;
+                self.update(action.clone());
+            }
+            _ => {}
+        }
     }
 
     /// Share the screen another way, and remember it.

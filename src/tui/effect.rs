@@ -38,6 +38,11 @@ pub enum Effect {
     Delete(Vec<ArticleKey>),
     /// Revert the last bulk change.
     Undo(Undo),
+    /// Run `command` through the shell with `text` on its standard input,
+    /// the terminal handed to it meanwhile.
+    Pipe { command: String, text: String },
+    /// Write `text` to the file at `path` (`~/` is the home directory).
+    SaveText { path: String, text: String },
     /// Remember how list and reader share the screen.
     SaveSplit(crate::tui::layout::Split),
     /// Stop the process until the shell continues it, the terminal

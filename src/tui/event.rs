@@ -4,6 +4,7 @@
 use crate::jobs::Notification;
 use crossbeam_channel::{Receiver, Sender};
 use crossterm::event::Event as TermEvent;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Everything the main loop reacts to.
@@ -21,12 +22,40 @@ pub enum Event {
     Tick,
 }
 
+/// Asked of the input thread: stop reading the terminal (another program
+/// has it).
+static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
+/// Told by the input thread: it is not reading the terminal.
+static INPUT_IDLE: AtomicBool = AtomicBool::new(false);
+
+/// Stop the input thread reading the terminal, so that a program run in it
+/// (a terminal browser, a command piped to) gets every key; returns once it
+/// has stopped (within a poll, 250 ms), or after a second at most.
+pub fn pause_input() {
+    INPUT_PAUSED.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + Duration::from_secs(1);
+    while !INPUT_IDLE.load(Ordering::SeqCst) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Let the input thread read the terminal again.
+pub fn resume_input() {
+    INPUT_PAUSED.store(false, Ordering::SeqCst);
+}
+
 /// Start the input reader thread. It lives until the process ends (or the
 /// loop stops listening and the next event fails to send).
 pub fn spawn_input(tx: Sender<Event>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("hewal-input".into())
         .spawn(move || loop {
+            if INPUT_PAUSED.load(Ordering::SeqCst) {
+                INPUT_IDLE.store(true, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            INPUT_IDLE.store(false, Ordering::SeqCst);
             match crossterm::event::poll(Duration::from_millis(250)) {
                 Ok(true) => match crossterm::event::read() {
                     Ok(ev) => {

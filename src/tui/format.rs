@@ -7,6 +7,23 @@ pub fn date(t: i64) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()))
 }
 
+/// An article as plain text in logical order, for `|` and saving: the
+/// title, the link, a blank line and the body, each line cleaned of
+/// control and escape characters.
+pub fn article_text(a: &crate::store::Article) -> String {
+    let mut out = crate::text::sanitize(&a.title);
+    if let Some(url) = &a.url {
+        out.push('\n');
+        out.push_str(&crate::text::sanitize(url));
+    }
+    out.push_str("\n\n");
+    for line in a.body.lines() {
+        out.push_str(&crate::text::sanitize(line));
+        out.push('\n');
+    }
+    out
+}
+
 /// `25-03-14`: the list's compact date.
 pub fn short_date(t: i64) -> Option<String> {
     date(t).map(|d| d[2..].to_owned())

@@ -2,39 +2,41 @@
 //! that does (besides the help text, which is built from [`BINDINGS`]).
 
 use super::action::Action;
-use super::mode::{Focus, Mode};
+use super::mode::{Focus, Mode, PromptKind};
 use crate::store::Filter;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The help overlay's rows: (keys, what they do).
 pub const BINDINGS: &[(&str, &str)] = &[
-    ("j / ↓, k / ↑", "next / previous article, or scroll the reader"),
-    ("PgDn / Space, PgUp", "page down / up"),
-    ("g / Home, G / End", "first / last"),
-    ("Enter", "open the selected article"),
-    ("Tab", "switch between list and reader"),
-    ("/", "search (results update as you type)"),
-    ("Enter (in search)", "keep the results, back to the list"),
-    ("Esc", "clear the search / back to the list"),
-    ("n / N", "next / previous search hit; with no search, next / previous unread"),
-    ("p", "previous unread article"),
-    ("u", "only unread articles, or all again"),
-    ("S", "only starred articles, or all again"),
-    ("A", "mark every article shown read"),
-    ("C", "mark the whole library read"),
+    ("j k ↓ ↑", "next / previous; scroll the reader"),
+    ("Space PgDn, PgUp", "page down / up"),
+    ("g Home, G End", "first / last"),
+    ("Enter", "open the article"),
+    ("Tab", "list ⇄ reader"),
+    ("/", "search as you type"),
+    ("Enter (search)", "keep the results"),
+    ("Esc", "clear the search / back"),
+    ("n / N", "next / previous hit; else unread"),
+    ("p", "previous unread"),
+    ("u", "unread only / all"),
+    ("S", "starred only / all"),
+    ("A", "mark all shown read"),
+    ("C", "mark the library read"),
     ("D", "delete the article"),
-    ("U", "undo the last mark-all or delete"),
-    ("< / >", "narrower / wider list (remembered)"),
-    ("z", "the reader on the whole screen, or shared again"),
-    ("R", "fetch all feeds (in the background)"),
-    ("F", "feeds and sources: unread, last fetch, errors; Enter shows one"),
-    ("o", "open the article's link in a browser"),
-    ("y", "copy the article's link (OSC 52, works over SSH)"),
-    ("L, then 0-9", "list the article's links, open one"),
-    ("s", "star or unstar"),
-    ("m", "mark read or unread"),
+    ("U", "undo mark-all or delete"),
+    ("< / >", "narrower / wider list"),
+    ("z", "reader full screen / shared"),
+    ("|", "pipe the article to a command"),
+    ("w", "save the article as text"),
+    ("R", "fetch all feeds"),
+    ("F", "feeds and sources"),
+    ("o", "open the link in a browser"),
+    ("y", "copy the link (OSC 52)"),
+    ("L, then 0-9", "the article's links"),
+    ("s", "star / unstar"),
+    ("m", "mark read / unread"),
     ("?", "this help"),
-    ("Ctrl-Z", "suspend (the shell's fg resumes)"),
+    ("Ctrl-Z", "suspend (fg resumes)"),
     ("q, Ctrl-C", "quit"),
 ];
 
@@ -54,6 +56,7 @@ pub fn action_for(key: KeyEvent, mode: Mode, focus: Focus) -> Option<Action> {
         Mode::Search => search_key(key, ctrl),
         Mode::Help => Some(Action::ToggleHelp),
         Mode::Feeds => feeds_key(key, ctrl),
+        Mode::Prompt(_) => search_key(key, ctrl),
         Mode::Links => Some(match key.code {
             KeyCode::Char(c) if c.is_ascii_digit() => Action::OpenLinkNumber(c as u32 - '0' as u32),
             _ => Action::ShowLinks,
@@ -158,6 +161,8 @@ fn normal_key(key: KeyEvent, ctrl: bool, focus: Focus) -> Option<Action> {
         KeyCode::Char('<') => Action::ResizeList(false),
         KeyCode::Char('>') => Action::ResizeList(true),
         KeyCode::Char('z') => Action::Zoom,
+        KeyCode::Char('|') => Action::Prompt(PromptKind::Pipe),
+        KeyCode::Char('w') => Action::Prompt(PromptKind::Save),
         _ => return None,
     })
 }

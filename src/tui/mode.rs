@@ -15,6 +15,17 @@ pub enum Mode {
     Links,
     /// The calibration screen: a digit picks how text is drawn.
     Calibrate,
+    /// Typing the command to pipe the article to, or the file to save it in.
+    Prompt(PromptKind),
+}
+
+/// What a prompt asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A shell command that gets the article on its standard input (`|`).
+    Pipe,
+    /// A file to save the article in (`w`).
+    Save,
 }
 
 /// Which pane movement keys act on.

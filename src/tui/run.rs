@@ -259,6 +259,24 @@ impl<'a> Session<'a> {
                 self.worker.sync();
                 vec![]
             }
+            Effect::OpenUrl(url) if terminal_browser().is_some() => {
+                let words = terminal_browser().unwrap_or_default();
+                let mut cmd = std::process::Command::new(&words[0]);
+                cmd.args(&words[1..]).arg(&url);
+                let status = self.in_terminal(|| cmd.status())?;
+                vec![Outcome::Note(match status {
+                    Ok(_) => strings::opened(&url),
+                    Err(e) => strings::browser_failed(&e),
+                })]
+            }
+            Effect::Pipe { command, text } => {
+                let ran = self.in_terminal(|| pipe_to(&command, &text))?;
+                ran.err().map(|e| Outcome::Note(strings::command_failed(&command, &e))).into_iter().collect()
+            }
+            Effect::SaveText { path, text } => vec![Outcome::Note(match std::fs::write(expand_home(&path), text) {
+                Ok(()) => strings::saved_to(&path),
+                Err(e) => strings::cannot_save_to(&path, &e),
+            })],
             Effect::OpenUrl(url) => vec![Outcome::Note(match open_url(&url) {
                 Ok(Opened::Browser) => strings::opened(&url),
                 Ok(Opened::Copied) => {
@@ -297,6 +315,16 @@ impl<'a> Session<'a> {
                 unreachable!("carried out by perform_local")
             }
         })
+    }
+
+    /// Run `f` with the terminal handed to it (restored, and not read by
+    /// the input thread), then take the terminal back.
+    fn in_terminal<R>(&mut self, f: impl FnOnce() -> R) -> Result<R, TuiError> {
+        event::pause_input();
+        let r = self.guard.hand_over(&self.entered.enter, f);
+        event::resume_input();
+        self.primed = None;
+        r.map_err(TuiError::Terminal)
     }
 
     /// Put the terminal in the modes `plan` wants, and redraw everything.
@@ -370,6 +398,47 @@ fn prime(t: &mut terminal::Terminal, rows: u16, per_row: &str, logical: bool) ->
         })?;
     }
     Ok(())
+}
+
+/// The browser's words (`$BROWSER`) when it is one that runs in the
+/// terminal: it then runs in the foreground, with the TUI handed over.
+fn terminal_browser() -> Option<Vec<String>> {
+    const TERMINAL_BROWSERS: &[&str] =
+        &["w3m", "lynx", "elinks", "links", "links2", "browsh", "carbonyl", "www-browser", "chawan", "cha"];
+    let words: Vec<String> = std::env::var("BROWSER").ok()?.split_whitespace().map(str::to_owned).collect();
+    let name = std::path::Path::new(words.first()?).file_name()?.to_str()?;
+    TERMINAL_BROWSERS.contains(&name).then_some(words)
+}
+
+/// `sh -c command` with `text` on its standard input and the terminal for
+/// its output; then a key to come back (its output stays readable).
+fn pipe_to(command: &str, text: &str) -> io::Result<()> {
+    let mut child =
+        std::process::Command::new("sh").arg("-c").arg(command).stdin(std::process::Stdio::piped()).spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // A command that does not read it all (head) closes the pipe early.
+        let _ = io::Write::write_all(&mut stdin, text.as_bytes());
+    }
+    let status = child.wait()?;
+    let mut out = io::stdout();
+    let said = match status.code() {
+        Some(0) => String::new(),
+        Some(n) => format!(" (it exited with status {n})"),
+        None => " (it was stopped by a signal)".to_owned(),
+    };
+    let _ = io::Write::write_fmt(&mut out, format_args!("\r\n[hewal{said}: press Enter to go back] "));
+    let _ = io::Write::flush(&mut out);
+    let mut line = String::new();
+    io::stdin().read_line(&mut line)?;
+    Ok(())
+}
+
+/// A path typed by the user, with `~/` at its start meaning $HOME.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
 }
 
 enum Opened {

@@ -25,7 +25,21 @@ pub const NO_LINK: &str = "this article has no link";
 pub const NO_LINKS: &str = "this article has no links";
 pub const NO_HITS: &str = "no search hits in this article";
 pub const ALREADY_FETCHING: &str = "already fetching";
+pub const PIPE_LABEL: &str = " | command: ";
+pub const SAVE_LABEL: &str = " save to file: ";
 pub const UNDONE: &str = "undone";
+
+pub fn saved_to(path: &str) -> String {
+    format!("saved to {path}")
+}
+
+pub fn cannot_save_to(path: &str, error: &dyn std::fmt::Display) -> String {
+    format!("cannot save to {path}: {error}")
+}
+
+pub fn command_failed(command: &str, error: &dyn std::fmt::Display) -> String {
+    format!("{command}: {error}")
+}
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NO_MORE_UNREAD: &str = "no more unread articles here";
 

@@ -58,6 +58,18 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Hand the terminal, restored, to `run` (a program in the foreground),
+    /// then take it back with `enter`; the next draw repaints every cell.
+    pub fn hand_over<R>(&mut self, enter: &str, run: impl FnOnce() -> R) -> io::Result<R> {
+        restore();
+        let r = run();
+        take_over(enter)?;
+        self.terminal.clear()?;
+        Ok(r)
+    }
+}
+
 /// Raw mode, the alternate screen, bracketed paste, no cursor, then
 /// `enter`; undone by [`restore`].
 fn take_over(enter: &str) -> io::Result<()> {

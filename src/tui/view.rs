@@ -19,7 +19,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     let screen = frame.area();
     let editing = app.mode() == Mode::Search;
     let buf = frame.buffer_mut();
-    app.search_bar().widget(editing).render(a.search, buf);
+    match app.mode() {
+        Mode::Prompt(_) => app.prompt().widget(true).render(a.search, buf),
+        _ => app.search_bar().widget(editing).render(a.search, buf),
+    }
     app.list().widget(app.focus() == Focus::List).render(a.list, buf);
     render_separator(a.separator, buf);
     app.reader().render(a.reader, buf);
@@ -32,6 +35,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Normal => {}
         Mode::Search => {
             if let Some(pos) = app.search_bar().cursor_position(a.search) {
+                frame.set_cursor_position(pos);
+            }
+        }
+        Mode::Prompt(_) => {
+            if let Some(pos) = app.prompt().cursor_position(a.search) {
                 frame.set_cursor_position(pos);
             }
         }

@@ -28,15 +28,27 @@ pub enum Edit {
     Full,
 }
 
-/// Text and a caret (a byte offset on a char boundary).
+/// Text and a caret (a byte offset on a char boundary). The search bar, or
+/// a prompt (a command to pipe to, a file to save to) with its own label.
 #[derive(Debug, Default)]
 pub struct SearchBar {
     query: String,
     cursor: usize,
     render: Render,
+    /// The label before the text; none: the search bar's ` / `.
+    label: Option<&'static str>,
 }
 
 impl SearchBar {
+    /// An empty line to type in after `label` (ASCII).
+    pub fn prompt(label: &'static str, render: Render) -> SearchBar {
+        SearchBar { label: Some(label), render, ..SearchBar::default() }
+    }
+
+    fn label(&self) -> &'static str {
+        self.label.unwrap_or(PROMPT)
+    }
+
     pub fn set_render(&mut self, render: Render) {
         self.render = render;
     }
@@ -109,9 +121,10 @@ impl SearchBar {
         if area.is_empty() {
             return None;
         }
-        let text_w = (area.width as usize).saturating_sub(PROMPT.len() + 1);
+        let label = self.label().len();
+        let text_w = (area.width as usize).saturating_sub(label + 1);
         let q = &self.query;
-        let x = |offset: usize| Some(Position { x: area.x + (PROMPT.len() + offset.min(text_w)) as u16, y: area.y });
+        let x = |offset: usize| Some(Position { x: area.x + (label + offset.min(text_w)) as u16, y: area.y });
         let total = display_width(q);
         if self.render.order == Order::Logical || total > text_w {
             // Logical order, or a query cut with an ellipsis: count cells
@@ -160,12 +173,13 @@ impl Widget for SearchBarWidget<'_> {
         }
         buf.set_style(area, theme::bar());
         let w = area.width as usize;
-        buf.set_stringn(area.x, area.y, PROMPT, w, theme::bar());
-        let text_w = w.saturating_sub(PROMPT.len() + 1);
+        let label = self.bar.label();
+        buf.set_stringn(area.x, area.y, label, w, theme::bar());
+        let text_w = w.saturating_sub(label.len() + 1);
         if text_w == 0 {
             return;
         }
-        let x = area.x + PROMPT.len() as u16;
+        let x = area.x + label.len() as u16;
         if self.bar.query.is_empty() && !self.editing {
             buf.set_stringn(x, area.y, strings::SEARCH_PLACEHOLDER, text_w, theme::placeholder());
             return;

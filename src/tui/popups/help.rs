@@ -1,4 +1,5 @@
-//! The help popup: every key, from the keymap's own table.
+//! The help popup: every key, from the keymap's own table; in as many
+//! columns as the screen's height needs.
 
 use crate::tui::keymap::BINDINGS;
 use crate::tui::{strings, theme};
@@ -13,14 +14,29 @@ impl Widget for Help {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let keys_w = BINDINGS.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
         let text_w = BINDINGS.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
-        let area = super::centred(screen, (keys_w + text_w + 6) as u16, BINDINGS.len() as u16 + 2);
+        let rows = (screen.height.saturating_sub(2) as usize).clamp(1, BINDINGS.len().max(1));
+        let columns = BINDINGS.len().div_ceil(rows);
+        let rows = BINDINGS.len().div_ceil(columns.max(1));
+        // Each column as wide as its longest line, or its share of the screen.
+        let column_w = (keys_w + text_w + 3).min(screen.width.saturating_sub(2) as usize / columns.max(1));
+        let area = super::centred(screen, (column_w * columns + 2) as u16, rows as u16 + 2);
         let inner = super::frame(area, strings::HELP_TITLE, buf);
-        for (i, (keys, what)) in BINDINGS.iter().enumerate().take(inner.height as usize) {
-            let y = inner.y + i as u16;
-            buf.set_stringn(inner.x + 1, y, keys, inner.width.saturating_sub(1) as usize, theme::title());
-            let x = inner.x + 2 + keys_w as u16;
-            if x < inner.right() {
-                buf.set_stringn(x, y, what, (inner.right() - x) as usize, theme::base());
+        for (i, (keys, what)) in BINDINGS.iter().enumerate() {
+            let (column, row) = (i / rows, i % rows);
+            if row >= inner.height as usize {
+                continue;
+            }
+            let (x, y) = (inner.x + (column * column_w) as u16, inner.y + row as u16);
+            if x >= inner.right() {
+                continue;
+            }
+            let room = (inner.right() - x) as usize;
+            buf.set_stringn(x + 1, y, keys, room.saturating_sub(1).min(keys_w), theme::title());
+            let at = x + 2 + keys_w as u16;
+            if at < inner.right() {
+                let room = (inner.right() - at) as usize;
+                let w = room.min(column_w.saturating_sub(keys_w + 3));
+                buf.set_stringn(at, y, what, w, theme::base());
             }
         }
     }
