@@ -136,7 +136,14 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &
     let never = crossbeam_channel::never();
     let mut check_rx = Some(check_rx);
     loop {
+        // Behind another process's writer: look again in a second.
+        let retry = if job.behind { crossbeam_channel::after(RETRY_SYNC) } else { crossbeam_channel::never() };
         crossbeam_channel::select! {
+            recv(retry) -> _ => {
+                if !job.sync(&mut notify) {
+                    break;
+                }
+            }
             recv(request_rx) -> first => {
                 let Ok(first) = first else { break };
                 let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
@@ -153,6 +160,10 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &
         }
     }
 }
+
+/// How soon the worker syncs again when another process held the index's
+/// writer.
+const RETRY_SYNC: Duration = Duration::from_secs(1);
 
 /// Debug builds only, for the end-to-end tests: with HEWAL_TEST_PANIC_KEY
 /// set, the query `hewal-test-panic-WHERE` panics at `place` ("search":
@@ -192,12 +203,15 @@ pub struct SearchJob {
     /// Whether the index was made anew since it was opened: then a checksum
     /// check of the files it was opened from is out of date.
     remade: bool,
+    /// The last sync found the index's writer held by another process: the
+    /// worker syncs again shortly.
+    behind: bool,
 }
 
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None, dir: None, remade: false }
+        SearchJob { index, store, note: None, dir: None, remade: false, behind: false }
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -342,8 +356,19 @@ impl SearchJob {
             }
         });
         let mut note = self.note.take();
-        if let Err(e) = synced {
-            note = Some(e.to_string());
+        self.behind = false;
+        match synced {
+            Ok(_) => {}
+            // Another hewal (an import) is writing the index: what it
+            // commits is read now, and the rest is caught up on a retry
+            // (`SearchJob::behind`), so nothing needs saying.
+            Err(SearchError::Locked { .. }) => {
+                self.behind = true;
+                if let Err(e) = self.index.reload() {
+                    note = Some(e.to_string());
+                }
+            }
+            Err(e) => note = Some(e.to_string()),
         }
         listening && notify(Notification::Ready { docs: self.index.num_docs(), note })
     }

@@ -241,6 +241,10 @@ impl SearchIndex {
             return self.rebuild(store, progress);
         }
         if store.change_seq()? <= self.synced_seq() {
+            // Another process's commit brought the index up to date: the
+            // searcher must see it too (the reader reloads on its own only
+            // after a delay).
+            self.reload()?;
             return Ok(0);
         }
         let total = store.count_changed_since(self.synced_seq())?;
