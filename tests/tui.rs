@@ -288,7 +288,8 @@ fn snippets_follow_results_and_stale_ones_are_dropped() {
 #[test]
 fn snippet_work_stops_when_a_newer_query_waits() {
     let h = Harness::new();
-    let resp = answer(h.index(), &SearchRequest { generation: 1, query: "لە".into() }).unwrap();
+    let resp =
+        answer(h.index(), &SearchRequest { generation: 1, query: "لە".into(), view: Default::default() }).unwrap();
     let keys = resp.hits.clone();
     assert!(keys.len() > 3);
     let calls = std::cell::Cell::new(0);
@@ -618,9 +619,9 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
 fn the_search_job_answers_only_the_newest_query_and_syncs_first() {
     let mut h = Harness::new();
     let batch = vec![
-        Request::Search(SearchRequest { generation: 1, query: "Erbil".into() }),
+        Request::Search(SearchRequest { generation: 1, query: "Erbil".into(), view: Default::default() }),
         Request::Sync,
-        Request::Search(SearchRequest { generation: 2, query: "kilim".into() }),
+        Request::Search(SearchRequest { generation: 2, query: "kilim".into(), view: Default::default() }),
     ];
     let mut seen = Vec::new();
     assert!(h.job.step(batch, &|| false, &mut |n| {
@@ -636,7 +637,7 @@ fn the_search_job_answers_only_the_newest_query_and_syncs_first() {
     }));
     assert_eq!(seen, ["ready", "results 2", "snippets 2"]);
     // Nobody listening: the job says to stop.
-    let req = Request::Search(SearchRequest { generation: 3, query: "Erbil".into() });
+    let req = Request::Search(SearchRequest { generation: 3, query: "Erbil".into(), view: Default::default() });
     assert!(!h.job.step(vec![req], &|| false, &mut |_| false));
 }
 
@@ -832,4 +833,31 @@ fn pipe_and_save_ask_for_a_line_then_hand_over_the_article() {
     h.type_str("~/a.txt");
     h.app.update(Action::SubmitSearch);
     assert!(h.effects().iter().any(|e| matches!(e, Effect::SaveText { path, .. } if path == "~/a.txt")));
+}
+
+/// A search runs within the view shown (here: unread); Tab widens it to
+/// everything and back, and the search bar says which.
+#[test]
+fn search_runs_within_the_view_and_tab_widens_it() {
+    let mut h = Harness::new();
+    let everything =
+        answer(h.index(), &SearchRequest { generation: 1, query: "لە".into(), view: Default::default() }).unwrap();
+    assert!(everything.hits.len() >= 3, "{}", everything.hits.len());
+    let read = everything.hits[0];
+    h.store.set_read(read, true).unwrap();
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
+    h.app.update(Action::FocusSearch);
+    h.type_str("لە");
+    h.answer_all();
+    let screen = h.render(120, 30);
+    assert!(screen[0].contains("in unread (Tab: everywhere)"), "{}", screen[0]);
+    let ListSource::Search(r) = h.app.list().source() else { panic!("no results") };
+    assert_eq!(r.response.hits.len(), everything.hits.len() - 1);
+    assert!(!r.response.hits.contains(&read), "a read article found in the unread view");
+    h.app.update(Action::WidenSearch);
+    h.answer_all();
+    let screen = h.render(120, 30);
+    assert!(screen[0].contains("everywhere (Tab: in the view)"), "{}", screen[0]);
+    let ListSource::Search(r) = h.app.list().source() else { panic!("no results") };
+    assert_eq!(r.response.hits.len(), everything.hits.len());
 }

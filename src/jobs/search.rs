@@ -18,7 +18,7 @@
 use super::{Notification, NotificationTx};
 use crate::search::query::snippet;
 use crate::search::{Matcher, OpenState, PreparedQuery, SearchError, SearchIndex};
-use crate::store::{ArticleKey, Store};
+use crate::store::{ArticleKey, Store, View};
 use crossbeam_channel::{Receiver, Sender};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -42,6 +42,8 @@ const SNIPPET_ROWS: usize = 24;
 pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
+    /// Where to search: the hits outside this view are left out.
+    pub view: View,
 }
 
 /// The answer to one request: the hits, best first, as store keys.
@@ -286,7 +288,8 @@ impl SearchJob {
         newer: &dyn Fn() -> bool,
         notify: &mut dyn FnMut(Notification) -> bool,
     ) -> Result<bool, SearchError> {
-        let (resp, rest) = answer_first(&self.index, req)?;
+        let (mut resp, rest) = answer_first(&self.index, req)?;
+        self.keep_in_view(&req.view, &mut resp)?;
         let (matcher, keys) = (resp.matcher.clone(), resp.hits.iter().take(SNIPPET_ROWS).copied().collect::<Vec<_>>());
         if !notify(Notification::Results(resp)) {
             return Ok(false);
@@ -297,9 +300,26 @@ impl SearchJob {
         }
         let Some((prepared, first)) = rest else { return Ok(true) };
         Ok(match answer_rest(&prepared, &first, newer)? {
-            Some(full) => notify(Notification::MoreResults(full)),
+            Some(mut full) => {
+                self.keep_in_view(&req.view, &mut full)?;
+                notify(Notification::MoreResults(full))
+            }
             None => true, // a newer query is waiting
         })
+    }
+
+    /// Leave out the hits that are not in `view` (the store knows which
+    /// are read, starred, from which feed; the index does not). The count
+    /// becomes the hits kept: exact for a complete answer, a lower bound
+    /// for a first one.
+    fn keep_in_view(&self, view: &View, resp: &mut SearchResponse) -> Result<(), SearchError> {
+        if *view == View::all() {
+            return Ok(());
+        }
+        let keep = self.store.keys_in_view(view, &resp.hits)?;
+        resp.hits.retain(|k| keep.contains(k));
+        resp.total = resp.hits.len();
+        Ok(())
     }
 
     /// What the checksum check found: damaged files mean a rebuild. A

@@ -165,6 +165,16 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Which of `keys` are in `view`, in one statement.
+    pub fn keys_in_view(&self, view: &View, keys: &[ArticleKey]) -> Result<std::collections::HashSet<ArticleKey>> {
+        let (cond, mut values) = view.condition();
+        values.insert(0, Value::Text(serde_json::to_string(keys).expect("integers serialise")));
+        let sql = format!("SELECT key FROM articles WHERE key IN (SELECT value FROM json_each(?)) AND {cond}");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let keys = stmt.query_map(params_from_iter(values), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(keys)
+    }
+
     /// Whether article `key` is in `view`.
     pub fn in_view(&self, view: &View, key: ArticleKey) -> Result<bool> {
         let (cond, mut values) = view.condition();

@@ -65,6 +65,8 @@ pub enum Action {
     ResizeList(bool),
     /// Give the reader the whole screen, or share it again.
     Zoom,
+    /// Search everywhere, or within the view shown again.
+    WidenSearch,
     /// Ask for a command to pipe the article to (`|`) or a file to save it
     /// in (`w`).
     Prompt(super::mode::PromptKind),

@@ -58,6 +58,9 @@ pub struct App {
     undo: Option<Undo>,
     /// How list and reader share the screen.
     split: Split,
+    /// Search the whole library, not only the view shown (Tab while
+    /// typing a query).
+    search_everywhere: bool,
     /// The line typed at a prompt (`|`, `w`), while one is open.
     prompt: SearchBar,
     /// The store's data version when the list was last read (see
@@ -107,6 +110,7 @@ impl App {
             unread: 0,
             undo: None,
             split: options.split,
+            search_everywhere: false,
             prompt: SearchBar::default(),
             data_version: 0,
             refreshing_search: false,
@@ -344,6 +348,10 @@ impl App {
 
     /// Apply an action: the focused pane first, then what spans panes.
     pub fn update(&mut self, action: Action) {
+        if self.mode == Mode::Search && action == Action::WidenSearch {
+            self.search_everywhere = !self.search_everywhere;
+            return self.query_changed();
+        }
         if self.mode == Mode::Search {
             match self.search.handle(&action) {
                 Edit::Changed => return self.query_changed(),
@@ -712,6 +720,28 @@ impl App {
         }
     }
 
+    /// Where a search looks: the view shown, or everywhere.
+    pub fn search_scope(&self) -> View {
+        if self.search_everywhere {
+            View::all()
+        } else {
+            self.view.clone()
+        }
+    }
+
+    /// What the search bar says of where it looks, when that is not the
+    /// whole library anyway.
+    pub fn search_scope_label(&self) -> Option<String> {
+        (self.view != View::all()).then(|| {
+            let scope = self.search_scope();
+            strings::search_scope(scope == View::all(), self.view.filter, self.origin_name.as_deref())
+        })
+    }
+
+    fn search_request(&self) -> SearchRequest {
+        SearchRequest { generation: self.generation, query: self.search.query().to_owned(), view: self.search_scope() }
+    }
+
     /// The query text changed: ask for new results (they replace the old
     /// ones when they arrive, so the list never flickers empty while typing).
     fn query_changed(&mut self) {
@@ -722,7 +752,7 @@ impl App {
             self.message = Some(strings::search_unavailable(why));
             self.shown_generation = self.generation;
         } else {
-            self.requests.push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
+            self.requests.push(self.search_request());
         }
     }
 
@@ -755,15 +785,13 @@ impl App {
                 }
                 // A query typed while the index was rebuilt is asked again.
                 if self.is_searching() && !self.search.query().trim().is_empty() {
-                    self.requests
-                        .push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
+                    self.requests.push(self.search_request());
                 } else if changed && self.list.view().is_none() && !self.search.query().trim().is_empty() {
                     // The library changed under the results shown: ask
                     // again, staying on the same article.
                     self.generation += 1;
                     self.refreshing_search = true;
-                    self.requests
-                        .push(SearchRequest { generation: self.generation, query: self.search.query().to_owned() });
+                    self.requests.push(self.search_request());
                 }
             }
             Notification::Results(resp) => {

@@ -15,6 +15,7 @@ pub const BINDINGS: &[(&str, &str)] = &[
     ("Tab", "list ⇄ reader"),
     ("/", "search as you type"),
     ("Enter (search)", "keep the results"),
+    ("Tab (search)", "in the view / everywhere"),
     ("Esc", "clear the search / back"),
     ("n / N", "next / previous hit; else unread"),
     ("p", "previous unread"),
@@ -97,6 +98,7 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
     Some(match key.code {
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::SubmitSearch,
+        KeyCode::Tab => Action::WidenSearch,
         KeyCode::Backspace if ctrl || key.modifiers.contains(KeyModifiers::ALT) => Action::DeleteWord,
         KeyCode::Backspace => Action::DeleteBack,
         KeyCode::Char('w') | KeyCode::Char('h') if ctrl => {

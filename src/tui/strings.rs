@@ -25,6 +25,22 @@ pub const NO_LINK: &str = "this article has no link";
 pub const NO_LINKS: &str = "this article has no links";
 pub const NO_HITS: &str = "no search hits in this article";
 pub const ALREADY_FETCHING: &str = "already fetching";
+/// Where a search looks, for the search bar: everywhere, or the view
+/// (its filter and origin).
+pub fn search_scope(everywhere: bool, filter: crate::store::Filter, origin: Option<&str>) -> String {
+    if everywhere {
+        return "everywhere (Tab: in the view)".to_owned();
+    }
+    let filter = match filter {
+        crate::store::Filter::All => "",
+        crate::store::Filter::Unread => "unread",
+        crate::store::Filter::Starred => "starred",
+    };
+    let origin = origin.unwrap_or("");
+    let sep = if filter.is_empty() || origin.is_empty() { "" } else { " · " };
+    format!("in {filter}{sep}{origin} (Tab: everywhere)")
+}
+
 pub const PIPE_LABEL: &str = " | command: ";
 pub const SAVE_LABEL: &str = " save to file: ";
 pub const UNDONE: &str = "undone";

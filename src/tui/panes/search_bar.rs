@@ -108,7 +108,7 @@ impl SearchBar {
     /// The widget; `editing` shows the query even when empty (and the
     /// placeholder otherwise).
     pub fn widget(&self, editing: bool) -> SearchBarWidget<'_> {
-        SearchBarWidget { bar: self, editing }
+        SearchBarWidget { bar: self, editing, scope: None }
     }
 
     /// Where the terminal cursor goes while typing: beside the character
@@ -160,10 +160,20 @@ impl SearchBar {
     }
 }
 
-/// Draws a [`SearchBar`]: the prompt, then the query or a placeholder.
+/// Draws a [`SearchBar`]: the prompt, then the query or a placeholder,
+/// and at the right end where the search looks, if it is said.
 pub struct SearchBarWidget<'a> {
     bar: &'a SearchBar,
     editing: bool,
+    scope: Option<String>,
+}
+
+impl SearchBarWidget<'_> {
+    /// Say where the search looks (`in unread · Rudaw`), right-aligned.
+    pub fn scope(mut self, scope: Option<String>) -> Self {
+        self.scope = scope;
+        self
+    }
 }
 
 impl Widget for SearchBarWidget<'_> {
@@ -175,7 +185,19 @@ impl Widget for SearchBarWidget<'_> {
         let w = area.width as usize;
         let label = self.bar.label();
         buf.set_stringn(area.x, area.y, label, w, theme::bar());
-        let text_w = w.saturating_sub(label.len() + 1);
+        let mut text_w = w.saturating_sub(label.len() + 1);
+        // The scope takes the right end when the query leaves it room (so
+        // the query is never cut for it, and the caret stays right); an
+        // origin's name (a feed title) may be Sorani: laid out.
+        if let Some(scope) = &self.scope {
+            let line = layout_single_line(scope, text_w / 2, BaseDirection::Ltr, self.bar.render).text();
+            let sw = display_width(&line);
+            if sw > 0 && display_width(&self.bar.query) + sw + 3 < text_w {
+                let x = area.x + (w - sw - 1) as u16;
+                buf.set_stringn(x, area.y, &line, sw, theme::bar().patch(theme::dim()));
+                text_w -= sw + 2;
+            }
+        }
         if text_w == 0 {
             return;
         }
