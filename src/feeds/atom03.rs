@@ -9,9 +9,10 @@
 //!   stands (HTML when its `type` says so), `base64` is decoded, `xml` (the
 //!   default) is the markup inside it; `type="text/html"` is 1.0's `html`.
 //!
-//! Parsed with roxmltree, which refuses DTDs (no entity expansion); a
-//! document it refuses is left to feed-rs as it is.
+//! Parsed with [`super::xml::parse_untrusted`]: a document it refuses is
+//! left to feed-rs as it is.
 
+use super::xml::escape;
 use base64::Engine;
 use std::fmt::Write;
 
@@ -23,8 +24,7 @@ pub(super) fn upgrade(text: &str) -> Option<String> {
     if !text.contains(ATOM_03) {
         return None;
     }
-    let opts = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 4_000_000, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(text, opts).ok()?;
+    let doc = super::xml::parse_untrusted(text)?;
     let feed = doc.root_element();
     if feed.tag_name().name() != "feed" || feed.tag_name().namespace() != Some(ATOM_03) {
         return None;
@@ -115,18 +115,4 @@ fn inner_xml(n: roxmltree::Node) -> String {
     let (Some(first), Some(last)) = (n.first_child(), n.last_child()) else { return String::new() };
     let doc = n.document().input_text();
     doc.get(first.range().start..last.range().end).unwrap_or("").to_owned()
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -1,14 +1,16 @@
 //! Atom 1.0 text constructs (`title`, `subtitle`, `summary`, `rights`)
 //! whose `type` is neither `text`, `html` nor `xhtml`. feed-rs refuses the
 //! whole document over one of them ("unsupported content type"), so a feed
-//! with one odd entry would read as "not a feed". Each such construct is
-//! rewritten as plain text: content of a media type that is not text or
-//! XML is base64 (RFC 4287 §4.1.3.3, which feedparser follows too) and is
-//! decoded; any other keeps its text.
+//! with one odd entry would read as "not a feed". When it does, each such
+//! construct is rewritten as plain text and the document read again:
+//! content of a media type that is not text or XML is base64 (RFC 4287
+//! §4.1.3.3, which feedparser follows too) and is decoded; any other keeps
+//! its text.
 //!
-//! Parsed with roxmltree, which refuses DTDs (no entity expansion); a
-//! document it refuses is left to feed-rs as it is.
+//! Parsed with [`super::xml::parse_untrusted`]: a document it refuses is
+//! left to feed-rs as it is.
 
+use super::xml::escape;
 use base64::Engine;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -21,8 +23,7 @@ pub(super) fn plain_text_constructs(text: &str) -> Option<String> {
     if !text.contains(ATOM) || !text.contains("type=") {
         return None;
     }
-    let opts = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 4_000_000, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(text, opts).ok()?;
+    let doc = super::xml::parse_untrusted(text)?;
     let odd: Vec<roxmltree::Node> = doc
         .descendants()
         .filter(|n| n.is_element() && n.tag_name().namespace() == Some(ATOM))
@@ -63,10 +64,6 @@ fn text_of(node: roxmltree::Node) -> String {
         }
     }
     raw.trim().to_owned()
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

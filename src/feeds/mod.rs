@@ -27,6 +27,7 @@ mod atom10;
 mod fetch;
 mod parse;
 mod rdf;
+mod xml;
 
 pub use fetch::{fetch, fetch_all, fetch_each};
 pub use parse::{parse_feed, parse_feed_with_charset, MAX_ENTRY_TEXT_BYTES};

@@ -38,8 +38,16 @@ pub fn parse_feed_with_charset(bytes: &[u8], feed_url: &str, charset: Option<&st
     let text = super::atom03::upgrade(&text).map_or(text, Cow::Owned);
     let text = repair_rss_root(&text).map_or(text, Cow::Owned);
     let text = super::rdf::link_items(&text).map_or(text, Cow::Owned);
-    let text = super::atom10::plain_text_constructs(&text).map_or(text, Cow::Owned);
-    let feed = read_feed(&text, feed_url, is_http)?;
+    let feed = match read_feed(&text, feed_url, is_http) {
+        Ok(feed) => feed,
+        // feed-rs refuses a whole Atom document over one text construct of
+        // a type it does not know: only then is it rewritten and read again
+        // (the other documents are not parsed twice).
+        Err(e) => match super::atom10::plain_text_constructs(&text) {
+            Some(fixed) => read_feed(&fixed, feed_url, is_http)?,
+            None => return Err(e),
+        },
+    };
 
     let feed_lang = feed.language.as_deref().map(clean_lang).filter(|l| !l.is_empty());
     let title = feed.title.as_ref().map(|t| html::inline_text(&t.content)).filter(|t| !t.is_empty());

@@ -3,8 +3,10 @@
 //! item is its URI, which the spec says should be its link; newsboat and
 //! feedparser read such items. Each one gets the `<link>` it implies.
 //!
-//! Parsed with roxmltree, which refuses DTDs (no entity expansion); a
-//! document it refuses is left to feed-rs as it is.
+//! Parsed with [`super::xml::parse_untrusted`]: a document it refuses is
+//! left to feed-rs as it is.
+
+use super::xml::escape;
 
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const RSS_10: &str = "http://purl.org/rss/1.0/";
@@ -17,8 +19,7 @@ pub(super) fn link_items(text: &str) -> Option<String> {
     if !text.contains(RDF) {
         return None;
     }
-    let opts = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 4_000_000, ..Default::default() };
-    let doc = roxmltree::Document::parse_with_options(text, opts).ok()?;
+    let doc = super::xml::parse_untrusted(text)?;
     let rss = |n: &roxmltree::Node| matches!(n.tag_name().namespace(), Some(RSS_10 | RSS_090));
     let mut inserts: Vec<(usize, &str)> = doc
         .descendants()
@@ -67,10 +68,6 @@ fn start_tag_end(text: &str, start: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 #[cfg(test)]
