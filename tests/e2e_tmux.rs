@@ -135,6 +135,21 @@ impl Tmux {
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor left hidden");
     }
 
+    /// `hewal import` of `articles` (JSON Lines) into the library the TUI
+    /// has open, run as another process would.
+    fn import_from_outside(&self, articles: &[serde_json::Value]) {
+        let file = self.dir.path().join("outside.jsonl");
+        let lines: Vec<String> = articles.iter().map(ToString::to_string).collect();
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
+            .arg("--data-dir")
+            .arg(self.dir.path().join("data"))
+            .args(["import", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
     fn signal(&self, sig: &str) {
         let data = self.dir.path().join("data");
         let pattern = format!("--data-dir {}", data.display());
@@ -303,22 +318,13 @@ fn articles_stored_by_another_process_appear_in_the_list_and_in_search() {
     t.wait_for("1/10 ·");
     t.keys(&["Enter"]);
     t.wait_for("1/10 · all · 9 unread");
-    let file = t.dir.path().join("more.jsonl");
-    let lines: Vec<String> = (0..2)
+    let articles: Vec<serde_json::Value> = (0..2)
         .map(|i| {
             serde_json::json!({"id": format!("more-{i}"), "title": format!("Fresh dispatch {i}"),
                 "body": format!("zebrafinch report {i}"), "published": format!("2099-01-0{}T00:00:00Z", i + 1)})
-            .to_string()
         })
         .collect();
-    std::fs::write(&file, lines.join("\n")).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
-        .arg("--data-dir")
-        .arg(t.dir.path().join("data"))
-        .args(["import", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    t.import_from_outside(&articles);
     // The two newer articles arrive above: the selection moves down with
     // its article, and the rows in view stay where they were.
     t.wait_for("3/12 · all · 11 unread");
@@ -361,17 +367,8 @@ fn a_pipe_and_a_terminal_browser_get_the_terminal_and_give_it_back() {
     assert!(text.lines().count() >= 3 && !text.starts_with('\n'), "{text:?}");
     assert!(!text.contains('\x1b'), "{text:?}");
     // An article with a link, from outside; then o on it.
-    let file = t.dir.path().join("linked.jsonl");
-    let line = serde_json::json!({"id": "l1", "title": "Linked story", "body": "text",
-        "url": "https://example.org/linked", "published": "2099-01-01T00:00:00Z"});
-    std::fs::write(&file, line.to_string()).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
-        .arg("--data-dir")
-        .arg(t.dir.path().join("data"))
-        .args(["import", file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(o.status.success());
+    t.import_from_outside(&[serde_json::json!({"id": "l1", "title": "Linked story", "body": "text",
+        "url": "https://example.org/linked", "published": "2099-01-01T00:00:00Z"})]);
     t.wait_for("2/11 ·");
     t.keys(&["g"]);
     t.wait_for("1/11 ·");

@@ -177,10 +177,7 @@ impl Store {
 
     /// Whether article `key` is in `view`.
     pub fn in_view(&self, view: &View, key: ArticleKey) -> Result<bool> {
-        let (cond, mut values) = view.condition();
-        values.insert(0, Value::Integer(key));
-        let sql = format!("SELECT 1 FROM articles WHERE key = ? AND {cond}");
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |_| Ok(())).optional()?.is_some())
+        Ok(self.keys_in_view(view, &[key])?.contains(&key))
     }
 
     /// The next unread article of `view` after (`forward`, older) or before

@@ -259,16 +259,6 @@ impl<'a> Session<'a> {
                 self.worker.sync();
                 vec![]
             }
-            Effect::OpenUrl(url) if terminal_browser().is_some() => {
-                let words = terminal_browser().unwrap_or_default();
-                let mut cmd = std::process::Command::new(&words[0]);
-                cmd.args(&words[1..]).arg(&url);
-                let status = self.in_terminal(|| cmd.status())?;
-                vec![Outcome::Note(match status {
-                    Ok(_) => strings::opened(&url),
-                    Err(e) => strings::browser_failed(&e),
-                })]
-            }
             Effect::Pipe { command, text } => {
                 let ran = self.in_terminal(|| pipe_to(&command, &text))?;
                 ran.err().map(|e| Outcome::Note(strings::command_failed(&command, &e))).into_iter().collect()
@@ -277,13 +267,23 @@ impl<'a> Session<'a> {
                 Ok(()) => strings::saved_to(&path),
                 Err(e) => strings::cannot_save_to(&path, &e),
             })],
-            Effect::OpenUrl(url) => vec![Outcome::Note(match open_url(&url) {
-                Ok(Opened::Browser) => strings::opened(&url),
-                Ok(Opened::Copied) => {
+            Effect::OpenUrl(url) => vec![Outcome::Note(match browser() {
+                Browser::InTerminal(words) => {
+                    let mut cmd = std::process::Command::new(&words[0]);
+                    cmd.args(&words[1..]).arg(&url);
+                    match self.in_terminal(|| cmd.status())? {
+                        Ok(_) => strings::opened(&url),
+                        Err(e) => strings::browser_failed(&e),
+                    }
+                }
+                Browser::Detached(words) => match open_detached(&words, &url) {
+                    Ok(()) => strings::opened(&url),
+                    Err(e) => strings::browser_failed(&e),
+                },
+                Browser::None => {
                     copy_osc52(self.guard.terminal.backend_mut(), &url);
                     strings::copied_over_ssh(&url)
                 }
-                Err(e) => strings::browser_failed(&e),
             })],
             Effect::Copy(text) => {
                 copy_osc52(self.guard.terminal.backend_mut(), &text);
@@ -400,16 +400,6 @@ fn prime(t: &mut terminal::Terminal, rows: u16, per_row: &str, logical: bool) ->
     Ok(())
 }
 
-/// The browser's words (`$BROWSER`) when it is one that runs in the
-/// terminal: it then runs in the foreground, with the TUI handed over.
-fn terminal_browser() -> Option<Vec<String>> {
-    const TERMINAL_BROWSERS: &[&str] =
-        &["w3m", "lynx", "elinks", "links", "links2", "browsh", "carbonyl", "www-browser", "chawan", "cha"];
-    let words: Vec<String> = std::env::var("BROWSER").ok()?.split_whitespace().map(str::to_owned).collect();
-    let name = std::path::Path::new(words.first()?).file_name()?.to_str()?;
-    TERMINAL_BROWSERS.contains(&name).then_some(words)
-}
-
 /// `sh -c command` with `text` on its standard input and the terminal for
 /// its output; then a key to come back (its output stays readable).
 fn pipe_to(command: &str, text: &str) -> io::Result<()> {
@@ -441,24 +431,38 @@ fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-enum Opened {
-    Browser,
-    /// Over SSH with no $BROWSER: the link was copied instead.
-    Copied,
+/// How links are opened.
+enum Browser {
+    /// `$BROWSER` names one that runs in the terminal (w3m, lynx…): it
+    /// runs in the foreground, with the terminal handed over.
+    InTerminal(Vec<String>),
+    /// `$BROWSER`'s words, or xdg-open: started detached.
+    Detached(Vec<String>),
+    /// Over SSH with no `$BROWSER`: the link is copied instead.
+    None,
 }
 
-/// Open an http(s) URL: `$BROWSER` (its words, then the URL) or xdg-open,
-/// detached, with no shell in between (the URL comes from a feed).
-fn open_url(url: &str) -> io::Result<Opened> {
-    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
-    let over_ssh = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
-    if browser.is_none() && over_ssh {
-        return Ok(Opened::Copied);
-    }
-    let words: Vec<String> = match &browser {
-        Some(b) => b.split_whitespace().map(str::to_owned).collect(),
-        None => vec!["xdg-open".to_owned()],
+/// The browser `$BROWSER` names, else xdg-open (but not over SSH).
+fn browser() -> Browser {
+    const TERMINAL_BROWSERS: &[&str] =
+        &["w3m", "lynx", "elinks", "links", "links2", "browsh", "carbonyl", "www-browser", "chawan", "cha"];
+    let words: Vec<String> =
+        std::env::var("BROWSER").unwrap_or_default().split_whitespace().map(str::to_owned).collect();
+    let Some(first) = words.first() else {
+        let over_ssh = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
+        return if over_ssh { Browser::None } else { Browser::Detached(vec!["xdg-open".to_owned()]) };
     };
+    let name = std::path::Path::new(first).file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if TERMINAL_BROWSERS.contains(&name) {
+        Browser::InTerminal(words)
+    } else {
+        Browser::Detached(words)
+    }
+}
+
+/// Start `words` then the URL, detached, with no shell in between (the URL
+/// comes from a feed).
+fn open_detached(words: &[String], url: &str) -> io::Result<()> {
     let mut child = std::process::Command::new(&words[0])
         .args(&words[1..])
         .arg(url)
@@ -468,7 +472,7 @@ fn open_url(url: &str) -> io::Result<Opened> {
         .spawn()?;
     // Reap it without blocking the loop.
     std::thread::spawn(move || child.wait());
-    Ok(Opened::Browser)
+    Ok(())
 }
 
 /// Copy `text` to the clipboard of the terminal (local or at the other end of

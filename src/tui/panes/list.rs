@@ -195,12 +195,12 @@ impl ListPane {
     /// Show `view` of the library, staying on the selected article if it
     /// is in the new view too, else from the top.
     pub fn show_view(&mut self, store: &Store, view: View) -> Result<(), StoreError> {
-        let total = store.count_view(&view)?;
         let key = match self.selected_key.filter(|_| self.view().is_some()) {
             Some(key) if store.in_view(&view, key)? => Some(key),
             _ => None,
         };
-        self.reset(ListSource::Library { view, total });
+        // The count is read by the reload.
+        self.reset(ListSource::Library { view, total: 0 });
         self.selected_key = key;
         self.reload_library(store)
     }
