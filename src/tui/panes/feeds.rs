@@ -109,19 +109,8 @@ impl FeedsPane {
 
     /// Movement keys. False for any other action.
     pub fn handle(&mut self, action: &Action) -> bool {
+        let Some(to) = super::moved_to(action, self.selected as i64, self.height) else { return false };
         let last = self.rows.len().saturating_sub(1) as i64;
-        let to = match *action {
-            Action::Move(n) => self.selected as i64 + n,
-            Action::Page(n) => self.selected as i64 + n * self.height.saturating_sub(1).max(1) as i64,
-            Action::Jump { end } => {
-                if end {
-                    last
-                } else {
-                    0
-                }
-            }
-            _ => return false,
-        };
         self.selected = to.clamp(0, last.max(0)) as usize;
         true
     }
@@ -129,12 +118,7 @@ impl FeedsPane {
     /// Fit to `rows` visible rows, scrolling to the selection.
     pub fn fit(&mut self, rows: usize) {
         self.height = rows;
-        let h = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.offset = super::scrolled(self.offset as u64, self.selected as u64, rows) as usize;
     }
 
     pub fn widget(&self, render: Render) -> FeedsWidget<'_> {

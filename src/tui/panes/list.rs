@@ -146,12 +146,8 @@ impl ListPane {
 
     /// Movement keys, when the list has focus. False for any other action.
     pub fn handle(&mut self, action: &Action) -> bool {
-        match *action {
-            Action::Move(n) => self.select(self.selected as i64 + n),
-            Action::Page(n) => self.select(self.selected as i64 + n * self.height.saturating_sub(1).max(1) as i64),
-            Action::Jump { end } => self.select(if end { i64::MAX } else { 0 }),
-            _ => return false,
-        }
+        let Some(to) = super::moved_to(action, self.selected as i64, self.height) else { return false };
+        self.select(to);
         true
     }
 
@@ -261,12 +257,7 @@ impl ListPane {
     }
 
     fn scroll_to_selected(&mut self) {
-        let h = self.height.max(1) as u64;
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + h {
-            self.offset = self.selected + 1 - h;
-        }
+        self.offset = super::scrolled(self.offset, self.selected, self.height);
     }
 
     /// Fit the list to `rows` visible rows of `row_lines` lines and read

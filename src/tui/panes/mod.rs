@@ -16,6 +16,34 @@ pub mod search_bar;
 pub mod status;
 
 pub use feeds::{FeedRow, FeedsPane};
+
+use crate::tui::action::Action;
+
+/// The row a movement action sends the selection to (clamped by the
+/// pane), from row `selected` with `height` rows visible; `None` for an
+/// action that is not a movement.
+fn moved_to(action: &Action, selected: i64, height: usize) -> Option<i64> {
+    Some(match *action {
+        Action::Move(n) => selected + n,
+        Action::Page(n) => selected + n * height.saturating_sub(1).max(1) as i64,
+        Action::Jump { end: true } => i64::MAX,
+        Action::Jump { end: false } => 0,
+        _ => return None,
+    })
+}
+
+/// The first visible row, from `offset`, that keeps row `selected` in
+/// view when `height` rows show.
+fn scrolled(offset: u64, selected: u64, height: usize) -> u64 {
+    let h = height.max(1) as u64;
+    if selected < offset {
+        selected
+    } else if selected >= offset + h {
+        selected + 1 - h
+    } else {
+        offset
+    }
+}
 pub use list::{ListPane, ListSource, SearchList};
 pub use reader::ReaderPane;
 pub use search_bar::{Edit, SearchBar};
