@@ -150,6 +150,16 @@ impl Tmux {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 
+    /// From now on, every byte hewal writes to the pane is appended to the
+    /// returned file (tmux's pipe-pane: hewal runs as it would without a
+    /// recorder in between, so job control works as in a shell).
+    fn record_from_now(&self) -> std::path::PathBuf {
+        let file = self.dir.path().join("piped-raw");
+        std::fs::write(&file, b"").unwrap();
+        assert!(self.cmd(&["pipe-pane", "-O", &format!("cat >> '{}'", file.display())]).status().unwrap().success());
+        file
+    }
+
     fn signal(&self, sig: &str) {
         let data = self.dir.path().join("data");
         let pattern = format!("--data-dir {}", data.display());
@@ -228,6 +238,10 @@ fn sigquit_saves_the_reading_position() {
 fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
     let t = Tmux::start(80, 24);
     t.wait_for("1/10 ·");
+    let raw = t.record_from_now();
+    // Let tmux start the recorder before anything is written.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut seen = 0;
     for suspend in ["C-z", "TSTP"] {
         if suspend == "C-z" {
             t.keys(&["C-z"]);
@@ -240,6 +254,17 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
             std::thread::sleep(Duration::from_millis(50));
         }
         assert_eq!(t.format("#{cursor_flag}"), "1", "{suspend}: cursor hidden while stopped");
+        // While stopped, the terminal's own bidi is back on, after the
+        // alternate screen was left.
+        let bytes = wait_for_bytes(&raw, seen, BDSM_ON);
+        let stopped = &bytes[seen..];
+        let show = |b: &[u8]| String::from_utf8_lossy(b).escape_debug().to_string();
+        let off = find(stopped, ALT_OFF).unwrap_or_else(|| panic!("{suspend}: alternate screen not left"));
+        for seq in [BDSM_ON, MLTERM_ON, TMUX_BDSM_ON] {
+            let at = find(stopped, seq).unwrap_or_else(|| panic!("{suspend}: {} not sent on stopping", show(seq)));
+            assert!(at > off, "{suspend}: {} sent before leaving the alternate screen", show(seq));
+        }
+        seen = bytes.len();
         t.signal("CONT");
         let deadline = Instant::now() + Duration::from_secs(10);
         while t.format("#{alternate_on}") != "1" {
@@ -247,6 +272,15 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
             std::thread::sleep(Duration::from_millis(50));
         }
         t.wait_for("1/10 ·");
+        // On continuing, the switch is sent again inside the alternate screen.
+        let bytes = wait_for_bytes(&raw, seen, BDSM_OFF);
+        let continued = &bytes[seen..];
+        let on = find(continued, ALT_ON).unwrap_or_else(|| panic!("{suspend}: alternate screen not entered"));
+        for seq in [BDSM_OFF, MLTERM_OFF, TMUX_BDSM_OFF] {
+            let at = find(continued, seq).unwrap_or_else(|| panic!("{suspend}: {} not sent on continuing", show(seq)));
+            assert!(at > on, "{suspend}: {} sent outside the alternate screen", show(seq));
+        }
+        seen = bytes.len();
     }
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
@@ -396,6 +430,20 @@ fn a_tiny_terminal_works() {
 /// The bytes hewal wrote, once it has exited.
 fn raw(t: &Tmux) -> Vec<u8> {
     std::fs::read(t.dir.path().join("raw")).unwrap()
+}
+
+/// The recording in `file` once it holds `needle` after byte `from`.
+#[track_caller]
+fn wait_for_bytes(file: &Path, from: usize, needle: &[u8]) -> Vec<u8> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let bytes = std::fs::read(file).unwrap();
+        if bytes.len() > from && find(&bytes[from..], needle).is_some() {
+            return bytes;
+        }
+        assert!(Instant::now() < deadline, "{} never written", String::from_utf8_lossy(needle).escape_debug());
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
