@@ -4,6 +4,8 @@
 //! Needs tmux (`.ci/run` installs it). Waits scale with
 //! HEWAL_TEST_TIMEOUT_SCALE for slow machines.
 
+mod util;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -158,6 +160,20 @@ impl Tmux {
         std::fs::write(&file, b"").unwrap();
         assert!(self.cmd(&["pipe-pane", "-O", &format!("cat >> '{}'", file.display())]).status().unwrap().success());
         file
+    }
+
+    /// `hewal ARGS` on the library the TUI has open, as another process.
+    fn hewal_outside(&self, args: &[&str]) -> String {
+        let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
+            .arg("--data-dir")
+            .arg(self.dir.path().join("data"))
+            .args(args)
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "hewal {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
     fn signal(&self, sig: &str) {
@@ -552,4 +568,79 @@ fn outside_a_multiplexer_the_switch_is_sent_on_every_row() {
         }
         assert!(find(&raw, b"\x1bPtmux;").is_none(), "{mode}: no passthrough outside tmux");
     }
+}
+
+fn rss(title: &str, items: &[(&str, &str)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(guid, title)| {
+            format!("<item><guid>{guid}</guid><title>{title}</title><link>https://example.org/{guid}</link><description>body of {guid}</description><pubDate>Mon, 03 Mar 2025 10:00:00 +0300</pubDate></item>")
+        })
+        .collect();
+    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title><link>https://example.org/</link>{items}</channel></rss>")
+}
+
+/// The daily round with two feeds served on 127.0.0.1 (and one that fails):
+/// subscribe, fetch with R, the counts in the feeds pane, a feed opened from
+/// it, next unread, the feed marked read, the unread-only view.
+#[test]
+fn two_feeds_fetched_counted_opened_read_and_filtered() {
+    use util::http::{Reply, Server};
+    let alpha = rss("Alpha wire", &[("a1", "Alpha one"), ("a2", "Alpha two"), ("a3", "Alpha three")]);
+    let beta = rss("Beta post", &[("b1", "Beta one"), ("b2", "Beta two")]);
+    let server = Server::start(move |req| match req.path.as_str() {
+        "/alpha.xml" => Reply::ok("application/rss+xml", alpha.clone()),
+        "/beta.xml" => Reply::ok("application/rss+xml", beta.clone()),
+        _ => Reply::status(404),
+    });
+    let t = Tmux::start(110, 24);
+    t.wait_for("1/10 · all · 10 unread");
+    for path in ["/alpha.xml", "/beta.xml", "/gone.xml"] {
+        t.hewal_outside(&["feed", "add", &server.url(path)]);
+    }
+    t.keys(&["R"]);
+    t.wait_for("all · 15 unread");
+    // The feeds pane: the library, the two feeds with their counts, the
+    // failing one marked, the samples as a source.
+    t.keys(&["F"]);
+    let pane = t.wait_for("Alpha wire");
+    let row =
+        |name: &str| pane.iter().find(|l| l.contains(name)).unwrap_or_else(|| panic!("{name}: {pane:#?}")).clone();
+    assert!(row("all articles").contains("15/15"), "{pane:#?}");
+    assert!(row("Alpha wire").contains("3/3") && row("Alpha wire").contains('✓'), "{pane:#?}");
+    assert!(row("Beta post").contains("2/2"), "{pane:#?}");
+    assert!(row("gone.xml").contains('✗'), "{pane:#?}");
+    assert!(row("hewal sample").contains("10/10"), "{pane:#?}");
+    eprintln!("feeds pane:\n{}", pane.join("\n"));
+    // The failing feed's error is named when it is selected.
+    let gone = pane.iter().position(|l| l.contains("gone.xml")).unwrap();
+    let first = pane.iter().position(|l| l.contains("all articles")).unwrap();
+    for _ in first..gone {
+        t.keys(&["j"]);
+    }
+    t.wait_for("gone.xml: server answered HTTP 404");
+    t.keys(&["g", "j"]);
+    t.wait_for("/alpha.xml");
+    t.keys(&["Enter"]);
+    t.wait_for("1/3 · all · Alpha wire · 3 unread");
+    // Next unread opens it and marks it read; then the feed marked read.
+    t.keys(&["n"]);
+    t.wait_for("· Alpha wire · 2 unread");
+    t.keys(&["A"]);
+    t.wait_for("· Alpha wire · 0 unread");
+    t.keys(&["u"]);
+    t.wait_for("unread · Alpha wire · 0 articles");
+    t.wait_for("no unread articles here · u shows all");
+    // Back to the whole library, unread only: the samples and Beta.
+    t.keys(&["F"]);
+    t.wait_for("/alpha.xml");
+    t.keys(&["g"]);
+    t.wait_for("Enter shows its articles");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("1/12 · unread · 12 unread");
+    assert!(screen.iter().any(|l| l.contains("Beta one")), "{}", screen.join("\n"));
+    assert!(!screen.iter().any(|l| l.contains("Alpha")), "{}", screen.join("\n"));
+    eprintln!("unread view:\n{}", screen.join("\n"));
+    t.keys(&["q"]);
+    t.assert_restored("EXIT:0");
 }

@@ -716,6 +716,14 @@ fn mark_everything_read_then_undo() {
     let s = status(&mut h);
     assert!(s.contains("all · 0 unread"), "{s}");
     assert!(s.contains("marked read: 10 article(s)"), "{s}");
+    // An empty view says why and which key fills it, not "library empty".
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
+    let screen = h.render(120, 30).join("\n");
+    assert!(screen.contains("no unread articles here · u shows all"), "{screen}");
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Starred));
+    let screen = h.render(120, 30).join("\n");
+    assert!(screen.contains("no starred articles here"), "{screen}");
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Starred));
     h.app.update(Action::Undo);
     assert!(status(&mut h).contains("all · 10 unread"), "{}", status(&mut h));
     h.app.update(Action::Undo);

@@ -8,6 +8,15 @@ use crate::jobs::fetch::{RefreshError, RefreshReport};
 pub const SEARCH_PLACEHOLDER: &str = "search (press /)";
 pub const NO_MATCHES: &str = "no matches";
 pub const LIBRARY_EMPTY: &str = "the library is empty: hewal import PATH";
+/// What an empty view says: why it is empty and the key that fills it.
+pub fn empty_view(view: &crate::store::View) -> &'static str {
+    match (view.filter, &view.origin) {
+        (crate::store::Filter::Unread, _) => "no unread articles here · u shows all",
+        (crate::store::Filter::Starred, _) => "no starred articles here · s stars one · S shows all",
+        (crate::store::Filter::All, Some(_)) => "nothing from this source yet · R fetches",
+        (crate::store::Filter::All, None) => LIBRARY_EMPTY,
+    }
+}
 pub const NO_ARTICLE: &str = "no article selected";
 pub const STATUS_HINT: &str = "? help  q quit";
 pub const HELP_TITLE: &str = " keys (any key closes) ";

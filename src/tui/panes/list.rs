@@ -349,7 +349,7 @@ impl Widget for ListWidget<'_> {
         if list.is_empty() {
             let msg = match &list.source {
                 ListSource::Search(_) => strings::NO_MATCHES,
-                ListSource::Library { .. } => strings::LIBRARY_EMPTY,
+                ListSource::Library { view, .. } => strings::empty_view(view),
             };
             buf.set_stringn(area.x + 1, area.y, msg, area.width.saturating_sub(1) as usize, theme::dim());
             return;
