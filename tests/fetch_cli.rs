@@ -215,6 +215,15 @@ fn max_articles_trims_each_feed_after_a_fetch_and_keeps_starred_ones() {
     let all = ids(&["--feed", "هەواڵی نموونە"]);
     assert_eq!(all.len(), 3, "{all:?}");
     ok(&d.hewal(&["mark", "star", &all[2]])); // the oldest
+                                              // A feed's own setting wins over the global one; 0 keeps all.
+    let config = format!("max_articles = 1\n[feed.\"{}\"]\nmax_articles = 0\n", server.url("/feed.xml"));
+    d.create("xdg-config/hewal/config.toml", &config);
+    let changed = server.body.lock().unwrap().replace("دەقی 2", "دەقی دوو");
+    *server.body.lock().unwrap() = changed;
+    let o = d.hewal(&["fetch"]);
+    ok(&o);
+    assert!(stderr(&o).contains("1 updated") && !stderr(&o).contains("deleted"), "{}", stderr(&o));
+    assert_eq!(ids(&[]).len(), 3);
     d.create("xdg-config/hewal/config.toml", "max_articles = 1\n");
     // The feed changed (a new ETag), so it is fetched and trimmed.
     let changed = server.body.lock().unwrap().replace("دەقی 3", "دەقی سێ");

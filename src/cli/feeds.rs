@@ -118,7 +118,7 @@ pub fn export(paths: &Paths) -> Result<()> {
 
 /// Fetch every subscription, store new and updated entries, index them.
 /// A feed that fails is an item error; the others are stored.
-pub fn fetch(paths: &Paths, max_articles: Option<u64>) -> Result<()> {
+pub fn fetch(paths: &Paths, retention: crate::config::Retention) -> Result<()> {
     let subs = load(paths)?;
     if subs.is_empty() {
         messages::status("no subscriptions; add one with `hewal feed add URL`");
@@ -128,7 +128,7 @@ pub fn fetch(paths: &Paths, max_articles: Option<u64>) -> Result<()> {
     let progress = output::Progress::new("fetching");
     progress.update(0, subs.len() as u64);
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let opts = FetchOptions { max_articles, ..FetchOptions::default() };
+    let opts = FetchOptions { retention, ..FetchOptions::default() };
     let report = crate::jobs::fetch::refresh(&mut store, &subs, &opts, now, &|done, total| {
         progress.update(done as u64, total as u64)
     })?;

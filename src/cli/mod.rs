@@ -36,7 +36,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Purge { older_than, feed } => library::purge(&paths, older_than, feed.as_deref())?,
         Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape))?,
         Command::Reindex => reindex(&paths)?,
-        Command::Fetch => feeds::fetch(&paths, config.max_articles)?,
+        Command::Fetch => feeds::fetch(&paths, config.retention())?,
         Command::Feed(cmd) => match cmd {
             FeedCommand::Add { url, title, tags } => feeds::add(&paths, &url, title, tags)?,
             FeedCommand::List { json } => feeds::list(&paths, json)?,
@@ -75,7 +75,7 @@ fn reader_setup(
     crate::tui::Setup {
         reload_every: config.reload_interval.filter(|&m| m > 0).map(|m| std::time::Duration::from_secs(m * 60)),
         refresh_on_start: config.refresh_on_start.unwrap_or(false),
-        max_articles: config.max_articles,
+        retention: config.retention(),
         ..terminal_setup(paths, bidi, shape, calibrate)
     }
 }
@@ -97,7 +97,7 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         calibration,
         reload_every: None,
         refresh_on_start: false,
-        max_articles: None,
+        retention: Default::default(),
     }
 }
 

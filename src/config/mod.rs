@@ -85,8 +85,35 @@ pub struct Config {
     /// Fetch every feed when the reader opens.
     pub refresh_on_start: Option<bool>,
     /// Articles kept per feed after each fetch, newest first; starred ones
-    /// are always kept.
+    /// are always kept. 0 or none: all (as newsboat's `max-items`).
     pub max_articles: Option<u64>,
+    /// Settings of one feed, by its address as subscribed:
+    /// `[feed."https://example.org/rss"]`.
+    #[serde(default)]
+    pub feed: std::collections::BTreeMap<String, FeedSettings>,
+}
+
+/// `[feed."URL"]` in config.toml: what one feed does differently.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    /// This feed's `max_articles`, in place of the global one (0: all).
+    pub max_articles: Option<u64>,
+}
+
+/// How many articles each feed keeps after a fetch: the global
+/// `max_articles` and each feed's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Retention {
+    pub max_articles: Option<u64>,
+    pub per_feed: std::collections::BTreeMap<String, u64>,
+}
+
+impl Retention {
+    /// The articles `url` keeps, newest first; `None`: all of them.
+    pub fn max_for(&self, url: &str) -> Option<u64> {
+        self.per_feed.get(url).copied().or(self.max_articles).filter(|&n| n > 0)
+    }
 }
 
 /// Who reorders right-to-left text (`--bidi`, `HEWAL_BIDI`, `bidi` in
@@ -120,6 +147,14 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         load_toml(path, "invalid configuration")
     }
+
+    /// `max_articles`, global and per feed.
+    pub fn retention(&self) -> Retention {
+        Retention {
+            max_articles: self.max_articles,
+            per_feed: self.feed.iter().filter_map(|(url, f)| Some((url.clone(), f.max_articles?))).collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +174,18 @@ mod tests {
         std::fs::write(&p, "reload_interval = 15\nrefresh_on_start = true\nmax_articles = 500\n").unwrap();
         let c = Config::load(&p).unwrap();
         assert_eq!((c.reload_interval, c.refresh_on_start, c.max_articles), (Some(15), Some(true), Some(500)));
+        let per_feed = "max_articles = 500\n[feed.\"https://a.example/rss\"]\nmax_articles = 20\n\
+                        [feed.\"https://b.example/rss\"]\nmax_articles = 0\n[feed.\"https://c.example/rss\"]\n";
+        std::fs::write(&p, per_feed).unwrap();
+        let r = Config::load(&p).unwrap().retention();
+        let got: Vec<_> =
+            ["https://a.example/rss", "https://b.example/rss", "https://c.example/rss", "https://d.example/"]
+                .map(|u| r.max_for(u))
+                .into();
+        assert_eq!(got, [Some(20), None, Some(500), Some(500)]);
+        assert_eq!(Retention::default().max_for("https://a.example/rss"), None);
+        std::fs::write(&p, "[feed.\"https://a.example/rss\"]\nmax_article = 3\n").unwrap();
+        assert!(format!("{:#}", Config::load(&p).unwrap_err()).contains("max_article"));
         std::fs::write(&p, "bidi = \"sideways\"\n").unwrap();
         assert!(format!("{:#}", Config::load(&p).unwrap_err()).contains("sideways"));
         std::fs::write(&p, "data_dri = 1\n").unwrap();

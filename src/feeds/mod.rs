@@ -80,8 +80,8 @@ pub struct FetchOptions {
     pub concurrency: usize,
     pub user_agent: String,
     /// Articles kept per feed after each fetch, newest first (starred
-    /// ones always); `None` keeps them all (`max_articles` in config.toml).
-    pub max_articles: Option<u64>,
+    /// ones always): `max_articles` in config.toml, global and per feed.
+    pub retention: crate::config::Retention,
 }
 
 impl Default for FetchOptions {
@@ -93,7 +93,7 @@ impl Default for FetchOptions {
             max_redirects: 5,
             concurrency: 6,
             user_agent: DEFAULT_USER_AGENT.to_string(),
-            max_articles: None,
+            retention: crate::config::Retention::default(),
         }
     }
 }

@@ -98,7 +98,7 @@ pub fn refresh(
         });
         for (done, (i, outcome)) in rx.iter().enumerate() {
             store_outcome(store, &subs[i], outcome, now, state_of(&subs[i].url), &mut report)?;
-            if let Some(max) = opts.max_articles {
+            if let Some(max) = opts.retention.max_for(&subs[i].url) {
                 report.trimmed += store.trim_origin(&subs[i].url, max)?.deleted;
             }
             on_feed(done + 1, total);

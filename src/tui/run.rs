@@ -35,7 +35,7 @@ pub struct Setup {
     /// Fetch once when the reader opens (`refresh_on_start`).
     pub refresh_on_start: bool,
     /// Articles kept per feed after a fetch (`max_articles`).
-    pub max_articles: Option<u64>,
+    pub retention: crate::config::Retention,
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -246,7 +246,7 @@ impl<'a> Session<'a> {
     fn perform_outside(&mut self, effect: Effect) -> Result<Vec<Outcome>, TuiError> {
         Ok(match effect {
             Effect::Fetch => {
-                let opts = crate::feeds::FetchOptions { max_articles: self.setup.max_articles, ..Default::default() };
+                let opts = crate::feeds::FetchOptions { retention: self.setup.retention.clone(), ..Default::default() };
                 crate::jobs::fetch::spawn_refresh(
                     self.paths.db_path(),
                     self.paths.urls_path(),
