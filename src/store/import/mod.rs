@@ -78,9 +78,17 @@ pub struct Importer<'s> {
     dirs_seen: std::collections::HashSet<PathBuf>,
 }
 
+impl Drop for Importer<'_> {
+    fn drop(&mut self) {
+        let _ = self.store.bulk_cache(false);
+    }
+}
+
 impl<'s> Importer<'s> {
     pub fn new(store: &'s mut Store) -> Importer<'s> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        // Only speed depends on it; the store's own default is as correct.
+        let _ = store.bulk_cache(true);
         Importer {
             store,
             now,
@@ -250,7 +258,7 @@ impl<'s> Importer<'s> {
     /// Write what is pending and return the totals.
     pub fn finish(mut self) -> Result<ImportReport> {
         self.flush()?;
-        Ok(self.report)
+        Ok(std::mem::take(&mut self.report))
     }
 }
 
