@@ -781,6 +781,55 @@ fn the_library_is_followed_and_the_selection_stays_on_its_article() {
     assert!(!h.app.follow_library(), "a second look finds nothing new");
 }
 
+/// In the unread view, the article being read is read, yet it stays in
+/// the list and the reader when the library changes; it leaves the view at
+/// the first reload after the selection moved on.
+#[test]
+fn the_article_read_stays_in_the_unread_view_until_the_selection_leaves_it() {
+    let mut h = Harness::new();
+    h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
+    h.render(120, 30);
+    h.app.update(Action::Move(2));
+    h.app.update(Action::Open);
+    let key = h.app.reader().key().expect("an article is open");
+    assert!(status(&mut h).contains("3/10 · unread · 9 unread"), "{}", status(&mut h));
+    let newer = hewal::store::NewArticle {
+        id: "newer".into(),
+        title: "نوێ".into(),
+        body: "دەق".into(),
+        published: Some(4_000_000_000),
+        ..Default::default()
+    };
+    h.store.insert_batch(&[newer], 0).unwrap();
+    assert!(h.app.follow_library());
+    let s = status(&mut h);
+    assert!(s.contains("4/11 · unread · 10 unread"), "{s}");
+    assert_eq!(h.app.list().selected_row().unwrap().key, key, "the selection left the article being read");
+    assert_eq!(h.app.reader().key(), Some(key), "the reader left its article");
+    // Moving on, then a change: the read one leaves the view.
+    h.app.update(Action::Back);
+    h.app.update(Action::Move(1));
+    let next = h.app.list().selected_row().unwrap().key;
+    assert_ne!(next, key);
+    h.store
+        .insert_batch(
+            &[hewal::store::NewArticle {
+                id: "more".into(),
+                title: "زیاتر".into(),
+                body: "دەق".into(),
+                published: Some(1),
+                ..Default::default()
+            }],
+            0,
+        )
+        .unwrap();
+    assert!(h.app.follow_library());
+    let s = status(&mut h);
+    assert!(s.contains("4/11 · unread · 11 unread"), "{s}");
+    assert_eq!(h.app.list().selected_row().unwrap().key, next);
+    assert!(h.store.in_view(h.app.list().view().unwrap(), key).is_ok_and(|kept| !kept));
+}
+
 /// At 120 columns a headline gets 50 cells beside a compact date and
 /// source; `<` and `>` narrow and widen the list, `z` zooms the reader,
 /// and each change is saved.

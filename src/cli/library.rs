@@ -20,7 +20,7 @@ pub fn filter(unread: bool, starred: bool) -> Filter {
 /// `hewal list`.
 pub fn list(paths: &Paths, limit: Option<usize>, json: bool, filter: Filter, feed: Option<&str>) -> Result<()> {
     let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
-    let view = View { filter, origin: feed.map(|f| origin(paths, &store, f)).transpose()? };
+    let view = View { filter, origin: feed.map(|f| origin(paths, &store, f)).transpose()?, also: None };
     let out = std::io::stdout();
     let mut out = out.lock();
     let tty = terminal_width();
@@ -58,7 +58,8 @@ pub fn mark(paths: &Paths, mark: MarkArg, all: bool, feed: Option<&str>, ids: &[
         MarkArg::Unstar => (Flag::Starred, false, "unstarred"),
     };
     let changed = if all || feed.is_some() {
-        let view = View { filter: Filter::All, origin: feed.map(|f| origin(paths, &store, f)).transpose()? };
+        let view =
+            View { filter: Filter::All, origin: feed.map(|f| origin(paths, &store, f)).transpose()?, also: None };
         store.mark_view(&view, flag, on)?.len()
     } else {
         let mut keys = Vec::with_capacity(ids.len());

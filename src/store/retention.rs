@@ -228,7 +228,7 @@ mod tests {
         assert_eq!(store.count().unwrap(), 6);
         let other = store.purge_older_than(i64::MAX, Some("https://other.example/")).unwrap();
         assert_eq!(other.deleted, 0, "another origin's purge touches nothing here");
-        let view = View { filter: Filter::All, origin: Some(feed.into()) };
+        let view = View { filter: Filter::All, origin: Some(feed.into()), also: None };
         assert_eq!(store.count_view(&view).unwrap(), 6);
     }
 

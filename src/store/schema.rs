@@ -142,11 +142,11 @@ mod tests {
         let path = dir.path().join("hewal.db");
         rusqlite::Connection::open(&path).unwrap().execute_batch(V3).unwrap();
         let store = Store::open(&path).unwrap();
-        let feed = |filter| View { filter, origin: Some("https://a.example/feed".into()) };
+        let feed = |filter| View { filter, origin: Some("https://a.example/feed".into()), also: None };
         assert_eq!(store.count_view(&feed(Filter::All)).unwrap(), 2);
         assert_eq!(store.count_view(&feed(Filter::Unread)).unwrap(), 1);
         assert_eq!(store.count_view(&feed(Filter::Starred)).unwrap(), 1);
-        let imported = View { filter: Filter::All, origin: Some("imported".into()) };
+        let imported = View { filter: Filter::All, origin: Some("imported".into()), also: None };
         assert_eq!(store.count_view(&imported).unwrap(), 1);
         assert_eq!(store.count_view(&View::all().with_filter(Filter::Unread)).unwrap(), 2);
         assert_eq!(store.identity().unwrap(), 42, "the upgrade keeps the database's identity");

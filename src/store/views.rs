@@ -26,6 +26,10 @@ pub struct View {
     pub filter: Filter,
     /// A feed's URL or an import source's name; `None`: every origin.
     pub origin: Option<String>,
+    /// An article of the origin shown whatever the filter says, in its
+    /// place: the one being read stays in the unread view when it is read.
+    /// Counts, windows and ranks include it; marks of a whole view do not.
+    pub also: Option<ArticleKey>,
 }
 
 impl View {
@@ -34,9 +38,14 @@ impl View {
         View::default()
     }
 
-    /// `self` with another filter.
+    /// `self` with another filter (and no article kept).
     pub fn with_filter(&self, filter: Filter) -> View {
-        View { filter, origin: self.origin.clone() }
+        View { filter, origin: self.origin.clone(), also: None }
+    }
+
+    /// `self` without the article kept.
+    fn base(&self) -> View {
+        self.with_filter(self.filter)
     }
 
     /// The SQL condition (on `articles`) and its parameters.
@@ -70,8 +79,30 @@ pub struct OriginCounts {
 }
 
 impl Store {
+    /// The article `view` keeps beyond its filter ([`View::also`]), when
+    /// it is of the view's origin and not shown anyway: its summary and its
+    /// rank among the other rows.
+    fn kept(&self, view: &View) -> Result<Option<(ArticleSummary, u64)>> {
+        let Some(key) = view.also else { return Ok(None) };
+        let base = view.base();
+        if view.filter == Filter::All
+            || !self.in_view(&base.with_filter(Filter::All), key)?
+            || self.in_view(&base, key)?
+        {
+            return Ok(None);
+        }
+        let row = self.summaries(&[key])?.pop();
+        let rank = self.rank_in(&base, key)?;
+        Ok(row.zip(rank))
+    }
+
     /// How many articles `view` shows.
     pub fn count_view(&self, view: &View) -> Result<u64> {
+        let kept = self.kept(view)?.is_some() as u64;
+        Ok(self.count_base(&view.base())? + kept)
+    }
+
+    fn count_base(&self, view: &View) -> Result<u64> {
         if *view == View::all() {
             return self.count();
         }
@@ -94,7 +125,20 @@ impl Store {
     /// Rows `offset..offset+limit` of `view`, newest first, read from
     /// whichever end of the view is nearer.
     pub fn window_of(&self, view: &View, offset: u64, limit: usize) -> Result<Vec<ArticleSummary>> {
-        let total = self.count_view(view)?;
+        let base = view.base();
+        let Some((row, rank)) = self.kept(view)? else { return self.window_base(&base, offset, limit) };
+        // Row `rank` is the kept one; the others shift down one after it.
+        let from = if offset <= rank { offset } else { offset - 1 };
+        let mut rows = self.window_base(&base, from, limit)?;
+        if (offset..offset + limit as u64).contains(&rank) {
+            rows.insert((rank - offset) as usize, row);
+            rows.truncate(limit);
+        }
+        Ok(rows)
+    }
+
+    fn window_base(&self, view: &View, offset: u64, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let total = self.count_base(view)?;
         if offset >= total || limit == 0 {
             return Ok(Vec::new());
         }
@@ -127,6 +171,39 @@ impl Store {
         after: bool,
         limit: usize,
     ) -> Result<Vec<ArticleSummary>> {
+        let base = view.base();
+        let mut rows = self.next_to_base(&base, anchor, after, limit)?;
+        let Some((row, rank)) = self.kept(view)? else { return Ok(rows) };
+        if row.key == anchor || self.follows(row.key, anchor)? != after {
+            return Ok(rows);
+        }
+        // Base ranks: `rank` rows of the base view precede the kept one,
+        // `before` precede the anchor; the rows read are consecutive.
+        let Some(before) = self.rank_in(&base, anchor)? else { return Ok(rows) };
+        let first = match after {
+            true => before + self.in_view(&base, anchor)? as u64,
+            false => before - rows.len() as u64,
+        };
+        let Some(at) = rank.checked_sub(first).map(|i| i as usize).filter(|&i| i <= rows.len()) else {
+            return Ok(rows);
+        };
+        rows.insert(at, row);
+        match after {
+            true => rows.truncate(limit),
+            false => drop(rows.drain(..rows.len() - rows.len().min(limit))),
+        }
+        Ok(rows)
+    }
+
+    /// Whether article `a` comes after article `b` in list order (older).
+    fn follows(&self, a: ArticleKey, b: ArticleKey) -> Result<bool> {
+        let sql = "SELECT (x.sort_time, x.key) < (y.sort_time, y.key) FROM articles x, articles y
+                   WHERE x.key = ?1 AND y.key = ?2";
+        let r = self.conn.prepare_cached(sql)?.query_row([a, b], |r| r.get(0)).optional()?;
+        Ok(r.unwrap_or(false))
+    }
+
+    fn next_to_base(&self, view: &View, anchor: ArticleKey, after: bool, limit: usize) -> Result<Vec<ArticleSummary>> {
         let (cmp, order) = if after { ("<", "DESC") } else { (">", "ASC") };
         let (cond, mut values) = view.condition();
         let sql = format!(
@@ -148,6 +225,18 @@ impl Store {
     /// The row article `key` has, or would have, in `view`: the number of
     /// the view's articles before it. `None` if the article is gone.
     pub fn rank_in(&self, view: &View, key: ArticleKey) -> Result<Option<u64>> {
+        if view.also.is_none() {
+            return self.rank_base(view, key);
+        }
+        let Some(rank) = self.rank_base(&view.base(), key)? else { return Ok(None) };
+        let kept_before = match self.kept(view)? {
+            Some((row, _)) => row.key != key && self.follows(key, row.key)?,
+            None => false,
+        };
+        Ok(Some(rank + kept_before as u64))
+    }
+
+    fn rank_base(&self, view: &View, key: ArticleKey) -> Result<Option<u64>> {
         let (cond, mut values) = view.condition();
         let sql = format!(
             "SELECT (SELECT count(*) FROM articles WHERE (sort_time, key) > (a.sort_time, a.key) AND {cond})
@@ -171,8 +260,14 @@ impl Store {
         values.insert(0, Value::Text(serde_json::to_string(keys).expect("integers serialise")));
         let sql = format!("SELECT key FROM articles WHERE key IN (SELECT value FROM json_each(?)) AND {cond}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let keys = stmt.query_map(params_from_iter(values), |r| r.get(0))?.collect::<Result<_, _>>()?;
-        Ok(keys)
+        let mut found: std::collections::HashSet<ArticleKey> =
+            stmt.query_map(params_from_iter(values), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        if let Some(also) = view.also.filter(|k| keys.contains(k) && !found.contains(k)) {
+            if self.kept(view)?.is_some() {
+                found.insert(also);
+            }
+        }
+        Ok(found)
     }
 
     /// Whether article `key` is in `view`.
@@ -311,9 +406,9 @@ mod tests {
     fn views() -> Vec<View> {
         let mut out = Vec::new();
         for filter in [Filter::All, Filter::Unread, Filter::Starred] {
-            out.push(View { filter, origin: None });
+            out.push(View { filter, origin: None, also: None });
             for o in ORIGINS {
-                out.push(View { filter, origin: Some(o.to_owned()) });
+                out.push(View { filter, origin: Some(o.to_owned()), also: None });
             }
         }
         out
@@ -322,13 +417,14 @@ mod tests {
     /// The keys `view` shows, by brute force over the model.
     fn model(rows: &[(ArticleKey, Spec)], view: &View) -> Vec<ArticleKey> {
         rows.iter()
-            .filter(|(_, (_, o, read, starred))| {
+            .filter(|(key, (_, o, read, starred))| {
                 let in_filter = match view.filter {
                     Filter::All => true,
                     Filter::Unread => !read,
                     Filter::Starred => *starred,
                 };
-                in_filter && view.origin.as_deref().is_none_or(|v| v == ORIGINS[*o as usize % 3])
+                let in_origin = view.origin.as_deref().is_none_or(|v| v == ORIGINS[*o as usize % 3]);
+                (in_filter || view.also == Some(*key)) && in_origin
             })
             .map(|(k, _)| *k)
             .collect()
@@ -348,9 +444,13 @@ mod tests {
             specs in proptest::collection::vec((0i64..20, 0u8..3, any::<bool>(), any::<bool>()), 0..40),
             offset in 0u64..45,
             limit in 1usize..12,
+            kept in any::<proptest::sample::Index>(),
         ) {
             let (store, rows) = library(&specs);
-            for view in views() {
+            // Each view, and each with an article kept beyond its filter.
+            let also = (!rows.is_empty()).then(|| rows[kept.index(rows.len())].0);
+            let views = views().into_iter().flat_map(|v| [v.clone(), View { also, ..v }]);
+            for view in views {
                 let want = model(&rows, &view);
                 prop_assert_eq!(store.count_view(&view).unwrap(), want.len() as u64, "{:?}", view);
                 let from = (offset as usize).min(want.len());
@@ -364,7 +464,14 @@ mod tests {
                         let pos = rows.iter().position(|r| r.0 == k).unwrap();
                         pos > i
                     }).take(limit).collect();
-                    prop_assert_eq!(keys(store.window_next_to_in(&view, key, true, limit).unwrap()), after);
+                    prop_assert_eq!(keys(store.window_next_to_in(&view, key, true, limit).unwrap()), after, "{:?}", view);
+                    let before: Vec<_> = want.iter().copied().filter(|&k| {
+                        let pos = rows.iter().position(|r| r.0 == k).unwrap();
+                        pos < i
+                    }).collect();
+                    let before = &before[before.len().saturating_sub(limit)..];
+                    prop_assert_eq!(keys(store.window_next_to_in(&view, key, false, limit).unwrap()), before, "{:?}", view);
+                    prop_assert_eq!(store.in_view(&view, key).unwrap(), want.contains(&key), "{:?}", view);
                 }
             }
         }
@@ -381,7 +488,7 @@ mod tests {
         };
         check(&store, &rows);
         // Mark one origin read, then undo it.
-        let feed = View { filter: Filter::All, origin: Some(ORIGINS[0].to_owned()) };
+        let feed = View { filter: Filter::All, origin: Some(ORIGINS[0].to_owned()), also: None };
         let unread_before = store.count_view(&feed.with_filter(Filter::Unread)).unwrap();
         let changed = store.mark_view(&feed, Flag::Read, true).unwrap();
         assert_eq!(changed.len() as u64, unread_before);

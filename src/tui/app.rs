@@ -469,7 +469,7 @@ impl App {
             return true;
         }
         let Some(row) = self.feeds.selected_row() else { return false };
-        let view = View { filter: self.view.filter, origin: row.origin.clone() };
+        let view = View { filter: self.view.filter, origin: row.origin.clone(), also: None };
         match action {
             Action::Open => {
                 self.origin_name = row.origin.as_ref().map(|_| row.name.clone());

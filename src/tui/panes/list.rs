@@ -203,10 +203,13 @@ impl ListPane {
 
     /// The library changed under the list (a fetch, another process, a
     /// mark): read the view's size again and keep the selection on the same
-    /// article wherever its row went (or where it would be, if it left the
-    /// view).
+    /// article wherever its row went. The selected article stays in the
+    /// list even when it no longer fits the filter (read in the unread
+    /// view): the reader is on it. It leaves at a reload after the
+    /// selection has moved on.
     pub fn reload_library(&mut self, store: &Store) -> Result<(), StoreError> {
         let ListSource::Library { view, total } = &mut self.source else { return Ok(()) };
+        view.also = self.selected_key.filter(|_| view.filter != crate::store::Filter::All);
         *total = store.count_view(view)?;
         self.window.clear();
         if let Some(key) = self.selected_key {
