@@ -666,3 +666,69 @@ fn two_feeds_fetched_counted_opened_read_and_filtered() {
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
 }
+
+/// Colour SGR parameters: 30–37, 38 (256/RGB), 40–47, 48, 90–97, 100–107.
+fn colour_codes(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut found = Vec::new();
+    for sgr in text.split("\x1b[").skip(1) {
+        let Some(end) = sgr.find(|c: char| !(c.is_ascii_digit() || c == ';')) else { continue };
+        if !sgr[end..].starts_with('m') {
+            continue;
+        }
+        let params: Vec<u32> = sgr[..end].split(';').filter_map(|p| p.parse().ok()).collect();
+        let mut i = 0;
+        while i < params.len() {
+            match params[i] {
+                38 | 48 => {
+                    found.push(sgr[..end].to_owned());
+                    break;
+                }
+                30..=37 | 40..=47 | 90..=97 | 100..=107 => found.push(params[i].to_string()),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The colours written fit the terminal: 16-colour codes only under
+/// TERM=xterm (terminfo: 8 colours), none at all under NO_COLOR, and
+/// 256-colour codes are allowed where terminfo says 256.
+#[test]
+fn colours_fit_the_terminal_and_no_color_writes_none() {
+    for (env, allowed) in [("TERM=xterm", "8"), ("NO_COLOR=1", "none"), ("TERM=linux", "8")] {
+        let t = Tmux::start_env(100, 30, &["--bidi", "app", "--shape", "off"], true, env);
+        t.wait_for("1/10 ·");
+        // A search, so hits are drawn too.
+        t.keys(&["/"]);
+        t.keys(&["-l", "kurd"]);
+        t.wait_for("matches");
+        t.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(200));
+        t.keys(&["q"]);
+        t.assert_restored("EXIT:0");
+        let codes = colour_codes(&raw(&t));
+        match allowed {
+            "none" => assert!(codes.is_empty(), "{env}: colour codes written: {codes:?}"),
+            _ => {
+                assert!(!codes.is_empty(), "{env}: no colour at all");
+                let wide: Vec<_> =
+                    codes.iter().filter(|c| c.contains(';') || c.parse::<u32>().unwrap() >= 90).collect();
+                assert!(wide.is_empty(), "{env}: codes beyond 8 colours: {wide:?}");
+            }
+        }
+    }
+}
+
+/// TERM=dumb cannot show a full-screen reader: hewal says why and what
+/// works instead, and exits non-zero without touching the terminal.
+#[test]
+fn a_dumb_terminal_is_refused_with_a_reason() {
+    let t = Tmux::start_env(100, 30, &[], false, "TERM=dumb");
+    let screen = t.wait_for("EXIT:");
+    let text = screen.join("\n");
+    assert!(text.contains("TERM=dumb") && text.contains("cannot move the cursor"), "{text}");
+    assert!(text.contains("hewal list") && text.contains("EXIT:1"), "{text}");
+}

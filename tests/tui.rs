@@ -49,6 +49,12 @@ impl Harness {
     }
 
     fn render(&mut self, w: u16, h: u16) -> Vec<String> {
+        let buf = self.render_buffer(w, h);
+        (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
+    }
+
+    /// The screen's cells, styles and all.
+    fn render_buffer(&mut self, w: u16, h: u16) -> ratatui::buffer::Buffer {
         // As the main loop: effects queued by actions, then fit and draw,
         // then the effects the fit queued.
         self.settle();
@@ -56,8 +62,7 @@ impl Harness {
         self.app.fit(Rect::new(0, 0, w, h));
         term.draw(|f| view::render(&self.app, f)).unwrap();
         self.settle();
-        let buf = term.backend().buffer().clone();
-        (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
+        term.backend().buffer().clone()
     }
 
     /// Carry out the effects on the library (store writes, reading the
@@ -917,4 +922,47 @@ fn search_runs_within_the_view_and_tab_widens_it() {
     assert!(screen[0].contains("everywhere (Tab: in the view)"), "{}", screen[0]);
     let ListSource::Search(r) = h.app.list().source() else { panic!("no results") };
     assert_eq!(r.response.hits.len(), everything.hits.len());
+}
+
+/// With no colour (NO_COLOR), what colour meant stays visible: hits are
+/// bold and underlined, the selection reversed, the status bar reversed;
+/// no cell has a colour. With colour, hits have their own background.
+#[test]
+fn without_colour_hits_selection_and_bars_keep_a_visible_form() {
+    use ratatui::style::{Color, Modifier};
+    for mono in [true, false] {
+        hewal::tui::theme::set_monochrome(mono);
+        let mut h = Harness::new();
+        h.app.update(Action::FocusSearch);
+        h.type_str("kilim");
+        h.answer_all();
+        h.app.update(Action::SubmitSearch);
+        h.app.update(Action::Open);
+        let buf = h.render_buffer(100, 30);
+        let cells: Vec<&ratatui::buffer::Cell> = buf.content().iter().collect();
+        let coloured = cells.iter().filter(|c| c.fg != Color::Reset || c.bg != Color::Reset).count();
+        // The hit "kilim" in the reader (right of the list).
+        let word = |x: u16, y: u16| (x..x + 5).map(|x| buf[(x, y)].symbol()).collect::<String>();
+        let (x, y) = (1..29u16)
+            .flat_map(|y| (50..95u16).map(move |x| (x, y)))
+            .find(|&(x, y)| word(x, y) == "kilim")
+            .expect("the hit is shown in the reader");
+        let hit = &buf[(x, y)];
+        let status = &buf[(0, 29)];
+        if mono {
+            hewal::tui::theme::set_monochrome(false);
+            assert_eq!(coloured, 0, "a colour was drawn with NO_COLOR");
+            assert!(hit.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "hit: {hit:?}");
+            assert!(status.modifier.contains(Modifier::REVERSED), "status bar: {status:?}");
+        } else {
+            assert!(coloured > 0);
+            assert_eq!(hit.bg, Color::Yellow, "hit: {hit:?}");
+        }
+        // The selected list row is reversed either way (the list has focus
+        // after going back).
+        h.app.update(Action::Back);
+        let buf = h.render_buffer(100, 30);
+        let selected = (0..100u16).map(|x| &buf[(x, 1)]).find(|c| c.symbol() != " ").unwrap();
+        assert!(selected.modifier.contains(Modifier::REVERSED), "selection: {selected:?}");
+    }
 }

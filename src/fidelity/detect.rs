@@ -177,10 +177,34 @@ pub struct Environment {
     /// Inside tmux: whether its `allow-passthrough` option is on.
     pub tmux_passthrough: Option<bool>,
     pub over_ssh: bool,
-    /// 24-bit colour (COLORTERM), 256 colours (TERM), or fewer.
+    /// 24-bit colour (COLORTERM), else terminfo's count for TERM (or a
+    /// guess from its name when the system has no entry for it).
     pub colours: u32,
+    /// NO_COLOR is set (and not empty): the user wants no colour.
+    pub no_color: bool,
     /// LC_ALL / LC_CTYPE / LANG as the C library would pick it.
     pub locale: String,
+}
+
+/// What the terminfo entry of a terminal says it can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermInfo {
+    /// Its `colors` (0 when the entry names none).
+    pub colours: u32,
+    /// Whether it can move the cursor (`cup`): a full-screen program
+    /// needs that.
+    pub addressable: bool,
+}
+
+/// The terminfo entry of `term`, if the system has one.
+pub fn terminfo(term: &str) -> Option<TermInfo> {
+    if term.is_empty() {
+        return None;
+    }
+    let db = terminfo::Database::from_name(term).ok()?;
+    let colours = db.get::<terminfo::capability::MaxColors>().map_or(0, |c| c.0.max(0) as u32);
+    let addressable = db.get::<terminfo::capability::CursorAddress>().is_some();
+    Some(TermInfo { colours, addressable })
 }
 
 impl Environment {
@@ -198,6 +222,11 @@ impl Environment {
                 if let Some(t) = &env.outer_term {
                     env.terminal = from_term(t);
                 }
+            }
+        }
+        if env.colours < 1 << 24 {
+            if let Some(info) = terminfo(&env.term) {
+                env.colours = info.colours;
             }
         }
         env
@@ -248,7 +277,18 @@ impl Environment {
             .find_map(|k| get(k).filter(|v| !v.is_empty()))
             .unwrap_or_else(|| "C".to_owned());
         let over_ssh = get("SSH_CONNECTION").is_some() || get("SSH_TTY").is_some();
-        Environment { terminal, multiplexer, term, outer_term: None, tmux_passthrough: None, over_ssh, colours, locale }
+        let no_color = get("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Environment {
+            terminal,
+            multiplexer,
+            term,
+            outer_term: None,
+            tmux_passthrough: None,
+            over_ssh,
+            colours,
+            no_color,
+            locale,
+        }
     }
 
     /// The key a calibration is saved under: the terminal detected and the
@@ -314,6 +354,20 @@ fn ask_tmux() -> Option<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// From the system's terminfo (Debian's ncurses-base has these).
+    #[test]
+    fn terminfo_says_colours_and_cursor_addressing() {
+        let Some(xterm) = terminfo("xterm") else {
+            return eprintln!("skipped: no terminfo database here");
+        };
+        assert_eq!(xterm, TermInfo { colours: 8, addressable: true });
+        assert_eq!(terminfo("xterm-256color").map(|t| t.colours), Some(256));
+        assert_eq!(terminfo("linux").map(|t| t.colours), Some(8));
+        assert_eq!(terminfo("dumb"), Some(TermInfo { colours: 0, addressable: false }));
+        assert_eq!(terminfo("vt100").map(|t| t.colours), Some(0));
+        assert_eq!(terminfo("no-such-terminal-anywhere"), None);
+    }
 
     fn detect(vars: &[(&str, &str)]) -> Environment {
         Environment::from_vars(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()))

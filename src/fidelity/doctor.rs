@@ -144,10 +144,11 @@ pub fn report(env: &Environment, plan: &Plan, tty: Option<(u16, u16)>, fonts: &F
     row("locale", format!("{} ({utf8})", env.locale));
     row(
         "colours",
-        match env.colours {
-            0 => "none".to_owned(),
-            c if c >= 1 << 24 => "24-bit".to_owned(),
-            c => c.to_string(),
+        match (env.no_color, env.colours) {
+            (true, _) => "none used (NO_COLOR is set)".to_owned(),
+            (_, 0) => "none".to_owned(),
+            (_, c) if c >= 1 << 24 => "24-bit".to_owned(),
+            (_, c) => c.to_string(),
         },
     );
     let bidi = match plan.bidi {

@@ -24,7 +24,7 @@ pub mod doctor;
 
 use crate::text::{Order, Render};
 use calibration::Calibration;
-pub use detect::{Environment, Multiplexer, Terminal};
+pub use detect::{terminfo, Environment, Multiplexer, TermInfo, Terminal};
 
 // The two settings are plain values kept in `config` (which depends on
 // nothing); this module decides what they mean on the terminal at hand.

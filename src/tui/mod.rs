@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod effect;
 pub mod event;
 pub mod format;

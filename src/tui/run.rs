@@ -69,11 +69,23 @@ pub enum TuiError {
     Terminal(#[source] io::Error),
     #[error("cannot draw on the terminal")]
     Draw(#[source] io::Error),
+    /// TERM names a terminal that cannot move its cursor (`dumb`, an
+    /// editor's shell buffer).
+    #[error(
+        "this terminal (TERM={term}) cannot show the reader: it cannot move the cursor; \
+         `hewal list` and `hewal search` work here, or set TERM to your terminal's name (e.g. xterm-256color)"
+    )]
+    Unusable { term: String },
 }
 
 /// Open the library (importing the bundled samples into an empty one) and
 /// run the TUI until the user quits or a signal arrives.
 pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
+    let term = &setup.env.term;
+    let addressable = crate::fidelity::terminfo(term).is_none_or(|t| t.addressable);
+    if term == "dumb" || !addressable {
+        return Err(TuiError::Unusable { term: term.clone() });
+    }
     let library = |source| TuiError::Library { dir: paths.data_dir.clone(), source };
     let mut store = match Store::open_existing(&paths.db_path()).map_err(library)? {
         Some(store) => store,
@@ -202,7 +214,10 @@ impl<'a> Session<'a> {
         } else {
             setup.plan.clone()
         };
-        let guard = terminal::TerminalGuard::enter(&entered.enter, &entered.leave).map_err(TuiError::Terminal)?;
+        let depth = super::backend::Depth::for_terminal(&setup.env);
+        super::theme::set_monochrome(depth == super::backend::Depth::None);
+        let guard =
+            terminal::TerminalGuard::enter(&entered.enter, &entered.leave, depth).map_err(TuiError::Terminal)?;
         Ok(Session { paths, setup, guard, entered, primed: None, calibrated: None, worker, job_tx })
     }
 

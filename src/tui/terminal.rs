@@ -24,7 +24,7 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// sent on entering (the terminal's own bidi back on).
 static LEAVE: Mutex<String> = Mutex::new(String::new());
 
-pub type Backend = ratatui::backend::CrosstermBackend<Stdout>;
+pub type Backend = super::backend::HewalBackend<Stdout>;
 pub type Terminal = ratatui::Terminal<Backend>;
 
 /// Owns the terminal mode; restores it when dropped.
@@ -35,12 +35,12 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     /// Enter raw mode and the alternate screen, send `enter` (raw bytes,
     /// e.g. the bidi switch), and install the panic hook; `leave` is sent
-    /// whenever the terminal is restored.
-    pub fn enter(enter: &str, leave: &str) -> io::Result<TerminalGuard> {
+    /// whenever the terminal is restored. Colours are written for `depth`.
+    pub fn enter(enter: &str, leave: &str, depth: super::backend::Depth) -> io::Result<TerminalGuard> {
         install_panic_hook();
         set_leave(leave);
         take_over(enter)?;
-        let terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        let terminal = Terminal::new(super::backend::HewalBackend::new(io::stdout(), depth))?;
         Ok(TerminalGuard { terminal })
     }
 
