@@ -732,3 +732,35 @@ fn a_dumb_terminal_is_refused_with_a_reason() {
     assert!(text.contains("TERM=dumb") && text.contains("cannot move the cursor"), "{text}");
     assert!(text.contains("hewal list") && text.contains("EXIT:1"), "{text}");
 }
+
+/// `[keys]` in config.toml rebinds the reader's commands: the new keys
+/// work, the replaced ones do not, and help shows the keys in force. A
+/// broken `[keys]` stops hewal before the screen changes, naming the line.
+#[test]
+fn config_keys_rebind_commands_and_broken_ones_are_named() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("config.toml"), "[keys]\nquit = [\"x\", \"C-q\"]\ndown = \"ج\"\n").unwrap();
+    let env = format!("HEWAL_CONFIG_DIR={}", config.path().display());
+    let t = Tmux::start_env(100, 30, &["--bidi", "app", "--shape", "off"], false, &env);
+    t.wait_for("1/10 ·");
+    t.keys(&["ج"]);
+    t.wait_for("2/10 ·");
+    t.keys(&["q", "j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = t.capture().join("\n");
+    assert!(screen.contains("2/10 ·"), "q or j still acts:\n{screen}");
+    t.keys(&["?"]);
+    let help = t.wait_for("x C-q").join("\n");
+    assert!(help.contains("ج") && help.contains("next; scroll down"), "{help}");
+    t.keys(&["Escape"]);
+    t.wait_for("2/10 ·");
+    t.keys(&["x"]);
+    t.assert_restored("EXIT:0");
+
+    std::fs::write(config.path().join("config.toml"), "# mine\n[keys]\nqiut = \"x\"\nstar = \"j\"\n").unwrap();
+    let t = Tmux::start_env(100, 30, &[], false, &env);
+    let text = t.wait_for("EXIT:").join("\n");
+    assert!(text.contains("line 3: [keys] qiut: no such command"), "{text}");
+    assert!(text.contains("line 4: [keys]: j is bound to both down and star"), "{text}");
+    assert!(text.contains("EXIT:1"), "{text}");
+}

@@ -190,11 +190,13 @@ fn help_lists_every_key_and_any_key_closes() {
     let mut h = Harness::new();
     h.app.update(Action::ToggleHelp);
     let screen = h.render(100, 30).join("\n");
-    for (keys, _) in hewal::tui::keymap::BINDINGS {
-        assert!(screen.contains(keys), "help lacks {keys}");
+    let rows = h.app.keymap().help_rows();
+    assert_eq!(rows.len(), hewal::tui::keymap::COMMANDS.len() + hewal::tui::keymap::FIXED.len());
+    for (keys, what) in &rows {
+        assert!(screen.contains(keys.as_str()) && screen.contains(what), "help lacks {keys} {what}");
     }
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
+    let action = hewal::tui::keymap::action_for(h.app.keymap(), key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
     assert_eq!(h.app.mode(), Mode::Normal);
 }
@@ -490,7 +492,7 @@ fn numbered_references_can_be_opened_from_the_links_overlay() {
         assert!(screen.contains(l), "{l} missing:\n{screen}");
     }
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('1'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
+    let action = hewal::tui::keymap::action_for(h.app.keymap(), key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
     assert_eq!(h.effects(), vec![Effect::OpenUrl("https://example.org/a".into())]);
     assert_eq!(h.app.mode(), Mode::Normal);
@@ -563,7 +565,7 @@ fn calibration_screen_shows_the_candidates_and_a_digit_picks() {
     let visual: String = first.chars().rev().collect();
     assert!(screen.iter().filter(|l| l.trim_end().ends_with(&visual)).count() >= 1, "{text}");
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('2'));
-    let action = hewal::tui::keymap::action_for(key, h.app.mode(), h.app.focus()).unwrap();
+    let action = hewal::tui::keymap::action_for(h.app.keymap(), key, h.app.mode(), h.app.focus()).unwrap();
     h.app.update(action);
     assert_eq!(h.effects(), vec![Effect::Calibrated(Some(1))]);
     assert_eq!(h.app.mode(), Mode::Normal);

@@ -24,8 +24,8 @@ pub fn run() -> Result<ExitCode> {
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, false)),
-        Command::Calibrate => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, true)),
+        Command::Tui => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, false)?),
+        Command::Calibrate => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, true)?),
         Command::Doctor => doctor(&paths, bidi, shape),
         Command::Import { paths: inputs } => import(&paths, &inputs)?,
         Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
@@ -71,13 +71,22 @@ fn reader_setup(
     bidi: BidiMode,
     shape: ShapeMode,
     calibrate: bool,
-) -> crate::tui::Setup {
-    crate::tui::Setup {
+) -> Result<crate::tui::Setup> {
+    Ok(crate::tui::Setup {
         reload_every: config.reload_interval.filter(|&m| m > 0).map(|m| std::time::Duration::from_secs(m * 60)),
         refresh_on_start: config.refresh_on_start.unwrap_or(false),
         retention: config.retention(),
+        keymap: config_keymap(paths, config)?,
         ..terminal_setup(paths, bidi, shape, calibrate)
-    }
+    })
+}
+
+/// The reader's keys from config.toml, or every problem with `[keys]`.
+fn config_keymap(paths: &Paths, config: &crate::config::Config) -> Result<crate::tui::keymap::Keymap> {
+    crate::tui::keymap::Keymap::from_config(config).map_err(|problems| {
+        let file = paths.config_dir.join("config.toml");
+        anyhow::anyhow!("{}: invalid [keys]:\n  {}", file.display(), problems.join("\n  "))
+    })
 }
 
 /// What the TUI needs to know about the terminal. A damaged calibration
@@ -98,6 +107,7 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         reload_every: None,
         refresh_on_start: false,
         retention: Default::default(),
+        keymap: Default::default(),
     }
 }
 

@@ -91,6 +91,30 @@ pub struct Config {
     /// `[feed."https://example.org/rss"]`.
     #[serde(default)]
     pub feed: std::collections::BTreeMap<String, FeedSettings>,
+    /// `[keys]`: a reader command's name and the keys bound to it (checked
+    /// by the TUI's keymap, which knows the commands).
+    #[serde(default)]
+    pub keys: std::collections::BTreeMap<String, toml::Spanned<KeyList>>,
+    /// The line of each `[keys]` entry in the file (for messages).
+    #[serde(skip)]
+    pub key_lines: std::collections::BTreeMap<String, usize>,
+}
+
+/// One key (`quit = "q"`) or several (`quit = ["q", "x"]`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            KeyList::One(k) => vec![k.clone()],
+            KeyList::Many(ks) => ks.clone(),
+        }
+    }
 }
 
 /// `[feed."URL"]` in config.toml: what one feed does differently.
@@ -145,7 +169,21 @@ pub enum ShapeMode {
 impl Config {
     /// Read `path`; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
-        load_toml(path, "invalid configuration")
+        let mut config: Config = load_toml(path, "invalid configuration")?;
+        if !config.keys.is_empty() {
+            // The file was just read; read again only to number lines.
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            for (name, list) in &config.keys {
+                let line = text.get(..list.span().start).map_or(0, |t| t.matches('\n').count() + 1);
+                config.key_lines.insert(name.clone(), line);
+            }
+        }
+        Ok(config)
+    }
+
+    /// `[keys]` as (command, keys) pairs, in the file's order of names.
+    pub fn key_bindings(&self) -> Vec<(String, Vec<String>)> {
+        self.keys.iter().map(|(name, list)| (name.clone(), list.get_ref().keys())).collect()
     }
 
     /// `max_articles`, global and per feed.

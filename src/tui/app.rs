@@ -35,6 +35,8 @@ pub struct Options {
     pub note: Option<String>,
     /// How list and reader share the screen (as last left).
     pub split: Split,
+    /// The reader's keys (config.toml's `[keys]` over the defaults).
+    pub keymap: super::keymap::Keymap,
 }
 
 /// The app.
@@ -58,6 +60,7 @@ pub struct App {
     undo: Option<Undo>,
     /// How list and reader share the screen.
     split: Split,
+    keymap: super::keymap::Keymap,
     /// Search the whole library, not only the view shown (Tab while
     /// typing a query).
     search_everywhere: bool,
@@ -110,6 +113,7 @@ impl App {
             unread: 0,
             undo: None,
             split: options.split,
+            keymap: options.keymap,
             search_everywhere: false,
             prompt: SearchBar::default(),
             data_version: 0,
@@ -154,6 +158,11 @@ impl App {
                 true
             }
         }
+    }
+
+    /// The reader's keys in force.
+    pub fn keymap(&self) -> &super::keymap::Keymap {
+        &self.keymap
     }
 
     /// The view of the library shown.
@@ -332,7 +341,7 @@ impl App {
     /// through the keymap.
     pub fn handle_key(&mut self, key: crossterm::event::KeyEvent) {
         self.message = None;
-        if let Some(action) = super::keymap::action_for(key, self.mode, self.focus) {
+        if let Some(action) = super::keymap::action_for(&self.keymap, key, self.mode, self.focus) {
             self.update(action);
         }
     }

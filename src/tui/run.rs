@@ -36,6 +36,8 @@ pub struct Setup {
     pub refresh_on_start: bool,
     /// Articles kept per feed after a fetch (`max_articles`).
     pub retention: crate::config::Retention,
+    /// The reader's keys.
+    pub keymap: super::keymap::Keymap,
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -78,14 +80,20 @@ pub enum TuiError {
     Unusable { term: String },
 }
 
+/// A terminal a full-screen program can use: not `dumb`, and one that can
+/// move its cursor if the system's terminfo knows it.
+fn check_terminal(term: &str) -> Result<(), TuiError> {
+    let addressable = crate::fidelity::terminfo(term).is_none_or(|t| t.addressable);
+    match term != "dumb" && addressable {
+        true => Ok(()),
+        false => Err(TuiError::Unusable { term: term.to_owned() }),
+    }
+}
+
 /// Open the library (importing the bundled samples into an empty one) and
 /// run the TUI until the user quits or a signal arrives.
 pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
-    let term = &setup.env.term;
-    let addressable = crate::fidelity::terminfo(term).is_none_or(|t| t.addressable);
-    if term == "dumb" || !addressable {
-        return Err(TuiError::Unusable { term: term.clone() });
-    }
+    check_terminal(&setup.env.term)?;
     let library = |source| TuiError::Library { dir: paths.data_dir.clone(), source };
     let mut store = match Store::open_existing(&paths.db_path()).map_err(library)? {
         Some(store) => store,
@@ -104,7 +112,8 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
         if store.is_read_only() { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
     // A layout file that cannot be read is replaced at the next change.
     let split = crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or_default();
-    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split };
+    let keymap = setup.keymap.clone();
+    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split, keymap };
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;

@@ -1,27 +1,30 @@
-//! The help popup: every key, from the keymap's own table; in as many
+//! The help popup: every key in force, from the keymap; in as many
 //! columns as the screen's height needs.
 
-use crate::tui::keymap::BINDINGS;
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-/// Draws the key table in the middle of the area it is given.
-pub struct Help;
+/// Draws the key table (keys, what they do) in the middle of the area it
+/// is given.
+pub struct Help<'a> {
+    pub rows: &'a [(String, &'static str)],
+}
 
-impl Widget for Help {
+impl Widget for Help<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let keys_w = BINDINGS.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-        let text_w = BINDINGS.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
-        let rows = (screen.height.saturating_sub(2) as usize).clamp(1, BINDINGS.len().max(1));
-        let columns = BINDINGS.len().div_ceil(rows);
-        let rows = BINDINGS.len().div_ceil(columns.max(1));
+        let rows_in = self.rows;
+        let keys_w = rows_in.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+        let text_w = rows_in.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+        let rows = (screen.height.saturating_sub(2) as usize).clamp(1, rows_in.len().max(1));
+        let columns = rows_in.len().div_ceil(rows);
+        let rows = rows_in.len().div_ceil(columns.max(1));
         // Each column as wide as its longest line, or its share of the screen.
         let column_w = (keys_w + text_w + 3).min(screen.width.saturating_sub(2) as usize / columns.max(1));
         let area = super::centred(screen, (column_w * columns + 2) as u16, rows as u16 + 2);
         let inner = super::frame(area, strings::HELP_TITLE, buf);
-        for (i, (keys, what)) in BINDINGS.iter().enumerate() {
+        for (i, (keys, what)) in rows_in.iter().enumerate() {
             let (column, row) = (i / rows, i % rows);
             if row >= inner.height as usize {
                 continue;
