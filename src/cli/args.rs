@@ -117,6 +117,19 @@ pub enum Command {
     /// Manage feed subscriptions (kept in the `urls` file in the config directory).
     #[command(subcommand)]
     Feed(FeedCommand),
+    /// Show, write or check the configuration file (config.toml).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where config.toml is (or would be).
+    Path,
+    /// Print a complete, commented config.toml with every setting at its default.
+    Default,
+    /// Check config.toml: every problem, with its line; exit status 1 if there is one.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

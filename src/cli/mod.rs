@@ -2,6 +2,7 @@
 //! needs and calls into the library.
 
 pub mod args;
+mod config;
 mod feeds;
 mod library;
 pub mod messages;
@@ -20,7 +21,16 @@ use std::process::ExitCode;
 /// finished is 2 if some item failed on the way ([`messages::error`]), else 0.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let (paths, config) = Paths::resolve(cli.data_dir)?;
+    // Doctor and config report a broken config.toml instead of stopping on it.
+    let (paths, config, problem) = Paths::resolve_despite_config(cli.data_dir)?;
+    match (&cli.command, problem) {
+        (Some(Command::Config(cmd)), problem) => return config::run(cmd, &paths, &config, problem),
+        (Some(Command::Doctor), Some(problem)) => {
+            messages::message(format_args!("{problem}; the settings below are the defaults"));
+        }
+        (_, Some(problem)) => return Err(problem.into()),
+        (_, None) => {}
+    }
     let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
     let shape = cli.shape.or(config.shape).unwrap_or_default();
     match cli.command.unwrap_or(Command::Tui) {
@@ -44,6 +54,7 @@ pub fn run() -> Result<ExitCode> {
             FeedCommand::Import { file } => feeds::import(&paths, &file)?,
             FeedCommand::Export => feeds::export(&paths)?,
         },
+        Command::Config(_) => unreachable!("handled above"),
     }
     Ok(messages::exit_code())
 }
@@ -77,7 +88,18 @@ fn reader_setup(
         refresh_on_start: config.refresh_on_start.unwrap_or(false),
         retention: config.retention(),
         keymap: config_keymap(paths, config)?,
+        browser: config.browser.clone(),
+        palette: config_palette(paths, config)?,
         ..terminal_setup(paths, bidi, shape, calibrate)
+    })
+}
+
+/// The colours from config.toml, or every problem with `theme` and `[colors]`.
+fn config_palette(paths: &Paths, config: &crate::config::Config) -> Result<crate::tui::theme::Palette> {
+    let colors: Vec<(String, String)> = config.colors.clone().into_iter().collect();
+    crate::tui::theme::Palette::from_config(config.theme.as_deref(), &colors).map_err(|problems| {
+        let file = paths.config_dir.join("config.toml");
+        anyhow::anyhow!("{}: invalid colours:\n  {}", file.display(), problems.join("\n  "))
     })
 }
 
@@ -108,6 +130,8 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         refresh_on_start: false,
         retention: Default::default(),
         keymap: Default::default(),
+        browser: None,
+        palette: Default::default(),
     }
 }
 

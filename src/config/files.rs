@@ -31,7 +31,13 @@ fn toml_problem(text: &str, e: &toml::de::Error) -> String {
     };
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("{message} (line {line}, column {column})")
+    // The setting the value belongs to, when the line is `key = value`.
+    let key =
+        text.lines().nth(line - 1).and_then(|l| l.split_once('=')).map(|(k, _)| k.trim()).filter(|k| !k.is_empty());
+    match key {
+        Some(key) if !message.contains(key) => format!("{key}: {message} (line {line}, column {column})"),
+        _ => format!("{message} (line {line}, column {column})"),
+    }
 }
 
 /// Replace the file at `path` with `contents` so that a reader, or a crash,

@@ -30,17 +30,36 @@ impl Paths {
     /// (both arrive here through clap), `data_dir` in config.toml, or the
     /// platform's data directory (XDG on Linux: `~/.local/share/hewal`).
     pub fn resolve(data_dir: Option<PathBuf>) -> Result<(Paths, Config)> {
+        let (paths, config, problem) = Paths::resolve_despite_config(data_dir)?;
+        match problem {
+            Some(e) => Err(e),
+            None => Ok((paths, config)),
+        }
+    }
+
+    /// Like [`resolve`](Self::resolve), but a config.toml that cannot be
+    /// read or parsed is returned beside the defaults instead of stopping
+    /// (for `hewal doctor` and `hewal config`, which report it).
+    pub fn resolve_despite_config(data_dir: Option<PathBuf>) -> Result<(Paths, Config, Option<ConfigError>)> {
         let dirs = directories::ProjectDirs::from("", "", "hewal");
         let config_dir = std::env::var_os("HEWAL_CONFIG_DIR")
             .map(PathBuf::from)
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
             .ok_or(ConfigError::NoConfigDir)?;
-        let config = Config::load(&config_dir.join("config.toml"))?;
+        let (config, problem) = match Config::load(&config_dir.join("config.toml")) {
+            Ok(c) => (c, None),
+            Err(e) => (Config::default(), Some(e)),
+        };
         let data_dir = data_dir
             .or_else(|| config.data_dir.clone())
             .or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned()))
             .ok_or(ConfigError::NoDataDir)?;
-        Ok((Paths { data_dir, config_dir }, config))
+        Ok((Paths { data_dir, config_dir }, config, problem))
+    }
+
+    /// config.toml.
+    pub fn config_path(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
     }
 
     /// The SQLite database.
@@ -84,6 +103,10 @@ pub struct Config {
     pub reload_interval: Option<u64>,
     /// Fetch every feed when the reader opens.
     pub refresh_on_start: Option<bool>,
+    /// The command `o` opens links with, the link added at the end (e.g.
+    /// `"w3m"`, `"firefox --new-tab"`); else `$BROWSER`, else xdg-open.
+    /// Terminal browsers (w3m, lynx, elinks…) get the terminal.
+    pub browser: Option<String>,
     /// Articles kept per feed after each fetch, newest first; starred ones
     /// are always kept. 0 or none: all (as newsboat's `max-items`).
     pub max_articles: Option<u64>,
@@ -91,6 +114,13 @@ pub struct Config {
     /// `[feed."https://example.org/rss"]`.
     #[serde(default)]
     pub feed: std::collections::BTreeMap<String, FeedSettings>,
+    /// The colour theme: `default` (16 colours), `256`, `truecolor` or
+    /// `mono` (checked by the TUI's theme).
+    pub theme: Option<String>,
+    /// `[colors]`: a role (dim, highlight, unread, bar, error,
+    /// placeholder) and its style, e.g. `unread = "magenta bold"`.
+    #[serde(default)]
+    pub colors: std::collections::BTreeMap<String, String>,
     /// `[keys]`: a reader command's name and the keys bound to it (checked
     /// by the TUI's keymap, which knows the commands).
     #[serde(default)]

@@ -38,6 +38,10 @@ pub struct Setup {
     pub retention: crate::config::Retention,
     /// The reader's keys.
     pub keymap: super::keymap::Keymap,
+    /// The command `o` opens links with (`browser` in config.toml).
+    pub browser: Option<String>,
+    /// The colours of each role (`theme` and `[colors]`).
+    pub palette: super::theme::Palette,
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -224,7 +228,10 @@ impl<'a> Session<'a> {
             setup.plan.clone()
         };
         let depth = super::backend::Depth::for_terminal(&setup.env);
-        super::theme::set_monochrome(depth == super::backend::Depth::None);
+        match depth {
+            super::backend::Depth::None => super::theme::set_monochrome(true),
+            _ => super::theme::set_palette(setup.palette.clone()),
+        }
         let guard =
             terminal::TerminalGuard::enter(&entered.enter, &entered.leave, depth).map_err(TuiError::Terminal)?;
         Ok(Session { paths, setup, guard, entered, primed: None, calibrated: None, worker, job_tx })
@@ -291,18 +298,18 @@ impl<'a> Session<'a> {
                 Ok(()) => strings::saved_to(&path),
                 Err(e) => strings::cannot_save_to(&path, &e),
             })],
-            Effect::OpenUrl(url) => vec![Outcome::Note(match browser() {
+            Effect::OpenUrl(url) => vec![Outcome::Note(match browser(self.setup.browser.as_deref()) {
                 Browser::InTerminal(words) => {
                     let mut cmd = std::process::Command::new(&words[0]);
                     cmd.args(&words[1..]).arg(&url);
                     match self.in_terminal(|| cmd.status())? {
                         Ok(_) => strings::opened(&url),
-                        Err(e) => strings::browser_failed(&e),
+                        Err(e) => strings::browser_failed(&words[0], &e),
                     }
                 }
                 Browser::Detached(words) => match open_detached(&words, &url) {
                     Ok(()) => strings::opened(&url),
-                    Err(e) => strings::browser_failed(&e),
+                    Err(e) => strings::browser_failed(&words[0], &e),
                 },
                 Browser::None => {
                     copy_osc52(self.guard.terminal.backend_mut(), &url);
@@ -466,12 +473,13 @@ enum Browser {
     None,
 }
 
-/// The browser `$BROWSER` names, else xdg-open (but not over SSH).
-fn browser() -> Browser {
+/// The browser `browser` in config.toml names, else `$BROWSER`, else
+/// xdg-open (but not over SSH).
+fn browser(configured: Option<&str>) -> Browser {
     const TERMINAL_BROWSERS: &[&str] =
         &["w3m", "lynx", "elinks", "links", "links2", "browsh", "carbonyl", "www-browser", "chawan", "cha"];
-    let words: Vec<String> =
-        std::env::var("BROWSER").unwrap_or_default().split_whitespace().map(str::to_owned).collect();
+    let line = configured.map(str::to_owned).or_else(|| std::env::var("BROWSER").ok()).unwrap_or_default();
+    let words: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
     let Some(first) = words.first() else {
         let over_ssh = std::env::var_os("SSH_CONNECTION").is_some() || std::env::var_os("SSH_TTY").is_some();
         return if over_ssh { Browser::None } else { Browser::Detached(vec!["xdg-open".to_owned()]) };

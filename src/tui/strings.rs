@@ -108,8 +108,14 @@ pub fn copied_over_ssh(url: &str) -> String {
     format!("no browser here (SSH): copied {url}")
 }
 
-pub fn browser_failed(error: &std::io::Error) -> String {
-    format!("cannot open a browser: {error}; press y to copy the link")
+/// `o` could not start `program`.
+pub fn browser_failed(program: &str, error: &std::io::Error) -> String {
+    let why = match error.kind() {
+        std::io::ErrorKind::NotFound => "not found".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "not executable".to_owned(),
+        _ => error.to_string(),
+    };
+    format!("cannot start the browser {program} ({why}): set browser in config.toml or $BROWSER; y copies the link")
 }
 
 pub fn cannot_read_library(error: &dyn std::fmt::Display) -> String {
@@ -218,5 +224,16 @@ pub fn fetching(done: usize, total: usize) -> String {
         format!(" · fetching {done}/{total}")
     } else {
         " · fetching".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod browser_tests {
+    #[test]
+    fn a_browser_that_cannot_start_is_named_with_the_cause_and_the_fix() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let m = super::browser_failed("xdg-open", &e);
+        assert!(m.contains("cannot start the browser xdg-open (not found)"), "{m}");
+        assert!(m.contains("set browser in config.toml or $BROWSER") && m.contains("y copies the link"), "{m}");
     }
 }
