@@ -968,3 +968,20 @@ fn without_colour_hits_selection_and_bars_keep_a_visible_form() {
         assert!(selected.modifier.contains(Modifier::REVERSED), "selection: {selected:?}");
     }
 }
+
+/// The first letter typed already answers, as the beginning of a word (a
+/// Sorani letter, and a Latin one), and the reader shows the first result.
+#[test]
+fn one_letter_answers_as_a_prefix() {
+    for letter in ["ن", "k"] {
+        let mut h = Harness::new();
+        h.app.update(Action::FocusSearch);
+        h.type_str(letter);
+        h.answer_all();
+        let ListSource::Search(r) = h.app.list().source() else { panic!("no results shown") };
+        assert!(!r.response.hits.is_empty(), "{letter}: no matches");
+        let screen = h.render(100, 30).join("\n");
+        assert!(!screen.contains("no matches"), "{letter}:\n{screen}");
+        assert!(h.app.reader().key().is_some(), "{letter}: the reader is empty");
+    }
+}

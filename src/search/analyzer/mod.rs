@@ -48,11 +48,12 @@ pub const SORANI_STEMMED: &str = "hewal_sorani";
 /// Normalised, unstemmed analyzer: used for exact-form and prefix matching.
 pub const SORANI_EXACT: &str = "hewal_sorani_exact";
 /// Beginnings of exact tokens (see [`EdgePrefixes`]): the word being typed,
-/// when it is two to four letters long.
+/// when it is one to four letters long.
 pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
 /// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
-pub const ANALYZER_VERSION: u32 = 2;
+/// 3: one-letter beginnings are indexed too.
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Tokens longer than this many bytes (after normalisation) are dropped, as
 /// tantivy's default analyzer does at 40; Sorani letters take two bytes.

@@ -1,14 +1,16 @@
 //! The beginnings of words, indexed for the word being typed.
 //!
 //! While a reader types, the last word matches every term it begins (see
-//! `search::query`). A beginning of two to four letters has thousands of
+//! `search::query`), from its first letter on. A beginning of one to four
+//! letters has thousands of
 //! completions at a million articles, and reading all of their posting lists
 //! on every keystroke would be the slowest part of search
 //! (docs/BENCHMARKS.md). So the fields `title_prefix` and `body_prefix`
 //! index, for every exact (normalised, unstemmed) token, its first
 //! [`INDEXED_PREFIX_CHARS`] characters: `کوردستان` gives `کو`, `کور` and
-//! `کورد`; a token of two letters gives itself. A document holds a term
-//! beginning with `P` (of two to four characters) exactly when it holds `P`
+//! `کورد` (and `ک`); a token of two letters gives itself and its first. A
+//! document holds a term beginning with `P` (of one to four characters)
+//! exactly when it holds `P`
 //! in the prefix field, so one posting list answers what thousands would,
 //! with the same matches.
 
@@ -16,7 +18,7 @@ use std::ops::RangeInclusive;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Lengths, in characters, of the beginnings indexed.
-pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 2..=4;
+pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 1..=4;
 
 /// Token filter: each token becomes its beginnings of
 /// [`INDEXED_PREFIX_CHARS`] characters (those it is long enough for), at its
@@ -151,11 +153,16 @@ mod tests {
     fn each_token_gives_its_beginnings_once_per_text() {
         let got = prefixes("کوردستان و لە ab abc abcde کورد");
         let want = [
+            ("ک", 0, 0, 16),
             ("کو", 0, 0, 16),
             ("کور", 0, 0, 16),
             ("کورد", 0, 0, 16),
-            // A one-letter token gives nothing; a two-letter one itself.
+            // A one-letter token gives itself; a two-letter one its first
+            // letter and itself.
+            ("و", 1, 17, 19),
+            ("ل", 2, 20, 24),
             ("لە", 2, 20, 24),
+            ("a", 3, 25, 27),
             ("ab", 3, 25, 27),
             // Beginnings already given are not given again.
             ("abc", 4, 28, 31),

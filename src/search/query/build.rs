@@ -37,8 +37,10 @@ const TITLE_BOOST: Score = 2.5;
 /// above hundreds that share only their stems (the value is measured in
 /// docs/SEARCH_EVAL.md).
 const EXACT_BOOST: Score = 2.0;
-/// Shortest word being typed that is matched as a prefix, in characters.
-const MIN_PREFIX_CHARS: usize = 2;
+/// Shortest word being typed that is matched as a prefix, in characters:
+/// from the first letter typed, results follow (its posting list in the
+/// prefix field is one list, however many words it begins).
+const MIN_PREFIX_CHARS: usize = 1;
 /// Most completions of the word being typed matched term by term; with more,
 /// one pass over their posting lists builds a bitset of the matches.
 const MAX_LISTED_COMPLETIONS: usize = 64;
