@@ -985,3 +985,47 @@ fn one_letter_answers_as_a_prefix() {
         assert!(h.app.reader().key().is_some(), "{letter}: the reader is empty");
     }
 }
+
+/// Esc and a key arriving together read as Alt+key: hewal takes them as
+/// Esc, then the key (nothing is lost over a slow link).
+#[test]
+fn esc_then_a_key_sent_together_is_both() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("kilim");
+    h.answer_all();
+    assert_eq!(h.app.mode(), Mode::Search);
+    // Esc+j as one event: leave the search (clearing it), then move down.
+    h.app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
+    assert_eq!(h.app.mode(), Mode::Normal);
+    assert!(h.app.search_bar().query().is_empty());
+    assert!(matches!(h.app.list().source(), ListSource::Library { .. }));
+    assert_eq!(h.app.list().selected(), 1, "the j after Esc was lost");
+    // In the reader, Esc+k: back to the list, then up.
+    h.render(100, 30);
+    h.app.update(Action::Open);
+    assert_eq!(h.app.focus(), Focus::Reader);
+    h.app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::ALT));
+    assert_eq!(h.app.focus(), Focus::List);
+    assert_eq!(h.app.list().selected(), 0);
+}
+
+/// An article opened from search results opens at its first hit, not at
+/// the position it was left at; opened from the library, at that position.
+#[test]
+fn a_search_hit_opens_at_the_first_hit() {
+    let mut h = Harness::new();
+    let key = h.store.key_of_id("sample-en-culture").unwrap().unwrap();
+    h.store.set_position(key, 1).unwrap();
+    h.app.update(Action::FocusSearch);
+    h.type_str("walnut");
+    h.answer_all();
+    h.app.update(Action::SubmitSearch);
+    h.app.update(Action::Open);
+    let screen = h.render(100, 30);
+    assert_eq!(h.app.reader().key(), Some(key));
+    assert!(h.app.reader().scroll() > 1, "opened at the saved position, not the hit");
+    let shown: String = screen[1..29].join("\n");
+    assert!(shown.contains("walnut"), "the hit is not on screen:\n{shown}");
+}

@@ -340,9 +340,17 @@ impl App {
     /// A key from the terminal: it clears the last message, then goes
     /// through the keymap.
     pub fn handle_key(&mut self, key: crossterm::event::KeyEvent) {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         self.message = None;
         if let Some(action) = super::keymap::action_for(&self.keymap, key, self.mode, self.focus) {
-            self.update(action);
+            return self.update(action);
+        }
+        // Esc and a key that arrive together (typed quickly, or over a slow
+        // link) are read by the terminal library as Alt+key. Unless Alt+key
+        // means something, it is what was typed: Esc, then the key.
+        if key.modifiers.contains(KeyModifiers::ALT) {
+            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.handle_key(KeyEvent { modifiers: key.modifiers - KeyModifiers::ALT, ..key });
         }
     }
 

@@ -41,6 +41,9 @@ struct CacheKey {
     generation: u64,
 }
 
+/// Lines shown above a search hit scrolled to.
+const HIT_CONTEXT: usize = 2;
+
 /// The reader pane.
 #[derive(Debug, Default)]
 pub struct ReaderPane {
@@ -157,7 +160,12 @@ impl ReaderPane {
                 .collect();
         }
         if std::mem::take(&mut self.restore_pending) {
-            self.scroll = article.position.max(0) as usize;
+            // Opened from search results: at the first hit, which is what
+            // the reader came for; else where they left off.
+            self.scroll = match (matcher, self.hit_lines.first()) {
+                (Some(_), Some(&first)) => first.saturating_sub(HIT_CONTEXT),
+                _ => article.position.max(0) as usize,
+            };
         }
         self.scroll = self.scroll.min(self.max_scroll());
     }
@@ -193,8 +201,7 @@ impl ReaderPane {
 
     /// Scroll to the next (or previous) line holding a hit. False if none.
     fn jump_to_hit(&mut self, forward: bool) -> bool {
-        const CONTEXT: usize = 2;
-        let here = self.scroll + CONTEXT;
+        let here = self.scroll + HIT_CONTEXT;
         let target = if forward {
             self.hit_lines.iter().find(|&&l| l > here).or(self.hit_lines.first())
         } else {
@@ -202,7 +209,7 @@ impl ReaderPane {
         };
         match target {
             Some(&l) => {
-                self.scroll_to(l.saturating_sub(CONTEXT));
+                self.scroll_to(l.saturating_sub(HIT_CONTEXT));
                 true
             }
             None => false,
