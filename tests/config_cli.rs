@@ -53,6 +53,9 @@ fn check_names_every_problem_with_its_line_and_what_is_allowed() {
     d.create(CONFIG, "bidi = \"app\"\nmax_articles = \"many\"\n");
     let err = stderr(&d.hewal(&["config", "check"]));
     assert!(err.contains("max_articles: invalid type: string \"many\", expected u64 (line 2, column 16)"), "{err}");
+    d.create(CONFIG, "list_width = 95\n");
+    let err = stderr(&d.hewal(&["config", "check"]));
+    assert!(err.contains("list_width = 95: must be between 20 and 80"), "{err}");
     d.create(CONFIG, "shape = \"sometimes\"\n");
     let err = stderr(&d.hewal(&["config", "check"]));
     assert!(err.contains("shape: unknown variant `sometimes`, expected one of `auto`, `on`, `off` (line 1"), "{err}");

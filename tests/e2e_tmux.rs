@@ -739,10 +739,14 @@ fn a_dumb_terminal_is_refused_with_a_reason() {
 #[test]
 fn config_keys_rebind_commands_and_broken_ones_are_named() {
     let config = tempfile::tempdir().unwrap();
-    std::fs::write(config.path().join("config.toml"), "[keys]\nquit = [\"x\", \"C-q\"]\ndown = \"ج\"\n").unwrap();
+    let toml = "list_width = 30\n[keys]\nquit = [\"x\", \"C-q\"]\ndown = \"ج\"\n";
+    std::fs::write(config.path().join("config.toml"), toml).unwrap();
     let env = format!("HEWAL_CONFIG_DIR={}", config.path().display());
     let t = Tmux::start_env(100, 30, &["--bidi", "app", "--shape", "off"], false, &env);
-    t.wait_for("1/10 ·");
+    let screen = t.wait_for("1/10 ·");
+    // list_width: the separator at 30% of the width, not the default 60%.
+    let bar = screen[1].chars().position(|c| c == '│').expect("a separator");
+    assert!((28..=32).contains(&bar), "separator at {bar}:\n{}", screen.join("\n"));
     t.keys(&["ج"]);
     t.wait_for("2/10 ·");
     t.keys(&["q", "j"]);

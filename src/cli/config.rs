@@ -51,7 +51,7 @@ fn check(paths: &Paths, config: &Config, problem: Option<ConfigError>) -> Result
 /// What is wrong with a config.toml that parses: keys, colours, feeds
 /// that are not subscribed.
 pub fn problems(paths: &Paths, config: &Config) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = config.out_of_range();
     if let Err(e) = crate::tui::keymap::Keymap::from_config(config) {
         out.extend(e);
     }
@@ -121,6 +121,10 @@ refresh_on_start = false
 # Articles each feed keeps after a fetch, newest first; starred ones always
 # stay; 0 keeps all.
 max_articles = 0
+
+# The list's share of the width, in percent (20-80), until <, > or z change
+# it (hewal remembers that choice in layout.toml).
+list_width = 60
 
 # The command `o` opens links with, the link added at the end; default:
 # $BROWSER, else xdg-open. Terminal browsers (w3m, lynx…) get the terminal.

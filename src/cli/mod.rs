@@ -90,6 +90,10 @@ fn reader_setup(
         keymap: config_keymap(paths, config)?,
         browser: config.browser.clone(),
         palette: config_palette(paths, config)?,
+        list_width: match config.out_of_range().first() {
+            Some(problem) => anyhow::bail!("{}: {problem}", paths.config_path().display()),
+            None => config.list_width,
+        },
         ..terminal_setup(paths, bidi, shape, calibrate)
     })
 }
@@ -132,6 +136,7 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         keymap: Default::default(),
         browser: None,
         palette: Default::default(),
+        list_width: None,
     }
 }
 

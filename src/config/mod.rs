@@ -114,6 +114,9 @@ pub struct Config {
     /// `[feed."https://example.org/rss"]`.
     #[serde(default)]
     pub feed: std::collections::BTreeMap<String, FeedSettings>,
+    /// The list's share of the width, in percent (20–80), until `<`, `>`
+    /// or `z` change it (their choice is remembered in layout.toml).
+    pub list_width: Option<u16>,
     /// The colour theme: `default` (16 colours), `256`, `truecolor` or
     /// `mono` (checked by the TUI's theme).
     pub theme: Option<String>,
@@ -209,6 +212,16 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// Values of the right type but out of range, as messages.
+    pub fn out_of_range(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        // The same bounds as the TUI's `layout::Split`.
+        if let Some(w) = self.list_width.filter(|w| !(20..=80).contains(w)) {
+            out.push(format!("list_width = {w}: must be between 20 and 80 (percent of the width)"));
+        }
+        out
     }
 
     /// `[keys]` as (command, keys) pairs, in the file's order of names.

@@ -42,6 +42,8 @@ pub struct Setup {
     pub browser: Option<String>,
     /// The colours of each role (`theme` and `[colors]`).
     pub palette: super::theme::Palette,
+    /// The list's share of the width when layout.toml has none (`list_width`).
+    pub list_width: Option<u16>,
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -115,7 +117,14 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let note =
         if store.is_read_only() { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
     // A layout file that cannot be read is replaced at the next change.
-    let split = crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or_default();
+    let start = super::layout::Split {
+        list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
+        zoom: false,
+    };
+    let split = match paths.layout_path().exists() {
+        true => crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or(start),
+        false => start,
+    };
     let keymap = setup.keymap.clone();
     let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split, keymap };
     let mut app = App::with_options(store, options);
