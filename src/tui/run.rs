@@ -86,6 +86,21 @@ pub enum TuiError {
     Unusable { term: String },
 }
 
+/// What the app starts with: the setup, and the split as last left.
+fn options(paths: &Paths, setup: &Setup, read_only: bool) -> Options {
+    let note = if read_only { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
+    let start = super::layout::Split {
+        list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
+        zoom: false,
+    };
+    // A layout file that cannot be read is replaced at the next change.
+    let split = match paths.layout_path().exists() {
+        true => crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or(start),
+        false => start,
+    };
+    Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split, keymap: setup.keymap.clone() }
+}
+
 /// A terminal a full-screen program can use: not `dumb`, and one that can
 /// move its cursor if the system's terminfo knows it.
 fn check_terminal(term: &str) -> Result<(), TuiError> {
@@ -114,19 +129,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let (job_tx, job_rx) = crossbeam_channel::unbounded();
     let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), job_tx.clone()).map_err(TuiError::Worker)?;
     event::spawn_signals(event_tx.clone()).map_err(TuiError::Signals)?;
-    let note =
-        if store.is_read_only() { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
-    // A layout file that cannot be read is replaced at the next change.
-    let start = super::layout::Split {
-        list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
-        zoom: false,
-    };
-    let split = match paths.layout_path().exists() {
-        true => crate::config::load_toml(&paths.layout_path(), "invalid layout").unwrap_or(start),
-        false => start,
-    };
-    let keymap = setup.keymap.clone();
-    let options = Options { render: setup.plan.render(), calibrate: setup.calibrate, note, split, keymap };
+    let options = options(paths, setup, store.is_read_only());
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;
