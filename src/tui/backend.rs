@@ -86,40 +86,58 @@ pub fn sgr(fg: Color, bg: Color, modifier: Modifier, depth: Depth) -> String {
             let _ = write!(s, ";{code}");
         }
     }
-    push_colour(&mut s, fg, false, depth);
-    push_colour(&mut s, bg, true, depth);
+    let (mut f, b) = (resolve(fg, depth), resolve(bg, depth));
+    // Two colours that fold into one (white on grey, on 8 colours) would
+    // hide the text: then it is black or white, whichever stands out.
+    if let (Sgr::Ansi(x), Sgr::Ansi(y)) = (f, b) {
+        if x == y {
+            f = Sgr::Ansi(if matches!(y, 2 | 3 | 6 | 7 | 10 | 11 | 14 | 15) { 0 } else { 7 });
+        }
+    }
+    emit(&mut s, f, 30);
+    emit(&mut s, b, 40);
     s.push('m');
     s
 }
 
-/// `;` and the SGR parameters for `colour` as a foreground (or background)
-/// at `depth`; nothing for the default colour or with no colour at all.
-fn push_colour(s: &mut String, colour: Color, background: bool, depth: Depth) {
-    let base = if background { 40 } else { 30 };
-    let ansi = |s: &mut String, n: u8| {
-        let n = if depth == Depth::Ansi8 { fold_to_8(n) } else { n };
-        let code = if n < 8 { base + n as u32 } else { base + 60 + (n - 8) as u32 };
-        let _ = write!(s, ";{code}");
-    };
+/// A colour as the terminal will be told it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sgr {
+    Default,
+    /// 0–15 (0–7 on an 8-colour terminal).
+    Ansi(u8),
+    Indexed(u8),
+    Rgb(u8, u8, u8),
+}
+
+/// `colour` brought to what `depth` has.
+fn resolve(colour: Color, depth: Depth) -> Sgr {
+    let ansi = |n: u8| Sgr::Ansi(if depth == Depth::Ansi8 { fold_to_8(n) } else { n });
     match (colour, depth) {
-        (Color::Reset, _) | (_, Depth::None) => {}
-        (Color::Rgb(r, g, b), Depth::TrueColor) => {
-            let _ = write!(s, ";{};2;{r};{g};{b}", base + 8);
-        }
-        (Color::Rgb(r, g, b), Depth::Ansi256) => {
-            let _ = write!(s, ";{};5;{}", base + 8, nearest_256(r, g, b));
-        }
-        (Color::Rgb(r, g, b), _) => ansi(s, nearest_16(r, g, b)),
-        (Color::Indexed(n), Depth::Ansi256 | Depth::TrueColor) if n >= 16 => {
-            let _ = write!(s, ";{};5;{n}", base + 8);
-        }
+        (Color::Reset, _) | (_, Depth::None) => Sgr::Default,
+        (Color::Rgb(r, g, b), Depth::TrueColor) => Sgr::Rgb(r, g, b),
+        (Color::Rgb(r, g, b), Depth::Ansi256) => Sgr::Indexed(nearest_256(r, g, b)),
+        (Color::Rgb(r, g, b), _) => ansi(nearest_16(r, g, b)),
+        (Color::Indexed(n), Depth::Ansi256 | Depth::TrueColor) if n >= 16 => Sgr::Indexed(n),
         (Color::Indexed(n), _) if n >= 16 => {
             let (r, g, b) = xterm_rgb(n);
-            ansi(s, nearest_16(r, g, b))
+            ansi(nearest_16(r, g, b))
         }
-        (Color::Indexed(n), _) => ansi(s, n),
-        (named, _) => ansi(s, named_index(named)),
+        (Color::Indexed(n), _) => ansi(n),
+        (named, _) => ansi(named_index(named)),
     }
+}
+
+/// `;` and the SGR parameters of `colour`, `base` 30 for the foreground,
+/// 40 for the background.
+fn emit(s: &mut String, colour: Sgr, base: u32) {
+    let _ = match colour {
+        Sgr::Default => Ok(()),
+        Sgr::Ansi(n) if n < 8 => write!(s, ";{}", base + n as u32),
+        Sgr::Ansi(n) => write!(s, ";{}", base + 60 + (n - 8) as u32),
+        Sgr::Indexed(n) => write!(s, ";{};5;{n}", base + 8),
+        Sgr::Rgb(r, g, b) => write!(s, ";{};2;{r};{g};{b}", base + 8),
+    };
 }
 
 /// The ANSI number (0–15) of a named colour.
@@ -300,6 +318,9 @@ mod tests {
         assert_eq!(sgr(Color::Rgb(255, 0, 0), Color::Reset, m, Depth::Ansi256), "\x1b[0;38;5;196m");
         assert_eq!(sgr(Color::Rgb(1, 2, 3), Color::Rgb(4, 5, 6), m, Depth::TrueColor), "\x1b[0;38;2;1;2;3;48;2;4;5;6m");
         assert_eq!(sgr(Color::Rgb(250, 250, 0), Color::Reset, m, Depth::Ansi8), "\x1b[0;33m");
+        // White on dark grey folds to grey on grey on 8 colours: black text.
+        assert_eq!(sgr(Color::White, Color::DarkGray, m, Depth::Ansi8), "\x1b[0;30;47m");
+        assert_eq!(sgr(Color::White, Color::DarkGray, m, Depth::Ansi16), "\x1b[0;97;100m");
     }
 
     #[test]
