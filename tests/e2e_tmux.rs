@@ -199,6 +199,10 @@ fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
     let t = Tmux::start(100, 30);
     let screen = t.wait_for("1/10 ·");
     assert!(screen.iter().any(|l| l.contains("Weavers in a mountain town")), "{}", screen.join("\n"));
+    // This tmux does not pass the bidi switch on: a few words say so on
+    // the status line, whole (it fits in 100 columns).
+    let status = &screen[29];
+    assert!(status.contains("tmux passthrough is off (hewal doctor)"), "{status}");
 
     // The newest article is a seed (no date: imported now); the reader shows
     // it. Its first line is in visual order: the rightmost cell holds the
@@ -221,6 +225,9 @@ fn first_run_shows_samples_search_open_and_quit_restores_the_terminal() {
     std::thread::sleep(Duration::from_millis(100));
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");
+    // The whole advice once the terminal is back, where it stays readable.
+    let after = t.capture().join("");
+    assert!(after.contains("`set -g allow-passthrough on` in ~/.tmux.conf"), "{after}");
 }
 
 #[test]

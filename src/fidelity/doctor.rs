@@ -159,7 +159,7 @@ pub fn report(env: &Environment, plan: &Plan, tty: Option<(u16, u16)>, fonts: &F
     let shape = if plan.shape { "on: hewal draws joined letter forms" } else { "off: letters are sent as they are" };
     row("shaping", format!("{shape} ({})", source(plan.shape_source)));
     font_rows(fonts, &mut row);
-    for note in &plan.notes {
+    for note in plan.notes.iter().map(|n| &n.full) {
         row("note", note.clone());
     }
     let width = tty.map_or(60, |(w, _)| (w as usize).saturating_sub(6).clamp(20, 60));

@@ -58,7 +58,16 @@ pub struct Plan {
     /// screenshots: one explicit row, the rest reordered again).
     pub per_row: String,
     /// Things the reader should know (e.g. tmux passthrough is off).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// Something the reader should know about the terminal: in full (for
+/// `hewal doctor`, and printed when the reader quits) and in a few words
+/// that fit the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub short: String,
+    pub full: String,
 }
 
 impl Plan {
@@ -117,11 +126,14 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
                 off.push_str(MLTERM_CTL_ON);
             }
             if env.terminal.bidi_switch() == detect::BidiSwitch::None {
-                notes.push(format!(
-                    "{} reorders right-to-left text itself and cannot be asked to stop: \
-                     use --bidi terminal, or turn its bidi off in its settings",
-                    env.terminal.name()
-                ));
+                let name = env.terminal.name();
+                notes.push(Note {
+                    short: format!("{name} reorders by itself (hewal doctor)"),
+                    full: format!(
+                        "{name} reorders right-to-left text itself and cannot be asked to stop: \
+                         use --bidi terminal, or turn its bidi off in its settings"
+                    ),
+                });
             }
             (on, off)
         }
@@ -132,8 +144,9 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
     };
     let (enter, leave) = match env.multiplexer {
         Some(m) if !enter.is_empty() => {
-            if let (Some(note), false) = (m.passthrough_note(), env.tmux_passthrough == Some(true)) {
-                notes.push(note);
+            if let (Some(full), false) = (m.passthrough_note(), env.tmux_passthrough == Some(true)) {
+                let short = "tmux passthrough is off (hewal doctor)".to_owned();
+                notes.push(Note { short, full });
             }
             // The multiplexer draws on the outer terminal: the switch must
             // reach that one, wrapped for passthrough. The plain copy is for
@@ -145,11 +158,12 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
     // Per row only when hewal writes to the terminal that draws: through a
     // multiplexer the rows are the multiplexer's.
     if env.terminal == Terminal::Kitty {
-        notes.push(
-            "kitty reverses the letters inside right-to-left words when it shapes them (seen in screenshots); \
-             hewal cannot undo that: read Kurdish in another terminal"
+        notes.push(Note {
+            short: "kitty reverses Kurdish letters (hewal doctor)".to_owned(),
+            full: "kitty reverses the letters inside right-to-left words when it shapes them (seen in screenshots); \
+                   hewal cannot undo that: read Kurdish in another terminal"
                 .to_owned(),
-        );
+        });
     }
     let direct = env.multiplexer.is_none() && env.terminal != Terminal::LinuxConsole;
     let per_row = match bidi {
@@ -217,7 +231,8 @@ mod tests {
         }
         // Forcing app mode there is allowed, with a note saying why it reads wrong.
         let p = resolve(BidiMode::App, ShapeMode::Auto, &env(&[("KONSOLE_VERSION", "1")]), &Calibration::default());
-        assert!(p.notes.iter().any(|n| n.contains("cannot be asked to stop")), "{:?}", p.notes);
+        assert!(p.notes.iter().any(|n| n.full.contains("cannot be asked to stop")), "{:?}", p.notes);
+        assert!(p.notes.iter().all(|n| n.short.chars().count() <= 45), "{:?}", p.notes);
     }
 
     #[test]

@@ -88,7 +88,8 @@ pub enum TuiError {
 
 /// What the app starts with: the setup, and the split as last left.
 fn options(paths: &Paths, setup: &Setup, read_only: bool) -> Options {
-    let note = if read_only { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().cloned() };
+    let note =
+        if read_only { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().map(|n| n.short.clone()) };
     let start = super::layout::Split {
         list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
         zoom: false,
@@ -120,7 +121,9 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
         Some(store) => store,
         None => Store::open(&paths.db_path()).map_err(library)?,
     };
-    let mut ended = Ended::default();
+    // The notes in full, for when the terminal is back: the status line
+    // has room for a few words only, until the next key.
+    let mut ended = Ended { warnings: setup.plan.notes.iter().map(|n| n.full.clone()).collect(), ..Ended::default() };
     if store.count().map_err(library)? == 0 && !setup.only_calibrate && !store.is_read_only() {
         let report = sample::import_samples(&mut store).map_err(TuiError::Samples)?;
         ended.warnings.extend(report.issues.iter().map(ToString::to_string));
