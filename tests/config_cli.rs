@@ -22,6 +22,9 @@ fn path_names_the_file_and_default_writes_one_that_checks_clean() {
         "page_down = [\"Space\", \"PageDown\", \"C-d\", \"C-f\"]",
         "theme = \"default\"",
         "max_articles = 0",
+        "date_format = \"iso\"",
+        "digits = \"western\"",
+        "list_width = 60",
     ] {
         assert!(default.contains(needle), "the default lacks {needle}:\n{default}");
     }

@@ -122,6 +122,13 @@ refresh_on_start = false
 # stay; 0 keeps all.
 max_articles = 0
 
+# How the reader and the feeds pane write dates: "iso" (2026-12-04) or
+# "kurdish" (4ی کانونی یەکەمی 2026, CLDR's Central Kurdish month names).
+date_format = "iso"
+
+# The digits of dates and counts: "western" (0-9) or "arabic-indic" (٠-٩).
+digits = "western"
+
 # The list's share of the width, in percent (20-80), until <, > or z change
 # it (hewal remembers that choice in layout.toml).
 list_width = 60

@@ -90,6 +90,7 @@ fn reader_setup(
         keymap: config_keymap(paths, config)?,
         browser: config.browser.clone(),
         palette: config_palette(paths, config)?,
+        dates: (config.date_format.unwrap_or_default(), config.digits.unwrap_or_default()),
         list_width: match config.out_of_range().first() {
             Some(problem) => anyhow::bail!("{}: {problem}", paths.config_path().display()),
             None => config.list_width,
@@ -137,6 +138,7 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
         browser: None,
         palette: Default::default(),
         list_width: None,
+        dates: Default::default(),
     }
 }
 

@@ -114,6 +114,11 @@ pub struct Config {
     /// `[feed."https://example.org/rss"]`.
     #[serde(default)]
     pub feed: std::collections::BTreeMap<String, FeedSettings>,
+    /// How the reader and the feeds pane write dates (the list keeps its
+    /// compact numeric form).
+    pub date_format: Option<DateFormat>,
+    /// Which digits the interface writes numbers with.
+    pub digits: Option<Digits>,
     /// The list's share of the width, in percent (20–80), until `<`, `>`
     /// or `z` change it (their choice is remembered in layout.toml).
     pub list_width: Option<u16>,
@@ -171,6 +176,28 @@ impl Retention {
     pub fn max_for(&self, url: &str) -> Option<u64> {
         self.per_feed.get(url).copied().or(self.max_articles).filter(|&n| n > 0)
     }
+}
+
+/// `date_format` in config.toml.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFormat {
+    /// `2025-03-14`.
+    #[default]
+    Iso,
+    /// `١٤ی ئازاری ٢٠٢٥`: Kurdish month names (CLDR's Central Kurdish).
+    Kurdish,
+}
+
+/// `digits` in config.toml.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Digits {
+    /// 0123456789.
+    #[default]
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩, as Sorani is written.
+    ArabicIndic,
 }
 
 /// Who reorders right-to-left text (`--bidi`, `HEWAL_BIDI`, `bidi` in

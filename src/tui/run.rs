@@ -44,6 +44,8 @@ pub struct Setup {
     pub palette: super::theme::Palette,
     /// The list's share of the width when layout.toml has none (`list_width`).
     pub list_width: Option<u16>,
+    /// How dates and numbers are written (`date_format`, `digits`).
+    pub dates: (crate::config::DateFormat, crate::config::Digits),
 }
 
 /// What the caller should tell the user once the terminal is back.
@@ -243,6 +245,7 @@ impl<'a> Session<'a> {
             setup.plan.clone()
         };
         let depth = super::backend::Depth::for_terminal(&setup.env);
+        super::format::set_style(setup.dates.0, setup.dates.1);
         match depth {
             super::backend::Depth::None => super::theme::set_monochrome(true),
             _ => super::theme::set_palette(setup.palette.clone()),

@@ -183,7 +183,12 @@ pub const INDEX_OPENING: &str = " · opening index";
 pub const SEARCH_UNAVAILABLE: &str = " · search unavailable";
 
 pub fn articles(total: u64) -> String {
-    format!("{total} articles")
+    format!("{} articles", n(total))
+}
+
+/// A number in the digits chosen (`digits` in config.toml).
+fn n(x: impl std::fmt::Display) -> String {
+    super::format::digits(&x.to_string())
 }
 
 /// What the status line says of a view: its filter, its origin (`origin`,
@@ -198,7 +203,7 @@ pub fn view_count(filter: crate::store::Filter, origin: Option<&str>, total: u64
     let origin = origin.map(|o| format!(" · {o}")).unwrap_or_default();
     match total {
         0 => format!("{filter}{origin} · {}", articles(0)),
-        _ => format!("{filter}{origin} · {unread} unread"),
+        _ => format!("{filter}{origin} · {} unread", n(unread)),
     }
 }
 
@@ -207,21 +212,21 @@ pub fn view_count(filter: crate::store::Filter, origin: Option<&str>, total: u64
 pub fn matches(total: usize, kept: usize, complete: bool, ms: u128) -> String {
     if !complete {
         // Only the first screens are ranked yet; the count follows.
-        format!("≥ {total} matches · counting… · {ms} ms")
+        format!("≥ {} matches · counting… · {} ms", n(total), n(ms))
     } else if total > kept {
-        format!("{total} matches (best {kept}) · {ms} ms")
+        format!("{} matches (best {}) · {} ms", n(total), n(kept), n(ms))
     } else {
-        format!("{total} matches · {ms} ms")
+        format!("{} matches · {} ms", n(total), n(ms))
     }
 }
 
 pub fn indexing(percent: u64) -> String {
-    format!(" · indexing {percent}%")
+    format!(" · indexing {}%", n(percent))
 }
 
 pub fn fetching(done: usize, total: usize) -> String {
     if total > 0 {
-        format!(" · fetching {done}/{total}")
+        format!(" · fetching {}/{}", n(done), n(total))
     } else {
         " · fetching".to_owned()
     }

@@ -186,10 +186,11 @@ impl FeedsWidget<'_> {
             style = style.patch(theme::selected());
         }
         let when = match &row.feed {
-            Some(f) => f.last_fetch.and_then(format::date).unwrap_or_else(|| strings::FEED_NEVER_FETCHED.into()),
+            Some(f) => f.last_fetch.and_then(format::short_date).unwrap_or_else(|| strings::FEED_NEVER_FETCHED.into()),
             None => String::new(),
         };
-        let head = format!("{mark} {:>6}/{:<6} {when:10}  ", row.unread, row.total);
+        let counts = crate::tui::format::digits(&format!("{:>6}/{:<6}", row.unread, row.total));
+        let head = format!("{mark} {counts} {when:8}  ");
         buf.set_style(area, style);
         buf.set_stringn(area.x, area.y, &head, w, style);
         let head_w = head.chars().count();

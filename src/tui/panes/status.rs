@@ -53,7 +53,10 @@ impl StatusLine<'_> {
                 strings::matches(resp.total, resp.hits.len(), resp.complete, resp.elapsed.as_millis())
             }
         };
-        let pos = if list.is_empty() { String::new() } else { format!("{}/{} · ", list.selected() + 1, list.len()) };
+        let pos = match list.is_empty() {
+            true => String::new(),
+            false => crate::tui::format::digits(&format!("{}/{} · ", list.selected() + 1, list.len())),
+        };
         let searching = if self.searching { strings::SEARCHING } else { "" };
         let index = match self.index {
             IndexState::Opening => strings::INDEX_OPENING.to_owned(),
