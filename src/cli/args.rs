@@ -17,22 +17,53 @@ pub struct Cli {
 
     /// Who reorders right-to-left text: hewal (`app`, asking the terminal to stand back) or the
     /// terminal (`terminal`); `auto` uses your calibration, else the terminal detected.
-    #[arg(long, global = true, env = "HEWAL_BIDI", value_enum, value_name = "MODE")]
+    #[arg(long, env = "HEWAL_BIDI", value_enum, value_name = "MODE")]
     pub bidi: Option<crate::config::BidiMode>,
 
     /// Whether hewal draws Arabic letters joined (for terminals that draw them isolated).
-    #[arg(long, global = true, env = "HEWAL_SHAPE", value_enum, value_name = "MODE")]
+    #[arg(long, env = "HEWAL_SHAPE", value_enum, value_name = "MODE")]
     pub shape: Option<crate::config::ShapeMode>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// `--bidi` and `--shape` after a command that draws text for a terminal
+/// (`calibrate`, `doctor`, `layout`, `list`, `search`). Before the command
+/// they are the reader's, which also reads HEWAL_BIDI and HEWAL_SHAPE; a
+/// value given here wins over both.
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub struct DrawArgs {
+    /// Who reorders right-to-left text: hewal (`app`, asking the terminal to stand back) or the
+    /// terminal (`terminal`); `auto` uses your calibration, else the terminal detected [env:
+    /// HEWAL_BIDI]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub bidi: Option<crate::config::BidiMode>,
+
+    /// Whether hewal draws Arabic letters joined (for terminals that draw them isolated) [env:
+    /// HEWAL_SHAPE]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub shape: Option<crate::config::ShapeMode>,
+}
+
+impl Cli {
+    /// The display settings given on the command line or in the
+    /// environment: after the command, else before it or in HEWAL_BIDI and
+    /// HEWAL_SHAPE.
+    pub fn draw_args(&self) -> DrawArgs {
+        let after = self.command.as_ref().and_then(Command::draw_args).unwrap_or_default();
+        DrawArgs { bidi: after.bidi.or(self.bidi), shape: after.shape.or(self.shape) }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the terminal reader (the default).
-    Tui,
-    /// Import .txt and .jsonl files, or directories of them.
+    Tui {
+        #[command(flatten)]
+        draw: DrawArgs,
+    },
+    /// Import .txt, .html and .jsonl files, or directories of them.
     Import {
         /// Files or directories.
         #[arg(required = true, value_name = "PATH")]
@@ -50,6 +81,8 @@ pub enum Command {
         /// matches as a prefix. Words may start with `-` (exclusions), so put options first.
         #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true)]
         query: Vec<String>,
+        #[command(flatten)]
+        draw: DrawArgs,
     },
     /// List the library, newest first.
     List {
@@ -68,6 +101,8 @@ pub enum Command {
         /// Only the articles of one feed (its URL or title) or import source (its name).
         #[arg(long, value_name = "FEED")]
         feed: Option<String>,
+        #[command(flatten)]
+        draw: DrawArgs,
     },
     /// Mark articles read or unread, star or unstar them.
     Mark {
@@ -95,23 +130,39 @@ pub enum Command {
     /// Lay out text for the terminal: each input line is a paragraph, printed as display-order
     /// lines (RTL paragraphs right-aligned). A bidi-aware `cat`.
     Layout {
-        /// Width in cells (default: the terminal's, or 80).
-        #[arg(long, short)]
-        width: Option<usize>,
+        /// Width in cells, 1 to 65535 (default: the terminal's, or 80).
+        #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
         /// Base direction of every paragraph.
         #[arg(long, value_enum, default_value_t = DirArg::Auto)]
         dir: DirArg,
         /// Input file; `-` or none reads standard input.
         file: Option<PathBuf>,
+        #[command(flatten)]
+        draw: DrawArgs,
     },
     /// Rebuild the search index from the database.
     Reindex,
     /// Show what hewal detected about this terminal (bidi, shaping, fonts, tmux) and test lines
     /// drawn in each mode.
-    Doctor,
+    Doctor {
+        #[command(flatten)]
+        draw: DrawArgs,
+    },
+    /// Print a completion script for a shell (e.g. `hewal completions bash > ~/.local/share/bash-completion/completions/hewal`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `hewal man | man -l -`.
+    Man,
     /// Pick how Kurdish text is drawn on this terminal, on a screen that shows each mode; the
     /// pick is saved for this terminal.
-    Calibrate,
+    Calibrate {
+        #[command(flatten)]
+        draw: DrawArgs,
+    },
     /// Fetch every subscribed feed and store new and updated entries.
     Fetch,
     /// Manage feed subscriptions (kept in the `urls` file in the config directory).
@@ -165,6 +216,21 @@ pub enum MarkArg {
     Unread,
     Star,
     Unstar,
+}
+
+impl Command {
+    /// `--bidi` and `--shape` given after the command, for the commands that take them.
+    pub fn draw_args(&self) -> Option<DrawArgs> {
+        match self {
+            Command::Tui { draw }
+            | Command::Search { draw, .. }
+            | Command::List { draw, .. }
+            | Command::Layout { draw, .. }
+            | Command::Doctor { draw }
+            | Command::Calibrate { draw } => Some(*draw),
+            _ => None,
+        }
+    }
 }
 
 /// Paragraph direction on the command line.

@@ -74,7 +74,11 @@ pub fn list(paths: &Paths, json: bool) -> Result<()> {
         } else {
             let status = match (&last, &error) {
                 (None, _) => "never fetched".to_owned(),
-                (Some(_), Some(e)) => format!("error: {}", crate::text::sanitize(e)),
+                // The error names its feed first; the row has named it already.
+                (Some(_), Some(e)) => {
+                    let e = e.strip_prefix(s.url.as_str()).and_then(|e| e.strip_prefix(": ")).unwrap_or(e);
+                    format!("error: {}", crate::text::sanitize(e))
+                }
                 (Some(t), None) => format!("ok {t}"),
             };
             writeln!(out, "{}  {items} items  {status}", crate::text::sanitize(&s.url))?;

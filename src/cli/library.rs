@@ -2,7 +2,7 @@
 //! and retention from the command line, for scripts and cron.
 
 use super::args::MarkArg;
-use super::{feeds, messages, open_index, open_store, open_store_to_read, output, terminal_width};
+use super::{feeds, messages, open_index, open_store, open_store_to_read, output, Look, EMPTY_LIBRARY};
 use crate::config::Paths;
 use crate::store::{Filter, Flag, Store, View};
 use anyhow::{bail, Result};
@@ -18,12 +18,17 @@ pub fn filter(unread: bool, starred: bool) -> Filter {
 }
 
 /// `hewal list`.
-pub fn list(paths: &Paths, limit: Option<usize>, json: bool, filter: Filter, feed: Option<&str>) -> Result<()> {
+pub fn list(look: &Look, limit: Option<usize>, json: bool, filter: Filter, feed: Option<&str>) -> Result<()> {
+    let paths = look.paths;
     let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
+    if store.count()? == 0 {
+        messages::message(EMPTY_LIBRARY);
+        return Ok(());
+    }
     let view = View { filter, origin: feed.map(|f| origin(paths, &store, f)).transpose()?, also: None };
     let out = std::io::stdout();
     let mut out = out.lock();
-    let tty = terminal_width();
+    let tty = if json { None } else { look.terminal() };
     let limit = limit.unwrap_or(usize::MAX);
     let mut last = None;
     let mut listed = 0usize;

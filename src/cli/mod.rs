@@ -7,44 +7,50 @@ mod feeds;
 mod library;
 pub mod messages;
 mod output;
+mod suggest;
 
 use crate::config::{BidiMode, Paths, ShapeMode};
 use crate::search::{OpenState, SearchError, SearchIndex};
 use crate::store::Store;
 use anyhow::{Context, Result};
 use args::{Cli, Command, FeedCommand};
-use clap::Parser;
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Parse the process arguments and run. The exit status of a run that
 /// finished is 2 if some item failed on the way ([`messages::error`]), else 0.
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = parse();
+    let draw = cli.draw_args();
     // Doctor and config report a broken config.toml instead of stopping on it.
-    let (paths, config, problem) = Paths::resolve_despite_config(cli.data_dir)?;
+    let (paths, config, problem) = Paths::resolve_despite_config(cli.data_dir.clone())?;
     match (&cli.command, problem) {
         (Some(Command::Config(cmd)), problem) => return config::run(cmd, &paths, &config, problem),
-        (Some(Command::Doctor), Some(problem)) => {
+        (Some(Command::Doctor { .. }), Some(problem)) => {
             messages::message(format_args!("{problem}; the settings below are the defaults"));
         }
         (_, Some(problem)) => return Err(problem.into()),
         (_, None) => {}
     }
-    let bidi = cli.bidi.or(config.bidi).unwrap_or_default();
-    let shape = cli.shape.or(config.shape).unwrap_or_default();
-    match cli.command.unwrap_or(Command::Tui) {
-        Command::Tui => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, false)?),
-        Command::Calibrate => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, true)?),
-        Command::Doctor => doctor(&paths, bidi, shape),
+    let bidi = draw.bidi.or(config.bidi).unwrap_or_default();
+    let shape = draw.shape.or(config.shape).unwrap_or_default();
+    let look = Look { paths: &paths, bidi, shape };
+    match cli.command.unwrap_or(Command::Tui { draw }) {
+        Command::Tui { .. } => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, false)?),
+        Command::Calibrate { .. } => return tui(&paths, &reader_setup(&paths, &config, bidi, shape, true)?),
+        Command::Doctor { .. } => doctor(&paths, bidi, shape),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man()?,
         Command::Import { paths: inputs } => import(&paths, &inputs)?,
-        Command::Search { json, limit, query } => search(&paths, &query.join(" "), limit, json)?,
-        Command::List { json, limit, unread, starred, feed } => {
-            library::list(&paths, limit, json, library::filter(unread, starred), feed.as_deref())?
+        Command::Search { json, limit, query, .. } => search(&look, &query.join(" "), limit, json)?,
+        Command::List { json, limit, unread, starred, feed, .. } => {
+            library::list(&look, limit, json, library::filter(unread, starred), feed.as_deref())?
         }
         Command::Mark { mark, all, feed, ids } => library::mark(&paths, mark, all, feed.as_deref(), &ids)?,
         Command::Purge { older_than, feed } => library::purge(&paths, older_than, feed.as_deref())?,
-        Command::Layout { width, dir, file } => layout(width, dir.into(), file.as_deref(), layout_render(bidi, shape))?,
+        Command::Layout { width, dir, file, .. } => {
+            layout(width.map(usize::from), dir.into(), file.as_deref(), layout_render(bidi, shape))?
+        }
         Command::Reindex => reindex(&paths)?,
         Command::Fetch => feeds::fetch(&paths, config.retention())?,
         Command::Feed(cmd) => match cmd {
@@ -59,8 +65,53 @@ pub fn run() -> Result<ExitCode> {
     Ok(messages::exit_code())
 }
 
+/// What `hewal list` and `hewal search` need to print rows for people: the
+/// library, and how the terminal is to get right-to-left text.
+pub(crate) struct Look<'a> {
+    pub paths: &'a Paths,
+    pub bidi: BidiMode,
+    pub shape: ShapeMode,
+}
+
+impl Look<'_> {
+    /// How rows are laid out: for the terminal on stdout (its width, and the
+    /// bidi and shaping modes in force there), `None` for a pipe.
+    fn terminal(&self) -> Option<output::RowLayout> {
+        let width = terminal_width()?;
+        let env = crate::fidelity::Environment::detect();
+        let calibration =
+            crate::fidelity::calibration::Calibration::load(&self.paths.calibration_path()).unwrap_or_default();
+        let render = crate::fidelity::resolve(self.bidi, self.shape, &env, &calibration).render();
+        Some(output::RowLayout { width, render })
+    }
+}
+
+/// The arguments, or clap's error (usage, help, version) and exit.
+fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().try_get_matches().unwrap_or_else(|e| suggest::filter(e).exit());
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// `hewal completions SHELL`: the script on stdout.
+fn completions(shell: clap_complete::Shell) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "hewal", &mut std::io::stdout());
+}
+
+/// `hewal man`: the manual page, roff, on stdout.
+fn man() -> Result<()> {
+    use clap::CommandFactory;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// The TUI, then what it has to tell once the terminal is back.
 fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
+    needs_terminal(if setup.only_calibrate { "the calibration screen" } else { "the reader" })?;
     let ended = crate::tui::run(paths, setup)?;
     for warning in &ended.warnings {
         messages::message(warning);
@@ -73,6 +124,17 @@ fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
         Some(sig) => ExitCode::from(128u8.saturating_add(sig as u8)),
         None => messages::exit_code(),
     })
+}
+
+/// `what` draws on the terminal and reads keys from it: standard output
+/// and standard input must both be one.
+fn needs_terminal(what: &str) -> Result<()> {
+    let not_one = match (std::io::stdout().is_terminal(), std::io::stdin().is_terminal()) {
+        (false, _) => "standard output",
+        (_, false) => "standard input",
+        _ => return Ok(()),
+    };
+    anyhow::bail!("{what} needs a terminal ({not_one} is not one); `hewal list` and `hewal search` print to pipes")
 }
 
 /// What the TUI needs: the terminal's setup and the settings it follows.
@@ -169,15 +231,31 @@ fn layout_render(bidi: BidiMode, shape: ShapeMode) -> crate::text::Render {
 }
 
 fn open_store(paths: &Paths) -> Result<Store> {
-    Store::open(&paths.db_path()).with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))
+    Store::open(&paths.db_path()).map_err(|e| library_error(paths, e))
+}
+
+/// A store error as the command line tells it: a data directory that
+/// cannot be one names itself, its problem and the fix; anything else is
+/// said to be about the library in the data directory.
+fn library_error(paths: &Paths, e: crate::store::StoreError) -> anyhow::Error {
+    use crate::store::{DirProblem, StoreError};
+    let fix = match &e {
+        StoreError::DataDir { problem: DirProblem::NotADirectory, .. } => {
+            "--data-dir (or HEWAL_DATA_DIR) must name a directory (or leave it out for ~/.local/share/hewal)"
+        }
+        StoreError::DataDir { .. } => {
+            "give hewal a directory it can write with --data-dir (or HEWAL_DATA_DIR), or change its permissions"
+        }
+        _ => return anyhow::Error::new(e).context(format!("cannot open the library in {}", paths.data_dir.display())),
+    };
+    anyhow::anyhow!("{e}; {fix}")
 }
 
 /// The library, for a command that only reads it: nothing is created
 /// (`None`, said once, when there is no library yet), and a library that
 /// cannot be written is read as it is.
 fn open_store_to_read(paths: &Paths) -> Result<Option<Store>> {
-    let store = Store::open_existing(&paths.db_path())
-        .with_context(|| format!("cannot open the library in {}", paths.data_dir.display()))?;
+    let store = Store::open_existing(&paths.db_path()).map_err(|e| library_error(paths, e))?;
     if store.is_none() {
         messages::message(format_args!(
             "there is no library in {} yet: `hewal import PATH` or `hewal feed add URL` starts one",
@@ -186,6 +264,9 @@ fn open_store_to_read(paths: &Paths) -> Result<Option<Store>> {
     }
     Ok(store)
 }
+
+/// What `hewal list` and `hewal search` say of a library with no article.
+const EMPTY_LIBRARY: &str = "the library is empty: `hewal import PATH` or `hewal feed add URL`, then `hewal fetch`";
 
 /// Open the index and bring it up to date with the store, reporting on stderr.
 /// A locked index (another hewal is writing it) is used as it is.
@@ -239,7 +320,9 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
     }
 }
 
-fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
+/// `hewal search`: no more than `limit` hits (none for 0).
+fn search(look: &Look, query: &str, limit: usize, json: bool) -> Result<()> {
+    let paths = look.paths;
     if crate::search::query::is_cut(query) {
         messages::warning(format_args!(
             "the query is long: searching for its first {} characters and {} words",
@@ -248,10 +331,14 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
         ));
     }
     let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
+    if store.count()? == 0 {
+        messages::message(EMPTY_LIBRARY);
+        return Ok(());
+    }
     let mut index = open_index(paths, &store)?;
     // A damaged index can fail a search or panic in it: it is rebuilt from
     // the library and asked again, once.
-    let results = match crate::panics::catch_quietly(|| index.search(query, limit)) {
+    let mut results = match crate::panics::catch_quietly(|| index.search(query, limit)) {
         Ok(Ok(results)) => results,
         Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => {
             research(paths, &store, &mut index, &e.to_string(), query, limit)?
@@ -259,9 +346,10 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
         Ok(Err(e)) => return Err(e.into()),
         Err(panic) => research(paths, &store, &mut index, &panic, query, limit)?,
     };
+    results.hits.truncate(limit);
     let out = std::io::stdout();
     let mut out = out.lock();
-    let tty = terminal_width();
+    let tty = if json { None } else { look.terminal() };
     for hit in &results.hits {
         let a = store.article(hit.key)?;
         let (snippet, _) = crate::search::query::snippet(&a.body, &results.matcher, 160);
@@ -269,6 +357,9 @@ fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> Result<()> {
             writeln!(out, "{}", output::search_json(&a, hit.score, &snippet))?;
         } else {
             writeln!(out, "{}", output::row_plain(&a.title, &a.source, a.published, tty))?;
+            if let Some(tty) = tty.filter(|_| !snippet.trim().is_empty()) {
+                writeln!(out, "{}", output::snippet_line(&snippet, tty))?;
+            }
         }
     }
     if !json {

@@ -2,7 +2,7 @@
 //! people, a progress bar on stderr.
 
 use crate::store::Article;
-use crate::text::{layout_single_line, sanitize, BaseDirection};
+use crate::text::{layout_single_line, sanitize, BaseDirection, DisplayLine, Order, Render};
 use serde_json::json;
 
 /// A progress bar on stderr, hidden when stderr is not a terminal.
@@ -96,34 +96,94 @@ pub fn summary_json(a: &Article) -> String {
     )
 }
 
-/// `date  source  title`. To a terminal `tty` cells wide the title is in
-/// display order, cut to fit the line (at least 20 cells); to a pipe it
-/// stays whole in logical order. Sanitised either way.
-pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: Option<usize>) -> String {
+/// How rows are laid out for a terminal: its width, and whether hewal or
+/// the terminal reorders right-to-left text ([`Render`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RowLayout {
+    pub width: usize,
+    pub render: Render,
+}
+
+/// `date  source  title`. To a pipe (`tty` is `None`) the fields are
+/// sanitised, whole, in logical order. To a terminal each field is its own
+/// paragraph, laid out on one line in the order `tty` says (display order,
+/// or logical for a terminal that reorders): the source takes at most a
+/// quarter of the width, the title the rest, cut to fit.
+pub fn row_plain(title: &str, source: &str, published: Option<i64>, tty: Option<RowLayout>) -> String {
     let date = published.and_then(rfc3339).map(|d| d[..10].to_owned()).unwrap_or_else(|| "          ".into());
-    let source = sanitize(source);
-    let title = match tty {
-        Some(w) => {
-            let room = w.saturating_sub(date.len() + 4 + crate::text::display_width(&source)).max(20);
-            layout_single_line(title, room, BaseDirection::Auto, Default::default()).text()
-        }
-        None => sanitize(title).to_string(),
+    let Some(tty) = tty else {
+        return format!("{date}  {}  {}", sanitize(source), sanitize(title));
     };
-    format!("{date}  {source}  {title}")
+    let source = field(source, (tty.width / 4).max(1), tty.render);
+    let room = tty.width.saturating_sub(date.len() + 4 + source.width);
+    let title = field(title, room, tty.render);
+    format!("{date}  {}  {}", source.text(), title.text())
+}
+
+/// A search hit's snippet under its row, for a terminal: indented to where
+/// the source starts, right-aligned there when right-to-left in display
+/// order.
+pub fn snippet_line(snippet: &str, tty: RowLayout) -> String {
+    const INDENT: usize = 12; // "YYYY-MM-DD  "
+    let room = tty.width.saturating_sub(INDENT).max(1);
+    let line = field(snippet, room, tty.render);
+    let text = match tty.render.order {
+        Order::Visual => line.to_plain(room),
+        Order::Logical => line.text(),
+    };
+    format!("{}{text}", " ".repeat(INDENT))
+}
+
+/// One field as a paragraph of its own on one line of at most `width` cells
+/// (the layout's one entry point for single lines).
+fn field(text: &str, width: usize, render: Render) -> DisplayLine {
+    layout_single_line(text, width, BaseDirection::Auto, render)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const TITLE: &str = "هەواڵی ئەمڕۆ لە کوردستان و جیهان، بە درێژی و بە وردی";
+
+    fn tty(width: usize, order: Order) -> Option<RowLayout> {
+        Some(RowLayout { width, render: Render { order, shape: false } })
+    }
+
     #[test]
     fn plain_rows_fit_the_terminal() {
-        let title = "هەواڵی ئەمڕۆ لە کوردستان و جیهان، بە درێژی و بە وردی";
-        let row = row_plain(title, "Rudaw", Some(1_700_000_000), Some(50));
+        let row = row_plain(TITLE, "Rudaw", Some(1_700_000_000), tty(50, Order::Visual));
         assert_eq!(crate::text::display_width(&row), 50, "{row}");
         assert!(row.starts_with("2023-11-14  Rudaw  …"), "{row}");
         // Piped: whole and logical.
-        assert!(row_plain(title, "Rudaw", None, None).ends_with(title));
+        assert_eq!(row_plain(TITLE, "Rudaw", Some(1_700_000_000), None), format!("2023-11-14  Rudaw  {TITLE}"));
+    }
+
+    #[test]
+    fn a_sorani_source_is_reordered_on_its_own_in_display_order() {
+        let row = row_plain("Oil prices", "کوردستان ٢٤", Some(1_700_000_000), tty(80, Order::Visual));
+        // Display order: the Arabic-Indic digits stay left to right, on the left of the word.
+        assert_eq!(row, "2023-11-14  ٢٤ ناتسدروک  Oil prices");
+        let row = row_plain("Oil prices", "کوردستان ٢٤", Some(1_700_000_000), tty(80, Order::Logical));
+        assert_eq!(row, "2023-11-14  کوردستان ٢٤  Oil prices");
+    }
+
+    #[test]
+    fn in_terminal_mode_fields_stay_in_logical_order_and_fit() {
+        let row = row_plain(TITLE, "ڕووداو", Some(1_700_000_000), tty(50, Order::Logical));
+        assert_eq!(crate::text::display_width(&row), 50, "{row}");
+        assert!(row.starts_with("2023-11-14  ڕووداو  هەواڵی ئەمڕۆ"), "{row}");
+        assert!(row.ends_with('…'), "{row}");
+        let visual = row_plain(TITLE, "ڕووداو", Some(1_700_000_000), tty(50, Order::Visual));
+        assert!(visual.starts_with("2023-11-14  وادووڕ  …"), "{visual}");
+    }
+
+    #[test]
+    fn snippets_are_indented_and_right_aligned_when_rtl() {
+        let line = snippet_line("سڵاو", tty(30, Order::Visual).unwrap());
+        assert_eq!(line, format!("{}واڵس", " ".repeat(12 + 14)));
+        let line = snippet_line("سڵاو", tty(30, Order::Logical).unwrap());
+        assert_eq!(line, format!("{}سڵاو", " ".repeat(12)));
     }
 
     #[test]

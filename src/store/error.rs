@@ -31,6 +31,62 @@ pub enum StoreError {
     NotFound(i64),
     #[error("cannot open {}: its path cannot be written as a file: URI", .0.display())]
     NotUtf8Path(PathBuf),
+    /// The directory meant to hold the database cannot: the path names a
+    /// file, or it cannot be written.
+    #[error("{}: {problem}", path.display())]
+    DataDir { path: PathBuf, problem: DirProblem },
+}
+
+/// Why a directory cannot hold the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirProblem {
+    /// The path (or a parent of it) is a file.
+    NotADirectory,
+    /// It cannot be written by this user.
+    PermissionDenied,
+    /// It is on a file system mounted read-only.
+    ReadOnlyFileSystem,
+}
+
+impl std::fmt::Display for DirProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DirProblem::NotADirectory => "not a directory",
+            DirProblem::PermissionDenied => "permission denied",
+            DirProblem::ReadOnlyFileSystem => "read-only file system",
+        })
+    }
+}
+
+impl DirProblem {
+    /// What `dir` has against holding a database, if that is what an error
+    /// creating or opening one in it came from: it is a file, or a file
+    /// cannot be created in it. `None` when a file can be made there (the
+    /// trouble is elsewhere).
+    pub(crate) fn of_dir(dir: &std::path::Path) -> Option<DirProblem> {
+        match std::fs::metadata(dir) {
+            Ok(m) if !m.is_dir() => return Some(DirProblem::NotADirectory),
+            Ok(_) => {}
+            Err(e) => return Self::of_io(&e),
+        }
+        let probe = dir.join(format!(".hewal-write-test-{}", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&probe);
+                None
+            }
+            Err(e) => Self::of_io(&e),
+        }
+    }
+
+    fn of_io(e: &std::io::Error) -> Option<DirProblem> {
+        match e.kind() {
+            std::io::ErrorKind::NotADirectory => Some(DirProblem::NotADirectory),
+            std::io::ErrorKind::PermissionDenied => Some(DirProblem::PermissionDenied),
+            std::io::ErrorKind::ReadOnlyFilesystem => Some(DirProblem::ReadOnlyFileSystem),
+            _ => None,
+        }
+    }
 }
 
 /// How long a writer waits for another process's write to finish before
@@ -60,6 +116,23 @@ impl StoreError {
             Some(NotADatabase | DatabaseCorrupt) => StoreError::Damaged { path: path.to_owned(), error },
             Some(CannotOpen) => StoreError::Open { path: path.to_owned(), error },
             _ => StoreError::from(error),
+        }
+    }
+}
+
+impl StoreError {
+    /// An error creating or opening the database at `path` as the directory
+    /// holding it explains it, when it does ([`DirProblem::of_dir`]).
+    pub(crate) fn in_dir(self, path: &std::path::Path) -> StoreError {
+        let dir = match (&self, path.parent()) {
+            (StoreError::Open { .. } | StoreError::CreateDir { .. }, Some(dir)) => dir,
+            _ => return self,
+        };
+        // The directory, or the first of its parents that exists.
+        let found = dir.ancestors().find(|d| d.exists()).unwrap_or(dir);
+        match DirProblem::of_dir(found) {
+            Some(problem) => StoreError::DataDir { path: dir.to_owned(), problem },
+            None => self,
         }
     }
 }

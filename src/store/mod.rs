@@ -16,7 +16,7 @@ pub mod sample;
 mod schema;
 pub mod views;
 
-pub use error::{Result, StoreError, BUSY_TIMEOUT};
+pub use error::{DirProblem, Result, StoreError, BUSY_TIMEOUT};
 pub use model::{Article, ArticleKey, ArticleSummary, IndexRow, NewArticle};
 pub use retention::{Changes, Purged};
 pub use views::{Filter, Flag, OriginCounts, View};
@@ -115,8 +115,13 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path`.
+    /// Open (creating if needed) the database at `path`. A directory that
+    /// cannot hold it is [`StoreError::DataDir`].
     pub fn open(path: &Path) -> Result<Store> {
+        Self::create_and_open(path).map_err(|e| e.in_dir(path))
+    }
+
+    fn create_and_open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|error| StoreError::CreateDir { path: dir.to_owned(), error })?;
         }
@@ -139,13 +144,20 @@ impl Store {
     /// read-only file) opens read-only (see [`Store::is_read_only`]).
     pub fn open_existing(path: &Path) -> Result<Option<Store>> {
         if !path.exists() {
-            return Ok(None);
+            // A data directory that is a file holds no library, and never will.
+            return match path.parent().filter(|dir| dir.ancestors().any(Path::is_file)) {
+                Some(dir) => {
+                    Err(StoreError::DataDir { path: dir.to_owned(), problem: error::DirProblem::NotADirectory })
+                }
+                None => Ok(None),
+            };
         }
         match Self::open(path) {
             Ok(store) => Ok(Some(store)),
-            Err(StoreError::ReadOnly(_)) | Err(StoreError::Open { .. }) | Err(StoreError::CreateDir { .. }) => {
-                Self::open_unwritable(path).map(Some)
-            }
+            Err(StoreError::ReadOnly(_))
+            | Err(StoreError::Open { .. })
+            | Err(StoreError::CreateDir { .. })
+            | Err(StoreError::DataDir { .. }) => Self::open_unwritable(path).map(Some),
             Err(e) => Err(e),
         }
     }
