@@ -74,6 +74,10 @@ fn doctor_runs_with_a_broken_config_and_says_so_while_other_commands_stop() {
         stderr(&o).contains("unknown field `data_dri`") && stderr(&o).contains("the settings below are the defaults")
     );
     assert!(stdout(&o).contains("colours"), "{}", stdout(&o));
+    for args in [&["completions", "bash"][..], &["man"]] {
+        let o = d.hewal(args);
+        assert!(o.status.success() && !stdout(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
     let o = d.hewal(&["list"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown field `data_dri`"), "{}", stderr(&o));

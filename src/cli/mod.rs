@@ -29,6 +29,8 @@ pub fn run() -> Result<ExitCode> {
         (Some(Command::Doctor { .. }), Some(problem)) => {
             messages::message(format_args!("{problem}; the settings below are the defaults"));
         }
+        // They describe hewal itself, not this configuration.
+        (Some(Command::Completions { .. } | Command::Man), Some(_)) => {}
         (_, Some(problem)) => return Err(problem.into()),
         (_, None) => {}
     }
