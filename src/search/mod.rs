@@ -47,7 +47,7 @@ const SYNC_STEP: usize = 1000;
 const SYNC_COMMIT_EVERY: usize = 20_000;
 
 /// What the index remembers about itself, in its commit payload.
-#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 struct Payload {
     /// Store change sequence covered by this commit.
     seq: i64,
@@ -57,11 +57,19 @@ struct Payload {
     /// before identities: they are rebuilt once).
     #[serde(default)]
     store: i64,
+    /// The last row indexed: its change sequence, key and id. A database
+    /// restored from a backup and written again can reach the same
+    /// sequence with other rows; then the row at this sequence differs.
+    #[serde(default)]
+    mark: Option<Mark>,
 }
 
+/// One indexed row, as the store numbered it: (change sequence, key, id).
+type Mark = (i64, crate::store::ArticleKey, String);
+
 impl Payload {
-    fn current(seq: i64, store: i64) -> Payload {
-        Payload { seq, analyzer: analyzer::ANALYZER_VERSION, schema: schema::SCHEMA_VERSION, store }
+    fn current(seq: i64, store: i64, mark: Option<Mark>) -> Payload {
+        Payload { seq, analyzer: analyzer::ANALYZER_VERSION, schema: schema::SCHEMA_VERSION, store, mark }
     }
 
     fn is_current_version(&self) -> bool {
@@ -211,7 +219,15 @@ impl SearchIndex {
     /// is empty, and belongs to any store.
     fn is_foreign_to(&self, store: &Store) -> Result<bool> {
         let Some(p) = self.payload() else { return Ok(false) };
-        Ok(p.store != store.identity()? || p.seq > store.change_seq()?)
+        if p.store != store.identity()? || p.seq > store.change_seq()? {
+            return Ok(true);
+        }
+        // The row last indexed, if the store still has it at that sequence
+        // (a later change moves a row on; then nothing can be told).
+        Ok(match &p.mark {
+            Some((seq, key, id)) => store.row_at_seq(*seq)?.is_some_and(|(k, i)| k != *key || i != *id),
+            None => false,
+        })
     }
 
     /// Number of indexed documents (as of the last reload).
@@ -248,7 +264,8 @@ impl SearchIndex {
             return Ok(0);
         }
         let total = store.count_changed_since(self.synced_seq())?;
-        let mut w = Pending::new(self.writer()?, self.synced_seq(), store.identity()?);
+        let mut w =
+            Pending::new(self.writer()?, self.synced_seq(), store.identity()?, self.payload().and_then(|p| p.mark));
         self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
         self.finish(w)
     }
@@ -258,7 +275,7 @@ impl SearchIndex {
     /// or an error leaves the old one as it was.
     pub fn rebuild(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
         let total = store.count_changed_since(0)?;
-        let mut w = Pending::new(self.writer()?, 0, store.identity()?);
+        let mut w = Pending::new(self.writer()?, 0, store.identity()?, None);
         w.writer.delete_all_documents()?;
         w.whole = true;
         self.catch_up(&mut w, store, i64::MAX, &mut |done| progress(done, total))?;
@@ -281,7 +298,8 @@ impl SearchIndex {
         if self.is_foreign_to(store)? {
             self.rebuild(store, &mut |_, _| {})?;
         }
-        let mut w = Pending::new(self.writer()?, self.synced_seq(), store.identity()?);
+        let mut w =
+            Pending::new(self.writer()?, self.synced_seq(), store.identity()?, self.payload().and_then(|p| p.mark));
         for batch in batches {
             if batch.base_seq > w.seq {
                 self.catch_up(&mut w, store, batch.base_seq, &mut |_| {})?;
@@ -326,18 +344,19 @@ impl SearchIndex {
             w.writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
             w.writer.add_document(self.document(row))?;
             w.seq = row.change_seq;
+            w.mark = Some((row.change_seq, row.key, row.id.clone()));
             w.done += 1;
             w.since_commit += 1;
         }
         if w.since_commit >= SYNC_COMMIT_EVERY && !w.whole {
-            commit_with(&mut w.writer, w.seq, w.store)?;
+            commit_with(&mut w.writer, w.seq, w.store, w.mark.clone())?;
             w.since_commit = 0;
         }
         Ok(())
     }
 
     fn finish(&mut self, mut w: Pending) -> Result<u64> {
-        commit_with(&mut w.writer, w.seq, w.store)?;
+        commit_with(&mut w.writer, w.seq, w.store, w.mark.clone())?;
         w.writer.wait_merging_threads()?;
         self.reload()?;
         Ok(w.done)
@@ -406,11 +425,13 @@ struct Pending {
     store: i64,
     /// A rebuild of the whole index: committed once, at the end.
     whole: bool,
+    /// The last row indexed (kept from the last commit until another is).
+    mark: Option<Mark>,
 }
 
 impl Pending {
-    fn new(writer: IndexWriter, seq: i64, store: i64) -> Pending {
-        Pending { writer, seq, done: 0, since_commit: 0, store, whole: false }
+    fn new(writer: IndexWriter, seq: i64, store: i64, mark: Option<Mark>) -> Pending {
+        Pending { writer, seq, done: 0, since_commit: 0, store, whole: false, mark }
     }
 }
 
@@ -427,8 +448,8 @@ fn lock_beside(dir: &Path) -> Result<std::fs::File> {
     Ok(file)
 }
 
-fn commit_with(writer: &mut IndexWriter, seq: i64, store: i64) -> Result<()> {
-    let payload = serde_json::to_string(&Payload::current(seq, store)).expect("payload serialises");
+fn commit_with(writer: &mut IndexWriter, seq: i64, store: i64, mark: Option<Mark>) -> Result<()> {
+    let payload = serde_json::to_string(&Payload::current(seq, store, mark)).expect("payload serialises");
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
@@ -478,7 +499,7 @@ mod tests {
         // Forget the sync (as a kill between the index commit and anything
         // else could): the row is indexed again, not duplicated.
         let mut w = idx.writer().unwrap();
-        commit_with(&mut w, 0, store.identity().unwrap()).unwrap();
+        commit_with(&mut w, 0, store.identity().unwrap(), None).unwrap();
         drop(w);
         idx.reader.reload().unwrap();
         assert_eq!(idx.sync(&store, &mut |_, _| {}).unwrap(), 1);
@@ -491,8 +512,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (idx, _) = SearchIndex::open(&dir.path().join("index")).unwrap();
         let mut w = idx.writer().unwrap();
-        let old =
-            Payload { seq: 5, analyzer: analyzer::ANALYZER_VERSION + 1, schema: schema::SCHEMA_VERSION, store: 1 };
+        let old = Payload {
+            seq: 5,
+            analyzer: analyzer::ANALYZER_VERSION + 1,
+            schema: schema::SCHEMA_VERSION,
+            store: 1,
+            mark: None,
+        };
         let mut prepared = w.prepare_commit().unwrap();
         prepared.set_payload(&serde_json::to_string(&old).unwrap());
         prepared.commit().unwrap();

@@ -541,6 +541,17 @@ impl Store {
     }
 
     /// The highest change sequence number handed out so far.
+    /// The article whose change sequence is `seq` (its key and id), if
+    /// one is: none when the change was a deletion, or the row has changed
+    /// again since.
+    pub fn row_at_seq(&self, seq: i64) -> Result<Option<(ArticleKey, String)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT key, id FROM articles WHERE change_seq = ?1")?
+            .query_row([seq], |r| Ok((r.get(0)?, text(r, 1)?)))
+            .optional()?)
+    }
+
     pub fn change_seq(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT value FROM meta WHERE name = 'change_seq'", [], |r| r.get(0))?)
     }
