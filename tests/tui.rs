@@ -1055,3 +1055,15 @@ fn kurdish_dates_and_arabic_indic_digits_on_screen() {
     assert!(text.contains("٢٥-٠٦-١٨"), "{text}");
     assert!(screen[29].contains("/١٠ · all · ٩ unread"), "{}", screen[29]);
 }
+
+/// At 120×20 the help's three columns each fit their own keys, so every
+/// description is whole.
+#[test]
+fn help_columns_fit_their_own_keys() {
+    let mut h = Harness::new();
+    h.app.update(Action::ToggleHelp);
+    let screen = h.render(120, 20).join("\n");
+    for (_, what) in h.app.keymap().help_rows() {
+        assert!(screen.contains(what), "help cuts {what:?}:\n{screen}");
+    }
+}

@@ -14,33 +14,47 @@ pub struct Help<'a> {
 
 impl Widget for Help<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
-        let rows_in = self.rows;
-        let keys_w = rows_in.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-        let text_w = rows_in.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
-        let rows = (screen.height.saturating_sub(2) as usize).clamp(1, rows_in.len().max(1));
-        let columns = rows_in.len().div_ceil(rows);
-        let rows = rows_in.len().div_ceil(columns.max(1));
-        // Each column as wide as its longest line, or its share of the screen.
-        let column_w = (keys_w + text_w + 3).min(screen.width.saturating_sub(2) as usize / columns.max(1));
-        let area = super::centred(screen, (column_w * columns + 2) as u16, rows as u16 + 2);
+        let all = self.rows;
+        let rows = (screen.height.saturating_sub(2) as usize).clamp(1, all.len().max(1));
+        let columns = all.len().div_ceil(rows).max(1);
+        let rows = all.len().div_ceil(columns).max(1);
+        let widths = column_widths(all, rows, screen.width.saturating_sub(2) as usize);
+        let area =
+            super::centred(screen, (widths.iter().map(|(k, t)| k + t + 3).sum::<usize>() + 2) as u16, rows as u16 + 2);
         let inner = super::frame(area, strings::HELP_TITLE, buf);
-        for (i, (keys, what)) in rows_in.iter().enumerate() {
-            let (column, row) = (i / rows, i % rows);
-            if row >= inner.height as usize {
-                continue;
+        let mut x = inner.x;
+        for (column, &(keys_w, text_w)) in widths.iter().enumerate() {
+            for (row, (keys, what)) in all.iter().skip(column * rows).take(rows).enumerate() {
+                if row >= inner.height as usize || x >= inner.right() {
+                    break;
+                }
+                let y = inner.y + row as u16;
+                let room = (inner.right() - x) as usize;
+                buf.set_stringn(x + 1, y, keys, room.saturating_sub(1).min(keys_w), theme::title());
+                let at = x + 2 + keys_w as u16;
+                if at < inner.right() {
+                    let w = ((inner.right() - at) as usize).min(text_w);
+                    buf.set_stringn(at, y, what, w, theme::base());
+                }
             }
-            let (x, y) = (inner.x + (column * column_w) as u16, inner.y + row as u16);
-            if x >= inner.right() {
-                continue;
-            }
-            let room = (inner.right() - x) as usize;
-            buf.set_stringn(x + 1, y, keys, room.saturating_sub(1).min(keys_w), theme::title());
-            let at = x + 2 + keys_w as u16;
-            if at < inner.right() {
-                let room = (inner.right() - at) as usize;
-                let w = room.min(column_w.saturating_sub(keys_w + 3));
-                buf.set_stringn(at, y, what, w, theme::base());
-            }
+            x = x.saturating_add((keys_w + text_w + 3) as u16);
         }
     }
+}
+
+/// Each column's (keys, text) width: as wide as its own longest entries;
+/// when they do not fit in `room`, the texts give up cells in proportion.
+fn column_widths(all: &[(String, &str)], rows: usize, room: usize) -> Vec<(usize, usize)> {
+    let natural: Vec<(usize, usize)> = all
+        .chunks(rows)
+        .map(|c| {
+            let w = |f: &dyn Fn(&(String, &str)) -> usize| c.iter().map(f).max().unwrap_or(0);
+            (w(&|(k, _)| k.chars().count()), w(&|(_, t)| t.chars().count()))
+        })
+        .collect();
+    let total: usize = natural.iter().map(|(k, t)| k + t + 3).sum();
+    let texts: usize = natural.iter().map(|(_, t)| t).sum::<usize>().max(1);
+    let over = total.saturating_sub(room);
+    // The `+ 1` takes up what rounding down leaves over.
+    natural.iter().map(|&(k, t)| if over == 0 { (k, t) } else { (k, t.saturating_sub(over * t / texts + 1)) }).collect()
 }
