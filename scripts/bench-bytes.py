@@ -6,20 +6,24 @@ shaping) on a library, waits for the first frame, then counts what it
 writes:
 
   held j   30 presses of j, 30 ms apart, and what follows within 0.5 s
-  scroll   Tab into the reader, then j 20 times 50 ms apart: the median
-           bytes of one step
+  scroll   Tab into the reader (the first article), then j 20 times 50 ms
+           apart: the median bytes of one step (an article shorter than
+           the pane scrolls no further, and costs a few bytes)
 
   python3 scripts/bench-bytes.py --data-dir DIR BINARY [BINARY...]
 
 Prints one line per binary. Standard library only.
 """
-import argparse, fcntl, os, pty, select, statistics, struct, termios, time
+import argparse, fcntl, os, pty, select, statistics, struct, tempfile, termios, time
+
+# A configuration of its own: no saved layout or calibration changes what is drawn.
+CONFIG = tempfile.mkdtemp(prefix="bench-bytes-")
 
 
 def run(binary, data_dir, keys, gap, cols=120, rows=35):
     pid, fd = pty.fork()
     if pid == 0:
-        os.environ.update(TERM="xterm-256color", HEWAL_BIDI="app", HEWAL_SHAPE="off")
+        os.environ.update(TERM="xterm-256color", HEWAL_BIDI="app", HEWAL_SHAPE="off", HEWAL_CONFIG_DIR=CONFIG)
         os.execv(binary, [binary, "--data-dir", data_dir])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
