@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod feeds;
 pub mod fidelity;
+pub mod i18n;
 pub mod jobs;
 pub mod panics;
 pub mod search;

@@ -447,7 +447,7 @@ impl App {
             Action::Delete => self.delete_selected(),
             Action::Undo => match self.undo.take() {
                 Some(undo) => self.effects.push(Effect::Undo(undo)),
-                None => self.message = Some(strings::NOTHING_TO_UNDO.into()),
+                None => self.message = Some(strings::nothing_to_undo()),
             },
             Action::ResizeList(more) => self.set_split(self.split.resized(more)),
             Action::Zoom => self.toggle_zoom(),
@@ -472,8 +472,8 @@ impl App {
         self.follow_selection();
         if self.reader.article().is_some() {
             let label = match kind {
-                PromptKind::Pipe => strings::PIPE_LABEL,
-                PromptKind::Save => strings::SAVE_LABEL,
+                PromptKind::Pipe => strings::pipe_label(),
+                PromptKind::Save => strings::save_label(),
             };
             self.prompt = SearchBar::prompt(label, self.render);
             self.mode = Mode::Prompt(kind);
@@ -582,7 +582,7 @@ impl App {
                 self.focus = Focus::Reader;
                 self.mark(Write::Read { key, read: true });
             }
-            Ok(None) => self.message = Some(strings::NO_MORE_UNREAD.into()),
+            Ok(None) => self.message = Some(strings::no_more_unread()),
             Err(e) => self.message = Some(strings::cannot_read_library(&e)),
         }
     }
@@ -600,7 +600,7 @@ impl App {
             Focus::Reader => match self.reader.handle(action) {
                 Some(found) => {
                     if !found {
-                        self.message = Some(strings::NO_HITS.into());
+                        self.message = Some(strings::no_hits());
                     }
                     true
                 }
@@ -632,7 +632,7 @@ impl App {
         self.mode = if self.mode == Mode::Links {
             Mode::Normal
         } else if self.reader.links().is_empty() {
-            self.message = Some(strings::NO_LINKS.into());
+            self.message = Some(strings::no_links());
             Mode::Normal
         } else {
             Mode::Links
@@ -661,7 +661,7 @@ impl App {
     fn link_action(&mut self, open: bool) {
         self.follow_selection();
         let Some(url) = self.reader.own_link().map(str::to_owned) else {
-            self.message = Some(strings::NO_LINK.into());
+            self.message = Some(strings::no_link());
             return;
         };
         if open {
@@ -674,7 +674,7 @@ impl App {
 
     fn refresh(&mut self) {
         if self.fetching.is_some() {
-            self.message = Some(strings::ALREADY_FETCHING.into());
+            self.message = Some(strings::already_fetching());
         } else {
             self.fetching = Some((0, 0));
             self.effects.push(Effect::Fetch);

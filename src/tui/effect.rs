@@ -126,7 +126,7 @@ fn undo_change(store: &mut Store, undo: Undo) -> Outcome {
         }
     };
     match done {
-        Ok(()) => Outcome::Changed { note: strings::UNDONE.into(), undo: None },
+        Ok(()) => Outcome::Changed { note: strings::undone(), undo: None },
         Err(e) => Outcome::Note(strings::cannot_save("the undo", &e)),
     }
 }

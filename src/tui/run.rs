@@ -90,8 +90,7 @@ pub enum TuiError {
 
 /// What the app starts with: the setup, and the split as last left.
 fn options(paths: &Paths, setup: &Setup, read_only: bool) -> Options {
-    let note =
-        if read_only { Some(strings::READ_ONLY.to_owned()) } else { setup.plan.notes.last().map(|n| n.short.clone()) };
+    let note = if read_only { Some(strings::read_only()) } else { setup.plan.notes.last().map(|n| n.short.clone()) };
     let start = super::layout::Split {
         list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
         zoom: false,
@@ -406,7 +405,7 @@ fn calibrate(paths: &Paths, setup: &Setup, pick: Option<usize>) -> (Plan, String
     let detected = crate::fidelity::resolve(BidiMode::Auto, ShapeMode::Auto, &setup.env, &Calibration::default());
     let choice = match pick.and_then(|i| CANDIDATES.get(i)) {
         Some(c) => Choice { bidi: c.bidi, shape: c.shape },
-        None if setup.only_calibrate => return (setup.plan.clone(), strings::CALIBRATION_UNCHANGED.to_owned()),
+        None if setup.only_calibrate => return (setup.plan.clone(), strings::calibration_unchanged()),
         None => Choice { bidi: detected.bidi, shape: detected.shape },
     };
     let mut cal = setup.calibration.clone();

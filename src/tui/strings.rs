@@ -1,149 +1,213 @@
 //! Every sentence the TUI shows: status-line messages, labels, popup
-//! titles. Views and the app take their words from here, so wording is
-//! reviewed (and later translated) in one place. Messages are lowercase,
-//! name the thing and say what to do, as the CLI's do.
+//! titles. Views and the app take their words from here; the words
+//! themselves are in the message catalogues (`locales/*.ftl`, see
+//! [`crate::i18n`]), so they are reviewed and translated in one place.
+//! Messages are lowercase, name the thing and say what to do, as the CLI's
+//! do. Numbers are written in the digits chosen (`digits`).
 
+use crate::i18n::{text, text_with};
 use crate::jobs::fetch::{RefreshError, RefreshReport};
+use fluent_bundle::FluentValue;
 
-pub const SEARCH_PLACEHOLDER: &str = "search (press /)";
-pub const NO_MATCHES: &str = "no matches";
-pub const LIBRARY_EMPTY: &str = "the library is empty: hewal import PATH";
-/// What an empty view says: why it is empty and the key that fills it.
-pub fn empty_view(view: &crate::store::View) -> &'static str {
-    match (view.filter, &view.origin) {
-        (crate::store::Filter::Unread, _) => "no unread articles here · u shows all",
-        (crate::store::Filter::Starred, _) => "no starred articles here · s stars one · S shows all",
-        (crate::store::Filter::All, Some(_)) => "nothing from this source yet · R fetches",
-        (crate::store::Filter::All, None) => LIBRARY_EMPTY,
-    }
+/// A number in the digits chosen (`digits` in config.toml).
+fn n(x: impl std::fmt::Display) -> String {
+    super::format::digits(&x.to_string())
 }
-pub const NO_ARTICLE: &str = "no article selected";
-pub const STATUS_HINT: &str = "? help  q quit";
-pub const HELP_TITLE: &str = " keys (any key closes) ";
-pub const NO_FEEDS: &str = "no feeds yet: hewal feed add URL (or hewal feed import FILE.opml)";
-pub const ALL_ARTICLES: &str = "all articles";
-pub const FEEDS_HINT: &str = "Enter shows its articles · A marks them read · R fetches · Esc back";
-pub const FEED_NEVER_FETCHED: &str = "never";
-pub const LINKS_TITLE: &str = " links: press a digit to open ";
-pub const CALIBRATION_HEADER: [&str; 2] = [
-    "Which block reads right: Kurdish from the right edge, letters joined?",
-    "Press 1, 2 or 3 to keep it for this terminal (Esc: keep the detected mode).",
-];
 
-pub const NO_LINK: &str = "this article has no link";
-pub const NO_LINKS: &str = "this article has no links";
-pub const NO_HITS: &str = "no search hits in this article";
-pub const ALREADY_FETCHING: &str = "already fetching";
+/// A count as a message variable: shown in the digits chosen (`shown`),
+/// and a number for the plural form (`n`).
+fn count(x: u64) -> [(&'static str, FluentValue<'static>); 2] {
+    [("n", FluentValue::from(x as f64)), ("shown", FluentValue::from(n(x)))]
+}
+
+fn shown(x: impl std::fmt::Display) -> [(&'static str, FluentValue<'static>); 1] {
+    [("shown", FluentValue::from(n(x)))]
+}
+
+fn arg(name: &str, value: impl std::fmt::Display) -> (&str, FluentValue<'static>) {
+    (name, FluentValue::from(value.to_string()))
+}
+
+pub fn search_placeholder() -> String {
+    text("search-placeholder")
+}
+pub fn no_matches() -> String {
+    text("no-matches")
+}
+pub fn library_empty() -> String {
+    text("library-empty")
+}
+/// What an empty view says: why it is empty and the key that fills it.
+pub fn empty_view(view: &crate::store::View) -> String {
+    text(match (view.filter, &view.origin) {
+        (crate::store::Filter::Unread, _) => "empty-unread",
+        (crate::store::Filter::Starred, _) => "empty-starred",
+        (crate::store::Filter::All, Some(_)) => "empty-source",
+        (crate::store::Filter::All, None) => "library-empty",
+    })
+}
+pub fn no_article() -> String {
+    text("no-article")
+}
+pub fn status_hint() -> String {
+    text("status-hint")
+}
+pub fn help_title() -> String {
+    text("help-title")
+}
+pub fn no_feeds() -> String {
+    text("no-feeds")
+}
+pub fn all_articles() -> String {
+    text("all-articles")
+}
+pub fn feeds_hint() -> String {
+    text("feeds-hint")
+}
+pub fn feed_never_fetched() -> String {
+    text("feed-never-fetched")
+}
+pub fn links_title() -> String {
+    text("links-title")
+}
+pub fn calibration_header() -> [String; 2] {
+    [text("calibration-question"), text("calibration-keep")]
+}
+pub fn no_link() -> String {
+    text("no-link")
+}
+pub fn no_links() -> String {
+    text("no-links")
+}
+pub fn no_hits() -> String {
+    text("no-hits")
+}
+pub fn already_fetching() -> String {
+    text("already-fetching")
+}
+
 /// Where a search looks, for the search bar: everywhere, or the view
 /// (its filter and origin).
 pub fn search_scope(everywhere: bool, filter: crate::store::Filter, origin: Option<&str>) -> String {
     if everywhere {
-        return "everywhere (Tab: in the view)".to_owned();
+        return text("scope-everywhere");
     }
     let filter = match filter {
-        crate::store::Filter::All => "",
-        crate::store::Filter::Unread => "unread",
-        crate::store::Filter::Starred => "starred",
+        crate::store::Filter::All => String::new(),
+        crate::store::Filter::Unread => text("filter-unread"),
+        crate::store::Filter::Starred => text("filter-starred"),
     };
     let origin = origin.unwrap_or("");
     let sep = if filter.is_empty() || origin.is_empty() { "" } else { " · " };
-    format!("in {filter}{sep}{origin} (Tab: everywhere)")
+    text_with("scope-view", &[arg("view", format!("{filter}{sep}{origin}"))])
 }
 
-pub const PIPE_LABEL: &str = " | command: ";
-pub const SAVE_LABEL: &str = " save to file: ";
-pub const UNDONE: &str = "undone";
+pub fn pipe_label() -> String {
+    text("pipe-label")
+}
+pub fn save_label() -> String {
+    text("save-label")
+}
+pub fn undone() -> String {
+    text("undone")
+}
 
 pub fn saved_to(path: &str) -> String {
-    format!("saved to {path}")
+    text_with("saved-to", &[arg("path", path)])
 }
 
 pub fn cannot_save_to(path: &str, error: &dyn std::fmt::Display) -> String {
-    format!("cannot save to {path}: {error}")
+    text_with("cannot-save-to", &[arg("path", path), arg("error", error)])
 }
 
 pub fn command_failed(command: &str, error: &dyn std::fmt::Display) -> String {
-    format!("{command}: {error}")
+    text_with("command-failed", &[arg("command", command), arg("error", error)])
 }
-pub const NOTHING_TO_UNDO: &str = "nothing to undo";
-pub const NO_MORE_UNREAD: &str = "no more unread articles here";
+pub fn nothing_to_undo() -> String {
+    text("nothing-to-undo")
+}
+pub fn no_more_unread() -> String {
+    text("no-more-unread")
+}
 
-pub fn marked(n: usize, flag: crate::store::Flag, on: bool) -> String {
-    let what = match (flag, on) {
-        (crate::store::Flag::Read, true) => "marked read",
-        (crate::store::Flag::Read, false) => "marked unread",
-        (crate::store::Flag::Starred, true) => "starred",
-        (crate::store::Flag::Starred, false) => "unstarred",
+pub fn marked(k: usize, flag: crate::store::Flag, on: bool) -> String {
+    let id = match (flag, on) {
+        (crate::store::Flag::Read, true) => "marked-read",
+        (crate::store::Flag::Read, false) => "marked-unread",
+        (crate::store::Flag::Starred, true) => "marked-starred",
+        (crate::store::Flag::Starred, false) => "marked-unstarred",
     };
-    format!("{what}: {n} article(s); U undoes")
+    text_with(id, &count(k as u64))
 }
 
-pub fn deleted(n: usize) -> String {
-    format!("deleted {n} article(s); U undoes")
+pub fn deleted(k: usize) -> String {
+    text_with("deleted", &count(k as u64))
 }
 
 pub fn cannot_delete(error: &dyn std::fmt::Display) -> String {
-    format!("cannot delete: {error}")
+    text_with("cannot-delete", &[arg("error", error)])
 }
 
-pub const READ_ONLY: &str = "the library cannot be changed (read-only): reading works, marks are not saved";
+pub fn read_only() -> String {
+    text("read-only")
+}
 
-pub fn no_link_numbered(n: u32) -> String {
-    format!("no link [{n}]")
+pub fn no_link_numbered(k: u32) -> String {
+    text_with("no-link-numbered", &shown(k))
 }
 
 pub fn not_a_web_link(url: &str) -> String {
-    format!("not opening a non-web link: {url}")
+    text_with("not-a-web-link", &[arg("url", url)])
 }
 
 pub fn copied(url: &str) -> String {
-    format!("copied {url}")
+    text_with("copied", &[arg("url", url)])
 }
 
 pub fn opened(url: &str) -> String {
-    format!("opened {url}")
+    text_with("opened", &[arg("url", url)])
 }
 
 pub fn copied_over_ssh(url: &str) -> String {
-    format!("no browser here (SSH): copied {url}")
+    text_with("copied-over-ssh", &[arg("url", url)])
 }
 
 /// `o` could not start `program`.
 pub fn browser_failed(program: &str, error: &std::io::Error) -> String {
     let why = match error.kind() {
-        std::io::ErrorKind::NotFound => "not found".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "not executable".to_owned(),
+        std::io::ErrorKind::NotFound => text("browser-not-found"),
+        std::io::ErrorKind::PermissionDenied => text("browser-not-executable"),
         _ => error.to_string(),
     };
-    format!("cannot start the browser {program} ({why}): set browser in config.toml or $BROWSER; y copies the link")
+    text_with("browser-failed", &[arg("program", program), arg("why", why)])
 }
 
 pub fn cannot_read_library(error: &dyn std::fmt::Display) -> String {
-    format!("cannot read the library: {error}")
+    text_with("cannot-read-library", &[arg("error", error)])
 }
 
 pub fn cannot_read_article(error: &dyn std::fmt::Display) -> String {
-    format!("cannot read the article: {error}")
+    text_with("cannot-read-article", &[arg("error", error)])
 }
 
 pub fn cannot_read_feeds(error: &dyn std::fmt::Display) -> String {
-    format!("cannot read feed states: {error}")
+    text_with("cannot-read-feeds", &[arg("error", error)])
 }
 
 pub fn cannot_save(what: &str, error: &dyn std::fmt::Display) -> String {
-    format!("cannot save {what}: {error}")
+    text_with("cannot-save", &[arg("what", what), arg("error", error)])
 }
 
 pub fn query_full() -> String {
-    format!("a query is read up to {} characters", crate::search::query::MAX_QUERY_CHARS)
+    text_with("query-full", &shown(crate::search::query::MAX_QUERY_CHARS))
 }
 
 pub fn worker_panicked(what: &str) -> String {
-    format!("internal error in {what} (please report it); hewal goes on")
+    text_with("worker-panicked", &[arg("what", what)])
 }
 
 pub fn search_unavailable(why: &str) -> String {
-    format!("search is unavailable: {why}")
+    text_with("search-unavailable", &[arg("why", why)])
 }
 
 /// One line for the status bar once a refresh has ended.
@@ -151,84 +215,90 @@ pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
     let report = match outcome {
         Ok(r) => r,
         Err(e @ RefreshError::NoFeeds(_)) => return e.to_string(),
-        Err(e) => return format!("fetch failed: {e}"),
+        Err(e) => return text_with("fetch-failed", &[arg("error", e)]),
     };
-    let mut s = format!("fetched {} feed(s): {} new, {} updated", report.feeds, report.inserted, report.updated);
+    let mut s = text_with(
+        "fetched",
+        &[arg("feeds", n(report.feeds)), arg("new", n(report.inserted)), arg("updated", n(report.updated))],
+    );
     if report.trimmed > 0 {
-        s.push_str(&format!(", {} old deleted (max_articles)", report.trimmed));
+        s.push_str(&text_with("fetched-trimmed", &shown(report.trimmed)));
     }
     if let Some((url, err)) = report.errors.first() {
-        s.push_str(&format!("; {} failed ({url}: {err})", report.errors.len()));
+        let args = [arg("shown", n(report.errors.len())), arg("url", url), arg("error", err)];
+        s.push_str(&text_with("fetched-errors", &args));
     }
     s
 }
 
 /// What the calibration saved, for the status line.
 pub fn calibrated(by_terminal: bool, shaping: bool, saved: Result<(), String>) -> String {
-    let what = format!(
-        "bidi {}, shaping {}",
-        if by_terminal { "by the terminal" } else { "by hewal" },
-        if shaping { "on" } else { "off" }
-    );
+    let bidi = text(if by_terminal { "bidi-by-terminal" } else { "bidi-by-hewal" });
+    let shaping = text(if shaping { "shaping-on" } else { "shaping-off" });
+    let what = text_with("calibration-what", &[arg("bidi", bidi), arg("shaping", shaping)]);
     match saved {
-        Ok(()) => format!("saved for this terminal: {what} (hewal calibrate changes it)"),
-        Err(e) => format!("using {what}, but {e}"),
+        Ok(()) => text_with("calibration-saved", &[arg("what", what)]),
+        Err(e) => text_with("calibration-not-saved", &[arg("what", what), arg("error", e)]),
     }
 }
 
-pub const CALIBRATION_UNCHANGED: &str = "calibration unchanged";
-
-pub const SEARCHING: &str = " · searching…";
-pub const INDEX_OPENING: &str = " · opening index";
-pub const SEARCH_UNAVAILABLE: &str = " · search unavailable";
-
-pub fn articles(total: u64) -> String {
-    format!("{} articles", n(total))
+pub fn calibration_unchanged() -> String {
+    text("calibration-unchanged")
 }
 
-/// A number in the digits chosen (`digits` in config.toml).
-fn n(x: impl std::fmt::Display) -> String {
-    super::format::digits(&x.to_string())
+pub fn searching() -> String {
+    text("searching")
+}
+pub fn index_opening() -> String {
+    text("index-opening")
+}
+pub fn search_unavailable_short() -> String {
+    text("search-unavailable-short")
+}
+
+pub fn articles(total: u64) -> String {
+    text_with("articles", &count(total))
 }
 
 /// What the status line says of a view: its filter, its origin (`origin`,
 /// already laid out for display), and the unread in it; the number of
 /// articles too when no position (`n/total`) says it.
 pub fn view_count(filter: crate::store::Filter, origin: Option<&str>, total: u64, unread: u64) -> String {
-    let filter = match filter {
-        crate::store::Filter::All => "all",
-        crate::store::Filter::Unread => "unread",
-        crate::store::Filter::Starred => "starred",
-    };
+    let filter = text(match filter {
+        crate::store::Filter::All => "filter-all",
+        crate::store::Filter::Unread => "filter-unread",
+        crate::store::Filter::Starred => "filter-starred",
+    });
     let origin = origin.map(|o| format!(" · {o}")).unwrap_or_default();
     match total {
         0 => format!("{filter}{origin} · {}", articles(0)),
-        _ => format!("{filter}{origin} · {} unread", n(unread)),
+        _ => format!("{filter}{origin} · {}", text_with("unread-count", &shown(unread))),
     }
 }
 
 /// The count of a search answer: `total` matches, `kept` of them listed,
 /// `complete` once counted, found in `ms`.
 pub fn matches(total: usize, kept: usize, complete: bool, ms: u128) -> String {
+    let args = [arg("total", n(total)), arg("kept", n(kept)), arg("ms", n(ms))];
     if !complete {
         // Only the first screens are ranked yet; the count follows.
-        format!("≥ {} matches · counting… · {} ms", n(total), n(ms))
+        text_with("matches-counting", &args)
     } else if total > kept {
-        format!("{} matches (best {}) · {} ms", n(total), n(kept), n(ms))
+        text_with("matches-best", &args)
     } else {
-        format!("{} matches · {} ms", n(total), n(ms))
+        text_with("matches", &args)
     }
 }
 
 pub fn indexing(percent: u64) -> String {
-    format!(" · indexing {}%", n(percent))
+    text_with("indexing", &shown(percent))
 }
 
 pub fn fetching(done: usize, total: usize) -> String {
     if total > 0 {
-        format!(" · fetching {}/{}", n(done), n(total))
+        text_with("fetching-some", &[arg("done", n(done)), arg("total", n(total))])
     } else {
-        " · fetching".to_owned()
+        text("fetching")
     }
 }
 

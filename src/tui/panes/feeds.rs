@@ -52,7 +52,7 @@ impl FeedsPane {
         let counts = |origin: &str| origins.iter().find(|o| o.origin == origin);
         let mut rows = vec![FeedRow {
             origin: None,
-            name: strings::ALL_ARTICLES.to_owned(),
+            name: strings::all_articles(),
             unread: origins.iter().map(|o| o.unread).sum(),
             total: origins.iter().map(|o| o.total).sum(),
             feed: None,
@@ -156,7 +156,7 @@ impl Widget for FeedsWidget<'_> {
         buf.set_stringn(area.x, y, "─".repeat(area.width as usize), area.width as usize, theme::dim());
         let Some(status) = pane.selected_row().and_then(|r| r.feed.as_ref()) else {
             let subscribed = pane.rows.iter().any(|r| r.feed.is_some());
-            let hint = if subscribed { strings::FEEDS_HINT } else { strings::NO_FEEDS };
+            let hint = if subscribed { strings::feeds_hint() } else { strings::no_feeds() };
             buf.set_stringn(area.x, y + 1, hint, area.width as usize, theme::dim());
             return;
         };
@@ -186,7 +186,7 @@ impl FeedsWidget<'_> {
             style = style.patch(theme::selected());
         }
         let when = match &row.feed {
-            Some(f) => f.last_fetch.and_then(format::short_date).unwrap_or_else(|| strings::FEED_NEVER_FETCHED.into()),
+            Some(f) => f.last_fetch.and_then(format::short_date).unwrap_or_else(strings::feed_never_fetched),
             None => String::new(),
         };
         let counts = crate::tui::format::digits(&format!("{:>6}/{:<6}", row.unread, row.total));
@@ -216,7 +216,7 @@ mod tests {
         let mut pane = FeedsPane::default();
         pane.load(&subs, &states, &origins);
         let names: Vec<(&str, u64, u64)> = pane.rows().iter().map(|r| (r.name.as_str(), r.unread, r.total)).collect();
-        assert_eq!(names, [(strings::ALL_ARTICLES, 5, 13), ("A", 1, 3), ("hewal sample", 4, 10)]);
+        assert_eq!(names, [(strings::all_articles().as_str(), 5, 13), ("A", 1, 3), ("hewal sample", 4, 10)]);
         pane.handle(&Action::Jump { end: true });
         pane.load(&subs, &states, &origins);
         assert_eq!(pane.selected_row().unwrap().name, "hewal sample", "a reload keeps the selection");

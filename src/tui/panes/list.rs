@@ -351,7 +351,7 @@ impl Widget for ListWidget<'_> {
         }
         if list.is_empty() {
             let msg = match &list.source {
-                ListSource::Search(_) => strings::NO_MATCHES,
+                ListSource::Search(_) => strings::no_matches(),
                 ListSource::Library { view, .. } => strings::empty_view(view),
             };
             buf.set_stringn(area.x + 1, area.y, msg, area.width.saturating_sub(1) as usize, theme::dim());

@@ -272,7 +272,7 @@ impl Widget for &ReaderPane {
             buf.set_stringn(
                 area.x + 1,
                 area.y,
-                strings::NO_ARTICLE,
+                strings::no_article(),
                 area.width.saturating_sub(1) as usize,
                 theme::dim(),
             );

@@ -36,17 +36,17 @@ pub struct SearchBar {
     cursor: usize,
     render: Render,
     /// The label before the text; none: the search bar's ` / `.
-    label: Option<&'static str>,
+    label: Option<String>,
 }
 
 impl SearchBar {
     /// An empty line to type in after `label` (ASCII).
-    pub fn prompt(label: &'static str, render: Render) -> SearchBar {
+    pub fn prompt(label: String, render: Render) -> SearchBar {
         SearchBar { label: Some(label), render, ..SearchBar::default() }
     }
 
-    fn label(&self) -> &'static str {
-        self.label.unwrap_or(PROMPT)
+    fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(PROMPT)
     }
 
     pub fn set_render(&mut self, render: Render) {
@@ -121,7 +121,7 @@ impl SearchBar {
         if area.is_empty() {
             return None;
         }
-        let label = self.label().len();
+        let label = display_width(self.label());
         let text_w = (area.width as usize).saturating_sub(label + 1);
         let q = &self.query;
         let x = |offset: usize| Some(Position { x: area.x + (label + offset.min(text_w)) as u16, y: area.y });
@@ -185,7 +185,7 @@ impl Widget for SearchBarWidget<'_> {
         let w = area.width as usize;
         let label = self.bar.label();
         buf.set_stringn(area.x, area.y, label, w, theme::bar());
-        let mut text_w = w.saturating_sub(label.len() + 1);
+        let mut text_w = w.saturating_sub(display_width(label) + 1);
         // The scope takes the right end when the query leaves it room (so
         // the query is never cut for it, and the caret stays right); an
         // origin's name (a feed title) may be Sorani: laid out.
@@ -203,7 +203,7 @@ impl Widget for SearchBarWidget<'_> {
         }
         let x = area.x + label.len() as u16;
         if self.bar.query.is_empty() && !self.editing {
-            buf.set_stringn(x, area.y, strings::SEARCH_PLACEHOLDER, text_w, theme::placeholder());
+            buf.set_stringn(x, area.y, strings::search_placeholder(), text_w, theme::placeholder());
             return;
         }
         let line = layout_single_line(&self.bar.query, text_w, BaseDirection::Auto, self.bar.render);

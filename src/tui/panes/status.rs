@@ -57,12 +57,12 @@ impl StatusLine<'_> {
             true => String::new(),
             false => crate::tui::format::digits(&format!("{}/{} · ", list.selected() + 1, list.len())),
         };
-        let searching = if self.searching { strings::SEARCHING } else { "" };
+        let searching = if self.searching { strings::searching() } else { String::new() };
         let index = match self.index {
-            IndexState::Opening => strings::INDEX_OPENING.to_owned(),
+            IndexState::Opening => strings::index_opening(),
             IndexState::Indexing { done, total } => strings::indexing(done * 100 / (*total).max(1)),
             IndexState::Ready { .. } => String::new(),
-            IndexState::Failed(_) => strings::SEARCH_UNAVAILABLE.to_owned(),
+            IndexState::Failed(_) => strings::search_unavailable_short(),
         };
         let fetching = self.fetching.map(|(done, total)| strings::fetching(done, total)).unwrap_or_default();
         format!(" {pos}{count}{searching}{index}{fetching}")
@@ -86,7 +86,7 @@ impl Widget for StatusLine<'_> {
                 let room = w.saturating_sub(used + 3).max(1);
                 layout_single_line(m, room, BaseDirection::Ltr, self.render).text() + " "
             }
-            None => format!("{} ", strings::STATUS_HINT),
+            None => format!("{} ", strings::status_hint()),
         };
         let rw = display_width(&right);
         if used + 2 + rw <= w {

@@ -19,7 +19,7 @@ impl Widget for Calibration {
         Clear.render(screen, buf);
         let width = screen.width.saturating_sub(4) as usize;
         let mut rows: Vec<(u16, Line<'static>)> = Vec::new();
-        for h in strings::CALIBRATION_HEADER {
+        for h in strings::calibration_header() {
             rows.push((1, Line::styled(h, theme::title())));
         }
         for (i, c) in CANDIDATES.iter().enumerate() {

@@ -21,7 +21,7 @@ impl Widget for Help<'_> {
         let widths = column_widths(all, rows, screen.width.saturating_sub(2) as usize);
         let area =
             super::centred(screen, (widths.iter().map(|(k, t)| k + t + 3).sum::<usize>() + 2) as u16, rows as u16 + 2);
-        let inner = super::frame(area, strings::HELP_TITLE, buf);
+        let inner = super::frame(area, &strings::help_title(), buf);
         let mut x = inner.x;
         for (column, &(keys_w, text_w)) in widths.iter().enumerate() {
             for (row, (keys, what)) in all.iter().skip(column * rows).take(rows).enumerate() {

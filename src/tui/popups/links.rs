@@ -17,7 +17,7 @@ impl Widget for Links<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let width = self.links.iter().map(|(_, u)| u.chars().count()).max().unwrap_or(0) + 8;
         let area = super::centred(screen, width.min(u16::MAX as usize) as u16, self.links.len() as u16 + 2);
-        let inner = super::frame(area, strings::LINKS_TITLE, buf);
+        let inner = super::frame(area, &strings::links_title(), buf);
         for (row, (n, url)) in self.links.iter().enumerate().take(inner.height as usize) {
             let label = format!("[{n}] ");
             let y = inner.y + row as u16;

@@ -1,0 +1,98 @@
+# hewal's interface in English. Every message here has a Sorani twin in
+# ckb.ftl with the same id and the same variables (tests/i18n.rs checks).
+# Numbers arrive as text in the digits chosen ($shown), and as numbers for
+# plural choice ($n).
+
+## The reader's screen
+
+search-placeholder = search (press /)
+no-matches = no matches
+library-empty = the library is empty: hewal import PATH
+empty-unread = no unread articles here · u shows all
+empty-starred = no starred articles here · s stars one · S shows all
+empty-source = nothing from this source yet · R fetches
+no-article = no article selected
+status-hint = ? help  q quit
+help-title = {" "}keys (any key closes){" "}
+no-feeds = no feeds yet: hewal feed add URL (or hewal feed import FILE.opml)
+all-articles = all articles
+feeds-hint = Enter shows its articles · A marks them read · R fetches · Esc back
+feed-never-fetched = never
+links-title = {" "}links: press a digit to open{" "}
+calibration-question = Which block reads right: Kurdish from the right edge, letters joined?
+calibration-keep = Press 1, 2 or 3 to keep it for this terminal (Esc: keep the detected mode).
+pipe-label = {" "}| command:{" "}
+save-label = {" "}save to file:{" "}
+
+## Where a search looks
+
+scope-everywhere = everywhere (Tab: in the view)
+# $view: the filter and the origin, already joined
+scope-view = in { $view } (Tab: everywhere)
+filter-all = all
+filter-unread = unread
+filter-starred = starred
+
+## The status line
+
+searching = {" "}· searching…
+index-opening = {" "}· opening index
+search-unavailable-short = {" "}· search unavailable
+indexing = {" "}· indexing { $shown }%
+fetching = {" "}· fetching
+fetching-some = {" "}· fetching { $done }/{ $total }
+articles = { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}
+unread-count = { $shown } unread
+matches-counting = ≥ { $total } matches · counting… · { $ms } ms
+matches-best = { $total } matches (best { $kept }) · { $ms } ms
+matches = { $total } matches · { $ms } ms
+
+## Messages
+
+no-link = this article has no link
+no-links = this article has no links
+no-hits = no search hits in this article
+already-fetching = already fetching
+undone = undone
+nothing-to-undo = nothing to undo
+no-more-unread = no more unread articles here
+read-only = the library cannot be changed (read-only): reading works, marks are not saved
+calibration-unchanged = calibration unchanged
+saved-to = saved to { $path }
+cannot-save-to = cannot save to { $path }: { $error }
+command-failed = { $command }: { $error }
+marked-read = marked read: { $shown } article(s); U undoes
+marked-unread = marked unread: { $shown } article(s); U undoes
+marked-starred = starred: { $shown } article(s); U undoes
+marked-unstarred = unstarred: { $shown } article(s); U undoes
+deleted = deleted { $shown } article(s); U undoes
+cannot-delete = cannot delete: { $error }
+no-link-numbered = no link [{ $shown }]
+not-a-web-link = not opening a non-web link: { $url }
+copied = copied { $url }
+opened = opened { $url }
+copied-over-ssh = no browser here (SSH): copied { $url }
+browser-not-found = not found
+browser-not-executable = not executable
+browser-failed = cannot start the browser { $program } ({ $why }): set browser in config.toml or $BROWSER; y copies the link
+cannot-read-library = cannot read the library: { $error }
+cannot-read-article = cannot read the article: { $error }
+cannot-read-feeds = cannot read feed states: { $error }
+cannot-save = cannot save { $what }: { $error }
+query-full = a query is read up to { $shown } characters
+worker-panicked = internal error in { $what } (please report it); hewal goes on
+search-unavailable = search is unavailable: { $why }
+fetch-failed = fetch failed: { $error }
+fetched = fetched { $feeds } feed(s): { $new } new, { $updated } updated
+fetched-trimmed = , { $shown } old deleted (max_articles)
+fetched-errors = ; { $shown } failed ({ $url }: { $error })
+bidi-by-terminal = by the terminal
+bidi-by-hewal = by hewal
+shaping-on = on
+shaping-off = off
+calibration-what = bidi { $bidi }, shaping { $shaping }
+calibration-saved = saved for this terminal: { $what } (hewal calibrate changes it)
+calibration-not-saved = using { $what }, but { $error }
