@@ -55,8 +55,7 @@ pub fn problems(paths: &Paths, config: &Config) -> Vec<String> {
     if let Err(e) = crate::tui::keymap::Keymap::from_config(config) {
         out.extend(e);
     }
-    let colors: Vec<(String, String)> = config.colors.clone().into_iter().collect();
-    if let Err(e) = Palette::from_config(config.theme.as_deref(), &colors) {
+    if let Err(e) = Palette::from_config(config.theme.as_deref(), &config.colors) {
         out.extend(e);
     }
     let subscribed = crate::feeds::urls::load_subscriptions(&paths.urls_path()).map(|(s, _)| s).unwrap_or_default();

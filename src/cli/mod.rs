@@ -151,9 +151,13 @@ fn reader_setup(
         reload_every: config.reload_interval.filter(|&m| m > 0).map(|m| std::time::Duration::from_secs(m * 60)),
         refresh_on_start: config.refresh_on_start.unwrap_or(false),
         retention: config.retention(),
-        keymap: config_keymap(paths, config)?,
+        keymap: usable(paths, "[keys]", crate::tui::keymap::Keymap::from_config(config))?,
         browser: config.browser.clone(),
-        palette: config_palette(paths, config)?,
+        palette: usable(
+            paths,
+            "colours",
+            crate::tui::theme::Palette::from_config(config.theme.as_deref(), &config.colors),
+        )?,
         dates: (config.date_format.unwrap_or_default(), config.digits.unwrap_or_default()),
         list_width: match config.out_of_range().first() {
             Some(problem) => anyhow::bail!("{}: {problem}", paths.config_path().display()),
@@ -163,20 +167,11 @@ fn reader_setup(
     })
 }
 
-/// The colours from config.toml, or every problem with `theme` and `[colors]`.
-fn config_palette(paths: &Paths, config: &crate::config::Config) -> Result<crate::tui::theme::Palette> {
-    let colors: Vec<(String, String)> = config.colors.clone().into_iter().collect();
-    crate::tui::theme::Palette::from_config(config.theme.as_deref(), &colors).map_err(|problems| {
-        let file = paths.config_dir.join("config.toml");
-        anyhow::anyhow!("{}: invalid colours:\n  {}", file.display(), problems.join("\n  "))
-    })
-}
-
-/// The reader's keys from config.toml, or every problem with `[keys]`.
-fn config_keymap(paths: &Paths, config: &crate::config::Config) -> Result<crate::tui::keymap::Keymap> {
-    crate::tui::keymap::Keymap::from_config(config).map_err(|problems| {
-        let file = paths.config_dir.join("config.toml");
-        anyhow::anyhow!("{}: invalid [keys]:\n  {}", file.display(), problems.join("\n  "))
+/// What a part of config.toml (`what`: `[keys]`, the colours) built, or
+/// every problem with it, naming the file.
+fn usable<T>(paths: &Paths, what: &str, built: Result<T, Vec<String>>) -> Result<T> {
+    built.map_err(|problems| {
+        anyhow::anyhow!("{}: invalid {what}:\n  {}", paths.config_path().display(), problems.join("\n  "))
     })
 }
 

@@ -10,15 +10,32 @@ use std::path::{Path, PathBuf};
 /// that does not parse is a [`ConfigError::Parse`] saying `what` it is not
 /// (e.g. "invalid configuration"), naming the file, the line and the column.
 pub fn load_toml<T: serde::de::DeserializeOwned + Default>(path: &Path, what: &'static str) -> Result<T, ConfigError> {
+    match read_optional(path)? {
+        Some(text) => parse_toml(path, &text, what),
+        None => Ok(T::default()),
+    }
+}
+
+/// The text of the file at `path`; `None` if there is no such file.
+pub fn read_optional(path: &Path) -> Result<Option<String>, ConfigError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Parse {
-            path: path.to_owned(),
-            what,
-            problem: toml_problem(&text, &e),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(ConfigError::Read { path: path.to_owned(), error }),
     }
+}
+
+/// `text`, read from `path`, as TOML; an error as [`load_toml`] gives it.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    what: &'static str,
+) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::Parse {
+        path: path.to_owned(),
+        what,
+        problem: toml_problem(text, &e),
+    })
 }
 
 /// The parser's message on one line, with where it applies. (toml's own

@@ -229,14 +229,11 @@ pub enum ShapeMode {
 impl Config {
     /// Read `path`; a missing file is an empty config.
     pub fn load(path: &Path) -> Result<Config> {
-        let mut config: Config = load_toml(path, "invalid configuration")?;
-        if !config.keys.is_empty() {
-            // The file was just read; read again only to number lines.
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            for (name, list) in &config.keys {
-                let line = text.get(..list.span().start).map_or(0, |t| t.matches('\n').count() + 1);
-                config.key_lines.insert(name.clone(), line);
-            }
+        let Some(text) = files::read_optional(path)? else { return Ok(Config::default()) };
+        let mut config: Config = files::parse_toml(path, &text, "invalid configuration")?;
+        for (name, list) in &config.keys {
+            let line = text.get(..list.span().start).map_or(0, |t| t.matches('\n').count() + 1);
+            config.key_lines.insert(name.clone(), line);
         }
         Ok(config)
     }

@@ -82,7 +82,10 @@ impl Palette {
 
     /// `theme` (default: "default") with each role `colors` names set to
     /// its style; every problem is reported.
-    pub fn from_config(theme: Option<&str>, colors: &[(String, String)]) -> Result<Palette, Vec<String>> {
+    pub fn from_config(
+        theme: Option<&str>,
+        colors: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Palette, Vec<String>> {
         let mut errors = Vec::new();
         let name = theme.unwrap_or("default");
         let mut p = Palette::theme(name).unwrap_or_else(|| {
@@ -228,13 +231,16 @@ mod tests {
 
     #[test]
     fn config_sets_roles_over_a_theme() {
-        let colors = vec![("unread".to_owned(), "magenta bold".to_owned())];
+        let colors = [("unread".to_owned(), "magenta bold".to_owned())].into();
         let p = Palette::from_config(Some("256"), &colors).unwrap();
         assert_eq!(p.unread, Style::default().fg(Color::Magenta).add_modifier(Modifier::BOLD));
         assert_eq!(p.dim, Palette::theme("256").unwrap().dim);
-        let bad = vec![("unred".to_owned(), "red".to_owned()), ("dim".to_owned(), "grey-ish".to_owned())];
+        let bad = [("unred".to_owned(), "red".to_owned()), ("dim".to_owned(), "grey-ish".to_owned())].into();
         let errors = Palette::from_config(Some("neon"), &bad).unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].contains("no such theme") && errors[1].contains("unred: no such role"), "{errors:?}");
+        // The theme first, then the roles in the order config.toml's table
+        // gives them (by name).
+        assert!(errors[0].contains("no such theme") && errors[2].contains("unred: no such role"), "{errors:?}");
+        assert!(errors[1].contains("\"grey-ish\" is not a colour"), "{errors:?}");
     }
 }
