@@ -143,12 +143,7 @@ impl Tmux {
         let file = self.dir.path().join("outside.jsonl");
         let lines: Vec<String> = articles.iter().map(ToString::to_string).collect();
         std::fs::write(&file, lines.join("\n")).unwrap();
-        let o = Command::new(env!("CARGO_BIN_EXE_hewal"))
-            .arg("--data-dir")
-            .arg(self.dir.path().join("data"))
-            .args(["import", file.to_str().unwrap()])
-            .output()
-            .unwrap();
+        let o = self.hewal_outside(&["import", file.to_str().unwrap()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 
@@ -390,7 +385,7 @@ fn articles_stored_by_another_process_appear_in_the_list_and_in_search() {
     t.keys(&["-l", "zebrafinch"]);
     t.wait_for("2 matches");
     t.keys(&["Escape"]);
-    // Esc and a key sent at once read as Alt+key: wait for the Esc first.
+    // Back in the library once the Esc has been read.
     t.wait_for("/12 · all");
     t.keys(&["q"]);
     t.assert_restored("EXIT:0");

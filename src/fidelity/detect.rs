@@ -182,6 +182,9 @@ pub struct Environment {
     pub colours: u32,
     /// NO_COLOR is set (and not empty): the user wants no colour.
     pub no_color: bool,
+    /// What the system's terminfo says of TERM, when it has an entry
+    /// (filled by [`detect`](Self::detect); unit tests leave it out).
+    pub terminfo: Option<TermInfo>,
     /// LC_ALL / LC_CTYPE / LANG as the C library would pick it.
     pub locale: String,
 }
@@ -224,10 +227,9 @@ impl Environment {
                 }
             }
         }
-        if env.colours < 1 << 24 {
-            if let Some(info) = terminfo(&env.term) {
-                env.colours = info.colours;
-            }
+        env.terminfo = terminfo(&env.term);
+        if let Some(info) = env.terminfo.filter(|_| env.colours < 1 << 24) {
+            env.colours = info.colours;
         }
         env
     }
@@ -287,6 +289,7 @@ impl Environment {
             over_ssh,
             colours,
             no_color,
+            terminfo: None,
             locale,
         }
     }

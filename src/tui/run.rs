@@ -105,18 +105,18 @@ fn options(paths: &Paths, setup: &Setup, read_only: bool) -> Options {
 
 /// A terminal a full-screen program can use: not `dumb`, and one that can
 /// move its cursor if the system's terminfo knows it.
-fn check_terminal(term: &str) -> Result<(), TuiError> {
-    let addressable = crate::fidelity::terminfo(term).is_none_or(|t| t.addressable);
-    match term != "dumb" && addressable {
+fn check_terminal(env: &crate::fidelity::Environment) -> Result<(), TuiError> {
+    let addressable = env.terminfo.is_none_or(|t| t.addressable);
+    match env.term != "dumb" && addressable {
         true => Ok(()),
-        false => Err(TuiError::Unusable { term: term.to_owned() }),
+        false => Err(TuiError::Unusable { term: env.term.clone() }),
     }
 }
 
 /// Open the library (importing the bundled samples into an empty one) and
 /// run the TUI until the user quits or a signal arrives.
 pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
-    check_terminal(&setup.env.term)?;
+    check_terminal(&setup.env)?;
     let library = |source| TuiError::Library { dir: paths.data_dir.clone(), source };
     let mut store = match Store::open_existing(&paths.db_path()).map_err(library)? {
         Some(store) => store,
