@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, env = "HEWAL_SHAPE", value_enum, value_name = "MODE")]
     pub shape: Option<crate::config::ShapeMode>,
 
+    /// The interface's language: `en` or `ckb` (Sorani, laid out right to left); default:
+    /// `lang` in config.toml, else LC_ALL, LC_MESSAGES, LANGUAGE, LANG.
+    #[arg(long, global = true, env = "HEWAL_LANG", value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

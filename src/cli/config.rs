@@ -88,7 +88,7 @@ pub fn default_text() -> String {
     for c in COMMANDS {
         let keys: Vec<String> =
             c.keys.iter().map(|k| format!("{:?}", Key::parse(k).map(|k| k.name()).unwrap_or_default())).collect();
-        s.push_str(&format!("{} = [{}]  # {}\n", c.name, keys.join(", "), c.help));
+        s.push_str(&format!("{} = [{}]  # {}\n", c.name, keys.join(", "), crate::i18n::english(&c.help_id())));
     }
     s.push_str("\n# One feed's settings, by its address as subscribed:\n");
     s.push_str("# [feed.\"https://example.org/rss\"]\n# max_articles = 50\n");
@@ -103,6 +103,11 @@ const DEFAULT_HEAD: &str = r#"# hewal's configuration (config.toml), with every 
 # HEWAL_DATA_DIR win. Default: the platform's data directory
 # (~/.local/share/hewal on Linux).
 # data_dir = "/srv/news/hewal"
+
+# The interface's language: "en", or "ckb" (Sorani, the layout mirrored).
+# Default: from LC_ALL, LC_MESSAGES, LANGUAGE or LANG (ckb_IQ.UTF-8 …),
+# else English. --lang wins.
+# lang = "ckb"
 
 # Who reorders right-to-left text: "auto" (your calibration, else the
 # terminal detected), "app" (hewal) or "terminal". --bidi wins.
@@ -123,7 +128,8 @@ max_articles = 0
 
 # How the reader and the feeds pane write dates: "iso" (2026-12-04) or
 # "kurdish" (4ی کانونی یەکەمی 2026, CLDR's Central Kurdish month names).
-date_format = "iso"
+# Default: "kurdish" when the interface is Sorani, else "iso".
+# date_format = "iso"
 
 # The digits of dates and counts: "western" (0-9) or "arabic-indic" (٠-٩).
 digits = "western"

@@ -24,6 +24,7 @@ pub fn run() -> Result<ExitCode> {
     let draw = cli.draw_args();
     // Doctor and config report a broken config.toml instead of stopping on it.
     let (paths, config, problem) = Paths::resolve_despite_config(cli.data_dir.clone())?;
+    crate::i18n::init(crate::i18n::detect(cli.lang.or(config.lang), |v| std::env::var(v).ok()));
     match (&cli.command, problem) {
         (Some(Command::Config(cmd)), problem) => return config::run(cmd, &paths, &config, problem),
         (Some(Command::Doctor { .. }), Some(problem)) => {
@@ -158,7 +159,14 @@ fn reader_setup(
             "colours",
             crate::tui::theme::Palette::from_config(config.theme.as_deref(), &config.colors),
         )?,
-        dates: (config.date_format.unwrap_or_default(), config.digits.unwrap_or_default()),
+        dates: (
+            // Sorani readers get Kurdish month names unless they ask otherwise.
+            config.date_format.unwrap_or(match crate::i18n::lang() {
+                crate::i18n::Lang::Ckb => crate::config::DateFormat::Kurdish,
+                crate::i18n::Lang::En => crate::config::DateFormat::Iso,
+            }),
+            config.digits.unwrap_or_default(),
+        ),
         list_width: match config.out_of_range().first() {
             Some(problem) => anyhow::bail!("{}: {problem}", paths.config_path().display()),
             None => config.list_width,

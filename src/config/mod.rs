@@ -94,6 +94,9 @@ impl Paths {
 pub struct Config {
     /// Data directory, if not the platform's.
     pub data_dir: Option<PathBuf>,
+    /// The interface's language, `en` or `ckb`; `--lang` wins, and the
+    /// locale variables count only without either.
+    pub lang: Option<crate::i18n::Lang>,
     /// `auto`, `app` or `terminal` (see `hewal --help`); `--bidi` wins.
     pub bidi: Option<BidiMode>,
     /// `auto`, `on` or `off`; `--shape` wins.

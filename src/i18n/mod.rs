@@ -1,6 +1,7 @@
 //! The interface's language: which one (from `--lang`, config.toml's
 //! `lang`, then the locale variables), and its messages, from Fluent
-//! resources (`locales/*.ftl`, compiled in).
+//! resources (`locales/LANG/*.ftl`, compiled in: `tui.ftl` for the
+//! reader's screen, `cli.ftl` for the command line's messages).
 //!
 //! One catalogue is in force per process ([`init`]); a message is looked up
 //! by id with [`text`] or [`text_with`]. A message missing from a
@@ -11,9 +12,11 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
-/// A language hewal's interface speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A language hewal's interface speaks (`--lang`, `lang` in config.toml).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// English.
     #[default]
     En,
     /// Central Kurdish (Sorani), written right to left.
@@ -37,16 +40,16 @@ impl Lang {
         self == Lang::Ckb
     }
 
-    fn resource(self) -> &'static str {
+    /// Its message files, as text.
+    pub fn resources(self) -> [&'static str; 2] {
         match self {
-            Lang::En => include_str!("../../locales/en.ftl"),
-            // Not written yet (issue 18): nothing selects Sorani until
-            // locales/ckb.ftl exists and `init` is called at start.
-            Lang::Ckb => include_str!("../../locales/en.ftl"),
+            Lang::En => [include_str!("../../locales/en/tui.ftl"), include_str!("../../locales/en/cli.ftl")],
+            Lang::Ckb => [include_str!("../../locales/ckb/tui.ftl"), include_str!("../../locales/ckb/cli.ftl")],
         }
     }
 
-    fn tag(self) -> &'static str {
+    /// Its BCP 47 tag.
+    pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ckb => "ckb",
@@ -58,8 +61,8 @@ impl Lang {
 /// `lang`), else the first of LC_ALL, LC_MESSAGES, LANGUAGE (a list,
 /// `ckb:en`) and LANG that names a language hewal speaks; English
 /// otherwise. An empty variable is skipped, as the C library does.
-pub fn detect(explicit: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Lang {
-    if let Some(lang) = explicit.and_then(Lang::from_locale) {
+pub fn detect(explicit: Option<Lang>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = explicit {
         return lang;
     }
     for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"] {
@@ -83,8 +86,10 @@ impl Catalog {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Text is laid out by hewal's own bidi, not by isolation marks.
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(lang.resource().to_owned()).expect("the message file parses");
-        bundle.add_resource(resource).expect("message ids are unique");
+        for text in lang.resources() {
+            let resource = FluentResource::try_new(text.to_owned()).expect("the message file parses");
+            bundle.add_resource(resource).expect("message ids are unique");
+        }
         Catalog { lang, bundle }
     }
 
@@ -94,14 +99,15 @@ impl Catalog {
 
     /// The ids of every message.
     pub fn ids(&self) -> Vec<String> {
-        let resource = FluentResource::try_new(self.lang.resource().to_owned()).expect("the message file parses");
-        resource
-            .entries()
-            .filter_map(|e| match e {
+        let mut ids = Vec::new();
+        for text in self.lang.resources() {
+            let resource = FluentResource::try_new(text.to_owned()).expect("the message file parses");
+            ids.extend(resource.entries().filter_map(|e| match e {
                 fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
                 _ => None,
-            })
-            .collect()
+            }));
+        }
+        ids
     }
 
     /// The message `id` with `args`, or `None` if this catalogue lacks it.
@@ -140,10 +146,20 @@ pub fn text_with(id: &str, args: &[(&str, FluentValue)]) -> String {
     lookup(id, Some(&a))
 }
 
+/// The message `id` in English, whatever the language in force (for
+/// files that are English throughout, such as `hewal config default`).
+pub fn english(id: &str) -> String {
+    english_catalog().get(id, None).unwrap_or_else(|| id.to_owned())
+}
+
+fn english_catalog() -> &'static Catalog {
+    ENGLISH.get_or_init(|| Catalog::new(Lang::En))
+}
+
 fn lookup(id: &str, args: Option<&FluentArgs>) -> String {
-    let english = || ENGLISH.get_or_init(|| Catalog::new(Lang::En));
-    debug_assert!(english().get(id, args).is_some(), "no English message {id} (or it lacks a variable)");
-    CURRENT.get().and_then(|c| c.get(id, args)).or_else(|| english().get(id, args)).unwrap_or_else(|| id.to_owned())
+    let english = english_catalog();
+    debug_assert!(english.get(id, args).is_some(), "no English message {id} (or it lacks a variable)");
+    CURRENT.get().and_then(|c| c.get(id, args)).or_else(|| english.get(id, args)).unwrap_or_else(|| id.to_owned())
 }
 
 #[cfg(test)]
@@ -161,8 +177,8 @@ mod tests {
         assert_eq!(detect(None, env(&[("LC_ALL", ""), ("LANG", "ckb-IR")])), Lang::Ckb);
         assert_eq!(detect(None, env(&[("LANGUAGE", "fr:ckb:en"), ("LANG", "en_US.UTF-8")])), Lang::Ckb);
         assert_eq!(detect(None, env(&[("LC_MESSAGES", "de_DE.UTF-8")])), Lang::En);
-        assert_eq!(detect(Some("ckb"), env(&[("LC_ALL", "en_US.UTF-8")])), Lang::Ckb);
-        assert_eq!(detect(Some("en"), env(&[("LANG", "ckb_IQ.UTF-8")])), Lang::En);
+        assert_eq!(detect(Some(Lang::Ckb), env(&[("LC_ALL", "en_US.UTF-8")])), Lang::Ckb);
+        assert_eq!(detect(Some(Lang::En), env(&[("LANG", "ckb_IQ.UTF-8")])), Lang::En);
     }
 
     #[test]

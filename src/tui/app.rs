@@ -853,9 +853,11 @@ impl App {
             }
             Outcome::WriteFailed { write, error } => {
                 let (undo, what) = match write {
-                    Write::Read { key, read } => (Some(Write::Read { key, read: !read }), "the read mark"),
-                    Write::Starred { key, starred } => (Some(Write::Starred { key, starred: !starred }), "the star"),
-                    Write::Position { .. } => (None, "the reading position"),
+                    Write::Read { key, read } => (Some(Write::Read { key, read: !read }), strings::Unsaved::ReadMark),
+                    Write::Starred { key, starred } => {
+                        (Some(Write::Starred { key, starred: !starred }), strings::Unsaved::Star)
+                    }
+                    Write::Position { .. } => (None, strings::Unsaved::Position),
                 };
                 if let Some(undo) = undo {
                     self.show_mark(undo);

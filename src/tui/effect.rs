@@ -106,7 +106,7 @@ pub fn perform_local(effect: Effect, store: &mut Store, urls_path: &Path) -> Res
                 note: strings::marked(keys.len(), flag, on),
                 undo: Some(Undo::Flags { keys, flag, on }),
             },
-            Err(e) => Outcome::Note(strings::cannot_save("the marks", &e)),
+            Err(e) => Outcome::Note(strings::cannot_save(strings::Unsaved::Marks, &e)),
         })),
         Effect::Delete(keys) => Ok(Some(match store.delete(&keys) {
             Ok(gone) => Outcome::Changed { note: strings::deleted(gone.len()), undo: Some(Undo::Deleted(gone)) },
@@ -127,7 +127,7 @@ fn undo_change(store: &mut Store, undo: Undo) -> Outcome {
     };
     match done {
         Ok(()) => Outcome::Changed { note: strings::undone(), undo: None },
-        Err(e) => Outcome::Note(strings::cannot_save("the undo", &e)),
+        Err(e) => Outcome::Note(strings::cannot_save(strings::Unsaved::Undo, &e)),
     }
 }
 

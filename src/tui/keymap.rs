@@ -16,61 +16,72 @@ pub struct Command {
     pub name: &'static str,
     /// Its keys unless config.toml says otherwise.
     pub keys: &'static [&'static str],
-    /// What it does, for the help overlay.
-    pub help: &'static str,
     action: Action,
     /// Only with this pane focused (`None`: either).
     focus: Option<Focus>,
 }
 
-const fn cmd(name: &'static str, keys: &'static [&'static str], help: &'static str, action: Action) -> Command {
-    Command { name, keys, help, action, focus: None }
+const fn cmd(name: &'static str, keys: &'static [&'static str], action: Action) -> Command {
+    Command { name, keys, action, focus: None }
+}
+
+impl Command {
+    /// What it does, for the help overlay: `key-NAME` in the catalogue.
+    pub fn help(&self) -> String {
+        crate::i18n::text(&self.help_id())
+    }
+
+    /// The id of its help text.
+    pub fn help_id(&self) -> String {
+        format!("key-{}", self.name)
+    }
 }
 
 /// Every command, in the help overlay's order.
 pub const COMMANDS: &[Command] = &[
-    cmd("down", &["j", "Down"], "next; scroll down", Action::Move(1)),
-    cmd("up", &["k", "Up"], "previous; scroll up", Action::Move(-1)),
-    cmd("page_down", &["Space", "PageDown", "C-d", "C-f"], "page down", Action::Page(1)),
-    cmd("page_up", &["PageUp", "C-u", "C-b"], "page up", Action::Page(-1)),
-    cmd("top", &["g", "Home"], "first", Action::Jump { end: false }),
-    cmd("bottom", &["G", "End"], "last", Action::Jump { end: true }),
-    Command { focus: Some(Focus::List), ..cmd("open", &["Enter", "l", "Right"], "open the article", Action::Open) },
-    Command { focus: Some(Focus::Reader), ..cmd("close_reader", &["h", "Left"], "back to the list", Action::Back) },
-    cmd("switch_focus", &["Tab", "BackTab"], "list ⇄ reader", Action::SwitchFocus),
-    cmd("search", &["/"], "search as you type", Action::FocusSearch),
-    cmd("back", &["Esc"], "clear the search / back", Action::Back),
-    cmd("next", &["n"], "next hit, else unread", Action::NextHit(true)),
-    cmd("previous", &["N"], "previous hit / unread", Action::NextHit(false)),
-    cmd("previous_unread", &["p"], "previous unread", Action::NextUnread(false)),
-    cmd("unread_only", &["u"], "unread only / all", Action::ToggleFilter(Filter::Unread)),
-    cmd("starred_only", &["S"], "starred only / all", Action::ToggleFilter(Filter::Starred)),
-    cmd("toggle_read", &["m"], "mark read / unread", Action::ToggleRead),
-    cmd("star", &["s"], "star / unstar", Action::ToggleStar),
-    cmd("mark_view_read", &["A"], "mark all shown read", Action::MarkViewRead),
-    cmd("mark_all_read", &["C"], "mark everything read", Action::MarkAllRead),
-    cmd("delete", &["D"], "delete the article", Action::Delete),
-    cmd("undo", &["U"], "undo mark-all or delete", Action::Undo),
-    cmd("narrower", &["<"], "narrower list", Action::ResizeList(false)),
-    cmd("wider", &[">"], "wider list", Action::ResizeList(true)),
-    cmd("zoom", &["z"], "reader full screen", Action::Zoom),
-    cmd("pipe", &["|"], "pipe the article", Action::Prompt(PromptKind::Pipe)),
-    cmd("save", &["w"], "save it as text", Action::Prompt(PromptKind::Save)),
-    cmd("refresh", &["R"], "fetch all feeds", Action::Refresh),
-    cmd("feeds", &["F"], "feeds and sources", Action::ToggleFeeds),
-    cmd("open_link", &["o"], "open the link", Action::OpenLink),
-    cmd("copy_link", &["y"], "copy the link (OSC 52)", Action::CopyLink),
-    cmd("links", &["L"], "its links (then 0-9)", Action::ShowLinks),
-    cmd("help", &["?"], "this help", Action::ToggleHelp),
-    cmd("quit", &["q"], "quit", Action::Quit),
+    cmd("down", &["j", "Down"], Action::Move(1)),
+    cmd("up", &["k", "Up"], Action::Move(-1)),
+    cmd("page_down", &["Space", "PageDown", "C-d", "C-f"], Action::Page(1)),
+    cmd("page_up", &["PageUp", "C-u", "C-b"], Action::Page(-1)),
+    cmd("top", &["g", "Home"], Action::Jump { end: false }),
+    cmd("bottom", &["G", "End"], Action::Jump { end: true }),
+    Command { focus: Some(Focus::List), ..cmd("open", &["Enter", "l", "Right"], Action::Open) },
+    Command { focus: Some(Focus::Reader), ..cmd("close_reader", &["h", "Left"], Action::Back) },
+    cmd("switch_focus", &["Tab", "BackTab"], Action::SwitchFocus),
+    cmd("search", &["/"], Action::FocusSearch),
+    cmd("back", &["Esc"], Action::Back),
+    cmd("next", &["n"], Action::NextHit(true)),
+    cmd("previous", &["N"], Action::NextHit(false)),
+    cmd("previous_unread", &["p"], Action::NextUnread(false)),
+    cmd("unread_only", &["u"], Action::ToggleFilter(Filter::Unread)),
+    cmd("starred_only", &["S"], Action::ToggleFilter(Filter::Starred)),
+    cmd("toggle_read", &["m"], Action::ToggleRead),
+    cmd("star", &["s"], Action::ToggleStar),
+    cmd("mark_view_read", &["A"], Action::MarkViewRead),
+    cmd("mark_all_read", &["C"], Action::MarkAllRead),
+    cmd("delete", &["D"], Action::Delete),
+    cmd("undo", &["U"], Action::Undo),
+    cmd("narrower", &["<"], Action::ResizeList(false)),
+    cmd("wider", &[">"], Action::ResizeList(true)),
+    cmd("zoom", &["z"], Action::Zoom),
+    cmd("pipe", &["|"], Action::Prompt(PromptKind::Pipe)),
+    cmd("save", &["w"], Action::Prompt(PromptKind::Save)),
+    cmd("refresh", &["R"], Action::Refresh),
+    cmd("feeds", &["F"], Action::ToggleFeeds),
+    cmd("open_link", &["o"], Action::OpenLink),
+    cmd("copy_link", &["y"], Action::CopyLink),
+    cmd("links", &["L"], Action::ShowLinks),
+    cmd("help", &["?"], Action::ToggleHelp),
+    cmd("quit", &["q"], Action::Quit),
 ];
 
-/// Keys that are not commands' and cannot be rebound, for the help overlay.
+/// Keys that are not commands' and cannot be rebound, for the help
+/// overlay: the key, and the id of what it does.
 pub const FIXED: &[(&str, &str)] = &[
-    ("Enter (search)", "keep the results"),
-    ("Tab (search)", "in the view / everywhere"),
-    ("Ctrl-Z", "suspend (fg resumes)"),
-    ("Ctrl-C", "quit"),
+    ("Enter", "fixed-search-enter"),
+    ("Tab", "fixed-search-tab"),
+    ("Ctrl-Z", "fixed-suspend"),
+    ("Ctrl-C", "fixed-quit"),
 ];
 
 /// A key as bindings name it: a code, with Ctrl and Alt. Shift is in the
@@ -278,13 +289,13 @@ impl Keymap {
 
     /// The help overlay's rows: each command's keys in force, then the
     /// fixed ones.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = COMMANDS
+    pub fn help_rows(&self) -> Vec<(String, String)> {
+        let mut rows: Vec<(String, String)> = COMMANDS
             .iter()
             .zip(&self.keys)
-            .map(|(c, ks)| (ks.iter().map(Key::name).collect::<Vec<_>>().join(" "), c.help))
+            .map(|(c, ks)| (ks.iter().map(Key::name).collect::<Vec<_>>().join(" "), c.help()))
             .collect();
-        rows.extend(FIXED.iter().map(|&(k, h)| (k.to_owned(), h)));
+        rows.extend(FIXED.iter().map(|&(k, id)| (k.to_owned(), crate::i18n::text(id))));
         rows
     }
 }
@@ -434,7 +445,7 @@ mod tests {
         assert_eq!(act(KeyCode::Char('ج'), KeyModifiers::NONE), Some(Action::Move(1)));
         assert_eq!(act(KeyCode::Char('j'), KeyModifiers::NONE), None);
         let help = map.help_rows();
-        assert!(help.contains(&("x C-q".to_owned(), "quit")), "{help:?}");
+        assert!(help.contains(&("x C-q".to_owned(), "quit".to_owned())), "{help:?}");
         // The feeds pane follows the same keys.
         assert_eq!(
             action_for(&map, key(KeyCode::Char('ج'), KeyModifiers::NONE), Mode::Feeds, Focus::List),
@@ -468,15 +479,20 @@ mod tests {
 
 #[cfg(test)]
 mod help_width {
+    use crate::i18n::{Catalog, Lang};
+
     /// The help overlay fits two columns in 100 cells: every description
-    /// in 24 or fewer.
+    /// in 24 or fewer, in every language.
     #[test]
     fn help_texts_are_short() {
-        for c in super::COMMANDS {
-            assert!(c.help.chars().count() <= 24, "{}: {:?}", c.name, c.help);
-        }
-        for (_, h) in super::FIXED {
-            assert!(h.chars().count() <= 24, "{h:?}");
+        for lang in [Lang::En, Lang::Ckb] {
+            let catalog = Catalog::new(lang);
+            let ids =
+                super::COMMANDS.iter().map(|c| c.help_id()).chain(super::FIXED.iter().map(|(_, id)| id.to_string()));
+            for id in ids {
+                let h = catalog.get(&id, None).unwrap_or_else(|| panic!("{lang:?} lacks {id}"));
+                assert!(crate::text::display_width(&h) <= 24, "{lang:?} {id}: {h:?}");
+            }
         }
     }
 }

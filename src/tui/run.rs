@@ -351,7 +351,7 @@ impl<'a> Session<'a> {
                 let text = toml::to_string(&split).expect("a Split serialises");
                 match crate::config::write_atomic(&self.paths.layout_path(), text.as_bytes()) {
                     Ok(()) => vec![],
-                    Err(e) => vec![Outcome::Note(strings::cannot_save("the layout", &e))],
+                    Err(e) => vec![Outcome::Note(strings::cannot_save(strings::Unsaved::Layout, &e))],
                 }
             }
             Effect::Suspend => {

@@ -194,7 +194,26 @@ pub fn cannot_read_feeds(error: &dyn std::fmt::Display) -> String {
     text_with("cannot-read-feeds", &[arg("error", error)])
 }
 
-pub fn cannot_save(what: &str, error: &dyn std::fmt::Display) -> String {
+/// What a write that failed was to keep.
+#[derive(Clone, Copy, Debug)]
+pub enum Unsaved {
+    ReadMark,
+    Star,
+    Position,
+    Marks,
+    Undo,
+    Layout,
+}
+
+pub fn cannot_save(what: Unsaved, error: &dyn std::fmt::Display) -> String {
+    let what = text(match what {
+        Unsaved::ReadMark => "unsaved-read-mark",
+        Unsaved::Star => "unsaved-star",
+        Unsaved::Position => "unsaved-position",
+        Unsaved::Marks => "unsaved-marks",
+        Unsaved::Undo => "unsaved-undo",
+        Unsaved::Layout => "unsaved-layout",
+    });
     text_with("cannot-save", &[arg("what", what), arg("error", error)])
 }
 

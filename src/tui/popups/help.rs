@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 /// Draws the key table (keys, what they do) in the middle of the area it
 /// is given.
 pub struct Help<'a> {
-    pub rows: &'a [(String, &'static str)],
+    pub rows: &'a [(String, String)],
 }
 
 impl Widget for Help<'_> {
@@ -44,11 +44,11 @@ impl Widget for Help<'_> {
 
 /// Each column's (keys, text) width: as wide as its own longest entries;
 /// when they do not fit in `room`, the texts give up cells in proportion.
-fn column_widths(all: &[(String, &str)], rows: usize, room: usize) -> Vec<(usize, usize)> {
+fn column_widths(all: &[(String, String)], rows: usize, room: usize) -> Vec<(usize, usize)> {
     let natural: Vec<(usize, usize)> = all
         .chunks(rows)
         .map(|c| {
-            let w = |f: &dyn Fn(&(String, &str)) -> usize| c.iter().map(f).max().unwrap_or(0);
+            let w = |f: &dyn Fn(&(String, String)) -> usize| c.iter().map(f).max().unwrap_or(0);
             (w(&|(k, _)| k.chars().count()), w(&|(_, t)| t.chars().count()))
         })
         .collect();
