@@ -21,6 +21,10 @@ feed-never-fetched = never
 links-title = {" "}links: press a digit to open{" "}
 calibration-question = Which block reads right: Kurdish from the right edge, letters joined?
 calibration-keep = Press 1, 2 or 3 to keep it for this terminal (Esc: keep the detected mode).
+# The calibration's candidates (the doctor report keeps them in English).
+candidate-app-shaped = hewal reorders and joins the letters
+candidate-app = hewal reorders, the terminal joins the letters
+candidate-terminal = the terminal reorders and joins
 pipe-label = {" "}| command:{" "}
 save-label = {" "}save to file:{" "}
 

@@ -231,6 +231,12 @@ impl App {
         self.render
     }
 
+    /// Which way the interface runs (mirrored for a right-to-left language
+    /// when hewal reorders).
+    pub fn flow(&self) -> super::mirror::Flow {
+        super::mirror::Flow::of(self.render)
+    }
+
     /// Where each pane went at the last `fit`.
     pub fn areas(&self) -> Areas {
         self.areas
@@ -292,7 +298,7 @@ impl App {
         let searching = matches!(self.list.source(), ListSource::Search(_));
         // Zoomed with no article, the list is shown: nothing else to see.
         let split = Split { zoom: self.split.zoom && self.reader.key().is_some(), ..self.split };
-        self.areas = areas(size, searching, side_by_side, split);
+        self.areas = areas(size, searching, side_by_side, split, self.flow().mirrored);
         if let Err(e) = self.list.fit(&self.store, self.areas.list_rows, self.areas.row_lines) {
             self.message = Some(strings::cannot_read_library(&e));
         }

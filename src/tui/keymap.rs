@@ -217,10 +217,18 @@ impl Keymap {
     /// The defaults, each command named in `config` bound to its keys
     /// instead. Every problem is reported, not only the first.
     pub fn new(config: &[(String, Vec<String>)]) -> Result<Keymap, Vec<KeyError>> {
+        Keymap::with_defaults(config, false)
+    }
+
+    /// [`Keymap::new`], with the default keys of a mirrored interface
+    /// when `mirrored`: the reader is then on the left of the list, so
+    /// ← and h open an article and → and l go back (keys follow the
+    /// screen). Keys given in config.toml are taken as written.
+    pub fn with_defaults(config: &[(String, Vec<String>)], mirrored: bool) -> Result<Keymap, Vec<KeyError>> {
         let mut errors = Vec::new();
         let mut keys: Vec<Vec<Key>> = COMMANDS
             .iter()
-            .map(|c| c.keys.iter().map(|k| Key::parse(k).expect("default keys parse")).collect())
+            .map(|c| c.keys.iter().map(|k| Key::parse(mirror_key(k, mirrored)).expect("default keys parse")).collect())
             .collect();
         for (name, given) in config {
             let Some(i) = COMMANDS.iter().position(|c| c.name == name) else {
@@ -262,7 +270,8 @@ impl Keymap {
     /// The keymap config.toml asks for, or every problem with its `[keys]`,
     /// each with the line it is on.
     pub fn from_config(config: &crate::config::Config) -> Result<Keymap, Vec<String>> {
-        Keymap::new(&config.key_bindings()).map_err(|errors| {
+        let mirrored = crate::i18n::lang().is_rtl();
+        Keymap::with_defaults(&config.key_bindings(), mirrored).map_err(|errors| {
             let line = |name: &str| config.key_lines.get(name).map(|l| format!("line {l}: ")).unwrap_or_default();
             errors
                 .iter()
@@ -297,6 +306,18 @@ impl Keymap {
             .collect();
         rows.extend(FIXED.iter().map(|&(k, id)| (k.to_owned(), crate::i18n::text(id))));
         rows
+    }
+}
+
+/// A default key as a mirrored interface has it: the horizontal ones
+/// swapped.
+fn mirror_key(key: &str, mirrored: bool) -> &str {
+    match (mirrored, key) {
+        (true, "Left") => "Right",
+        (true, "Right") => "Left",
+        (true, "h") => "l",
+        (true, "l") => "h",
+        (_, k) => k,
     }
 }
 
@@ -474,6 +495,27 @@ mod tests {
         assert!(bind(&[("open", &["h", "Enter"])]).is_ok(), "open (list) and close_reader (reader) share h");
         assert!(bind(&[("quit", &["s"])]).is_err());
         assert!(bind(&[("quit", &["s"]), ("star", &["x"])]).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod mirrored_keys {
+    use super::*;
+
+    #[test]
+    fn in_a_mirrored_interface_the_arrows_follow_the_screen() {
+        let map = Keymap::with_defaults(&[], true).unwrap();
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let act = |code, focus| action_for(&map, key(code), Mode::Normal, focus);
+        assert_eq!(act(KeyCode::Left, Focus::List), Some(Action::Open));
+        assert_eq!(act(KeyCode::Char('h'), Focus::List), Some(Action::Open));
+        assert_eq!(act(KeyCode::Right, Focus::Reader), Some(Action::Back));
+        assert_eq!(act(KeyCode::Right, Focus::List), None);
+        let plain = Keymap::with_defaults(&[], false).unwrap();
+        assert_eq!(action_for(&plain, key(KeyCode::Right), Mode::Normal, Focus::List), Some(Action::Open));
+        // What config.toml says is taken as written.
+        let given = Keymap::with_defaults(&[("open".into(), vec!["Right".into()])], true).unwrap();
+        assert_eq!(action_for(&given, key(KeyCode::Right), Mode::Normal, Focus::List), Some(Action::Open));
     }
 }
 

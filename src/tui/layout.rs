@@ -62,7 +62,8 @@ pub struct Areas {
 /// Split `size` as `split` says. With search results the list rows take
 /// two lines each. Without `side_by_side` the list is always above the
 /// reader. A zoomed reader takes the whole area (when it has an article).
-pub fn areas(size: Rect, searching: bool, side_by_side: bool, split: Split) -> Areas {
+/// `mirrored` (a right-to-left interface) puts the list on the right.
+pub fn areas(size: Rect, searching: bool, side_by_side: bool, split: Split, mirrored: bool) -> Areas {
     let mut a = Areas { row_lines: if searching { 2 } else { 1 }, ..Areas::default() };
     let mut main = size;
     if main.height >= 2 {
@@ -83,9 +84,16 @@ pub fn areas(size: Rect, searching: bool, side_by_side: bool, split: Split) -> A
     }
     if side_by_side && main.width >= SIDE_BY_SIDE_MIN_WIDTH {
         let list_w = share(main.width).clamp(30, main.width - 30);
-        a.list = Rect { width: list_w, ..main };
-        a.separator = Rect { x: main.x + list_w, width: 1, ..main };
-        a.reader = Rect { x: main.x + list_w + 1, width: main.width - list_w - 1, ..main };
+        let reader_w = main.width - list_w - 1;
+        if mirrored {
+            a.reader = Rect { width: reader_w, ..main };
+            a.separator = Rect { x: main.x + reader_w, width: 1, ..main };
+            a.list = Rect { x: main.x + reader_w + 1, width: list_w, ..main };
+        } else {
+            a.list = Rect { width: list_w, ..main };
+            a.separator = Rect { x: main.x + list_w, width: 1, ..main };
+            a.reader = Rect { x: main.x + list_w + 1, width: reader_w, ..main };
+        }
     } else if main.height >= 8 {
         let list_h = share(main.height).clamp(3, main.height - 4);
         a.list = Rect { height: list_h, ..main };
@@ -122,7 +130,7 @@ mod tests {
                     .into_iter()
                     .zip(splits.into_iter().cycle())
                 {
-                    let a = areas(size, searching, side, split);
+                    let a = areas(size, searching, side, split, w % 2 == 1);
                     for r in [a.search, a.list, a.separator, a.reader, a.status] {
                         assert!(
                             r.is_empty() || size.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
@@ -138,19 +146,24 @@ mod tests {
     #[test]
     fn wide_is_side_by_side_narrow_is_stacked() {
         let d = Split::default();
-        let a = areas(Rect::new(0, 0, 120, 30), false, true, d);
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, d, false);
         assert_eq!((a.list.width, a.reader.x, a.reader.height), (72, 73, 28));
-        let a = areas(Rect::new(0, 0, 80, 24), false, true, d);
+        let a = areas(Rect::new(0, 0, 80, 24), false, true, d, false);
         assert_eq!((a.list.height, a.reader.width, a.list_rows), (13, 80, 13));
         // The terminal's own bidi reorders whole rows: never two panes on one.
-        let a = areas(Rect::new(0, 0, 120, 30), false, false, d);
+        let a = areas(Rect::new(0, 0, 120, 30), false, false, d, false);
         assert_eq!((a.list.width, a.reader.width, a.reader.x), (120, 120, 0));
         // Narrower, wider, zoomed.
-        let a = areas(Rect::new(0, 0, 120, 30), false, true, d.resized(false).resized(false));
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, d.resized(false).resized(false), false);
         assert_eq!(a.list.width, 60);
-        let a = areas(Rect::new(0, 0, 120, 30), false, true, Split { zoom: true, ..d });
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, Split { zoom: true, ..d }, false);
         assert_eq!((a.list, a.reader.width, a.list_rows), (Rect::default(), 120, 0));
-        let a = areas(Rect::new(0, 0, 10, 3), true, true, d);
+        let a = areas(Rect::new(0, 0, 10, 3), true, true, d, false);
         assert_eq!((a.search.height, a.list.height, a.status.height, a.reader.height), (1, 1, 1, 0));
+        // Mirrored: the same widths, the list on the right.
+        let a = areas(Rect::new(0, 0, 120, 30), false, true, d, true);
+        assert_eq!((a.reader.x, a.reader.width, a.separator.x, a.list.x, a.list.width), (0, 47, 47, 48, 72));
+        let a = areas(Rect::new(0, 0, 80, 24), false, true, d, true);
+        assert_eq!((a.list.x, a.list.height, a.reader.width), (0, 13, 80));
     }
 }

@@ -22,6 +22,7 @@ pub mod event;
 pub mod format;
 pub mod keymap;
 pub mod layout;
+pub mod mirror;
 pub mod mode;
 pub mod panes;
 pub mod popups;

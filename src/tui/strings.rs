@@ -28,6 +28,20 @@ fn arg(name: &str, value: impl std::fmt::Display) -> (&str, FluentValue<'static>
     (name, FluentValue::from(value.to_string()))
 }
 
+/// A variable from outside hewal's words (a feed's name, a path, a URL,
+/// an error), isolated (FSI … PDI) so that its direction neither takes
+/// nor gives to the sentence around it: `2 unread` after a Sorani feed
+/// name stays `2 unread`. The layout honours the isolate and draws no
+/// control.
+fn quoted(name: &str, value: impl std::fmt::Display) -> (&str, FluentValue<'static>) {
+    (name, FluentValue::from(isolate(&value.to_string())))
+}
+
+/// `text` in a first-strong isolate.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 pub fn search_placeholder() -> String {
     text("search-placeholder")
 }
@@ -70,6 +84,13 @@ pub fn feed_never_fetched() -> String {
 pub fn links_title() -> String {
     text("links-title")
 }
+/// The calibration's candidates, in `CANDIDATES`' order.
+pub const CANDIDATE_IDS: [&str; 3] = ["candidate-app-shaped", "candidate-app", "candidate-terminal"];
+
+pub fn calibration_candidate(i: usize) -> String {
+    CANDIDATE_IDS.get(i).map(|id| text(id)).unwrap_or_default()
+}
+
 pub fn calibration_header() -> [String; 2] {
     [text("calibration-question"), text("calibration-keep")]
 }
@@ -97,7 +118,7 @@ pub fn search_scope(everywhere: bool, filter: crate::store::Filter, origin: Opti
         crate::store::Filter::Unread => text("filter-unread"),
         crate::store::Filter::Starred => text("filter-starred"),
     };
-    let origin = origin.unwrap_or("");
+    let origin = origin.map(isolate).unwrap_or_default();
     let sep = if filter.is_empty() || origin.is_empty() { "" } else { " · " };
     text_with("scope-view", &[arg("view", format!("{filter}{sep}{origin}"))])
 }
@@ -113,15 +134,15 @@ pub fn undone() -> String {
 }
 
 pub fn saved_to(path: &str) -> String {
-    text_with("saved-to", &[arg("path", path)])
+    text_with("saved-to", &[quoted("path", path)])
 }
 
 pub fn cannot_save_to(path: &str, error: &dyn std::fmt::Display) -> String {
-    text_with("cannot-save-to", &[arg("path", path), arg("error", error)])
+    text_with("cannot-save-to", &[quoted("path", path), quoted("error", error)])
 }
 
 pub fn command_failed(command: &str, error: &dyn std::fmt::Display) -> String {
-    text_with("command-failed", &[arg("command", command), arg("error", error)])
+    text_with("command-failed", &[quoted("command", command), quoted("error", error)])
 }
 pub fn nothing_to_undo() -> String {
     text("nothing-to-undo")
@@ -145,7 +166,7 @@ pub fn deleted(k: usize) -> String {
 }
 
 pub fn cannot_delete(error: &dyn std::fmt::Display) -> String {
-    text_with("cannot-delete", &[arg("error", error)])
+    text_with("cannot-delete", &[quoted("error", error)])
 }
 
 pub fn read_only() -> String {
@@ -157,19 +178,19 @@ pub fn no_link_numbered(k: u32) -> String {
 }
 
 pub fn not_a_web_link(url: &str) -> String {
-    text_with("not-a-web-link", &[arg("url", url)])
+    text_with("not-a-web-link", &[quoted("url", url)])
 }
 
 pub fn copied(url: &str) -> String {
-    text_with("copied", &[arg("url", url)])
+    text_with("copied", &[quoted("url", url)])
 }
 
 pub fn opened(url: &str) -> String {
-    text_with("opened", &[arg("url", url)])
+    text_with("opened", &[quoted("url", url)])
 }
 
 pub fn copied_over_ssh(url: &str) -> String {
-    text_with("copied-over-ssh", &[arg("url", url)])
+    text_with("copied-over-ssh", &[quoted("url", url)])
 }
 
 /// `o` could not start `program`.
@@ -179,19 +200,19 @@ pub fn browser_failed(program: &str, error: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => text("browser-not-executable"),
         _ => error.to_string(),
     };
-    text_with("browser-failed", &[arg("program", program), arg("why", why)])
+    text_with("browser-failed", &[quoted("program", program), arg("why", why)])
 }
 
 pub fn cannot_read_library(error: &dyn std::fmt::Display) -> String {
-    text_with("cannot-read-library", &[arg("error", error)])
+    text_with("cannot-read-library", &[quoted("error", error)])
 }
 
 pub fn cannot_read_article(error: &dyn std::fmt::Display) -> String {
-    text_with("cannot-read-article", &[arg("error", error)])
+    text_with("cannot-read-article", &[quoted("error", error)])
 }
 
 pub fn cannot_read_feeds(error: &dyn std::fmt::Display) -> String {
-    text_with("cannot-read-feeds", &[arg("error", error)])
+    text_with("cannot-read-feeds", &[quoted("error", error)])
 }
 
 /// What a write that failed was to keep.
@@ -214,7 +235,7 @@ pub fn cannot_save(what: Unsaved, error: &dyn std::fmt::Display) -> String {
         Unsaved::Undo => "unsaved-undo",
         Unsaved::Layout => "unsaved-layout",
     });
-    text_with("cannot-save", &[arg("what", what), arg("error", error)])
+    text_with("cannot-save", &[arg("what", what), quoted("error", error)])
 }
 
 pub fn query_full() -> String {
@@ -234,7 +255,7 @@ pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
     let report = match outcome {
         Ok(r) => r,
         Err(e @ RefreshError::NoFeeds(_)) => return e.to_string(),
-        Err(e) => return text_with("fetch-failed", &[arg("error", e)]),
+        Err(e) => return text_with("fetch-failed", &[quoted("error", e)]),
     };
     let mut s = text_with(
         "fetched",
@@ -244,7 +265,7 @@ pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
         s.push_str(&text_with("fetched-trimmed", &shown(report.trimmed)));
     }
     if let Some((url, err)) = report.errors.first() {
-        let args = [arg("shown", n(report.errors.len())), arg("url", url), arg("error", err)];
+        let args = [arg("shown", n(report.errors.len())), quoted("url", url), quoted("error", err)];
         s.push_str(&text_with("fetched-errors", &args));
     }
     s
@@ -257,7 +278,7 @@ pub fn calibrated(by_terminal: bool, shaping: bool, saved: Result<(), String>) -
     let what = text_with("calibration-what", &[arg("bidi", bidi), arg("shaping", shaping)]);
     match saved {
         Ok(()) => text_with("calibration-saved", &[arg("what", what)]),
-        Err(e) => text_with("calibration-not-saved", &[arg("what", what), arg("error", e)]),
+        Err(e) => text_with("calibration-not-saved", &[arg("what", what), quoted("error", e)]),
     }
 }
 
@@ -288,7 +309,7 @@ pub fn view_count(filter: crate::store::Filter, origin: Option<&str>, total: u64
         crate::store::Filter::Unread => "filter-unread",
         crate::store::Filter::Starred => "filter-starred",
     });
-    let origin = origin.map(|o| format!(" · {o}")).unwrap_or_default();
+    let origin = origin.map(|o| format!(" · {}", isolate(o))).unwrap_or_default();
     match total {
         0 => format!("{filter}{origin} · {}", articles(0)),
         _ => format!("{filter}{origin} · {}", text_with("unread-count", &shown(unread))),
@@ -326,7 +347,7 @@ mod browser_tests {
     #[test]
     fn a_browser_that_cannot_start_is_named_with_the_cause_and_the_fix() {
         let e = std::io::Error::from(std::io::ErrorKind::NotFound);
-        let m = super::browser_failed("xdg-open", &e);
+        let m = super::browser_failed("xdg-open", &e).replace(['\u{2068}', '\u{2069}'], "");
         assert!(m.contains("cannot start the browser xdg-open (not found)"), "{m}");
         assert!(m.contains("set browser in config.toml or $BROWSER") && m.contains("y copies the link"), "{m}");
     }

@@ -28,10 +28,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     app.reader().render(a.reader, buf);
     app.status_line().render(a.status, buf);
     match app.mode() {
-        Mode::Help => Help { rows: &app.keymap().help_rows() }.render(screen, buf),
+        Mode::Help => Help { rows: &app.keymap().help_rows(), render: app.render() }.render(screen, buf),
         Mode::Feeds => app.feeds().widget(app.render()).render(a.main, buf),
         Mode::Links => Links { links: app.reader().links(), render: app.render() }.render(screen, buf),
-        Mode::Calibrate => Calibration.render(screen, buf),
+        Mode::Calibrate => Calibration { render: app.render() }.render(screen, buf),
         Mode::Normal => {}
         Mode::Search => {
             if let Some(pos) = app.search_bar().cursor_position(a.search) {

@@ -5,9 +5,9 @@
 
 use crate::feeds::Subscription;
 use crate::store::{FeedState, OriginCounts};
-use crate::text::to_tui::to_line;
-use crate::text::{layout_single_line, BaseDirection, Render};
+use crate::text::Render;
 use crate::tui::action::Action;
+use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -157,16 +157,14 @@ impl Widget for FeedsWidget<'_> {
         let Some(status) = pane.selected_row().and_then(|r| r.feed.as_ref()) else {
             let subscribed = pane.rows.iter().any(|r| r.feed.is_some());
             let hint = if subscribed { strings::feeds_hint() } else { strings::no_feeds() };
-            buf.set_stringn(area.x, y + 1, hint, area.width as usize, theme::dim());
+            Flow::of(self.render).put(buf, area, y + 1, 0, &hint, area.width as usize, self.render, theme::dim());
             return;
         };
         let (text, style) = match &status.last_error {
             Some(e) => (e.as_str(), theme::error()),
             None => (status.url.as_str(), theme::dim()),
         };
-        let w = area.width as usize;
-        let line = layout_single_line(text, w, BaseDirection::Ltr, self.render);
-        buf.set_line(area.x, y + 1, &to_line(&line, w, style, style), area.width);
+        Flow::of(self.render).put(buf, area, y + 1, 0, text, area.width as usize, self.render, style);
     }
 }
 
@@ -189,14 +187,20 @@ impl FeedsWidget<'_> {
             Some(f) => f.last_fetch.and_then(format::short_date).unwrap_or_else(strings::feed_never_fetched),
             None => String::new(),
         };
+        // Columns from the reading-start edge (the right one in Sorani):
+        // state, unread/total, last fetch, name.
+        let flow = Flow::of(self.render);
+        // Numbers run left to right in Sorani too: `4/10` either way, the
+        // slash in the same column.
         let counts = crate::tui::format::digits(&format!("{:>6}/{:<6}", row.unread, row.total));
-        let head = format!("{mark} {counts} {when:8}  ");
         buf.set_style(area, style);
-        buf.set_stringn(area.x, area.y, &head, w, style);
-        let head_w = head.chars().count();
-        let rest = w.saturating_sub(head_w);
-        let line = layout_single_line(&row.name, rest, BaseDirection::Auto, self.render);
-        buf.set_line(area.x + head_w as u16, area.y, &to_line(&line, rest, style, style), rest as u16);
+        let mut at = 0u16;
+        for (text, width) in [(mark, 1), (counts.as_str(), 13), (when.as_str(), 8)] {
+            flow.put(buf, area, area.y, at, text, width, self.render, style);
+            at += width as u16 + 1;
+        }
+        at += 1;
+        flow.put(buf, area, area.y, at, &row.name, w.saturating_sub(at as usize), self.render, style);
     }
 }
 

@@ -11,8 +11,9 @@
 use crate::jobs::search::SearchResponse;
 use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
-use crate::text::{layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Render};
+use crate::text::{layout_paragraph, layout_single_line, Alignment, BaseDirection, LayoutOptions, Render};
 use crate::tui::action::Action;
+use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -354,7 +355,8 @@ impl Widget for ListWidget<'_> {
                 ListSource::Search(_) => strings::no_matches(),
                 ListSource::Library { view, .. } => strings::empty_view(view),
             };
-            buf.set_stringn(area.x + 1, area.y, msg, area.width.saturating_sub(1) as usize, theme::dim());
+            let w = area.width.saturating_sub(1) as usize;
+            Flow::of(list.render).put(buf, area, area.y, 1, &msg, w, list.render, theme::dim());
             return;
         }
         for (n, i) in (list.offset..list.len()).take(list.height).enumerate() {
@@ -377,38 +379,52 @@ impl ListWidget<'_> {
         };
         let quiet = if selected { style } else { theme::dim() };
         let w = area.width as usize;
-        let mut spans = vec![
-            Span::styled(if row.read { " " } else { "●" }, if selected { style } else { theme::unread() }),
-            Span::styled(if row.starred { "★" } else { " " }, style),
+        // Mirrored, the parts run from the right: marks at the far right,
+        // the title on the reading side, every text aligned to the right.
+        let mirrored = Flow::of(render).mirrored;
+        let aligned = |mut line: crate::text::DisplayLine| {
+            if mirrored {
+                line.alignment = Alignment::Right;
+            }
+            line
+        };
+        let mut parts: Vec<Vec<Span<'static>>> = vec![
+            vec![Span::styled(if row.read { " " } else { "●" }, if selected { style } else { theme::unread() })],
+            vec![Span::styled(if row.starred { "★" } else { " " }, style)],
         ];
         let mut used = 2;
         if w >= used + DATE_W + 12 {
             let date = row.published.and_then(format::short_date).unwrap_or_else(|| " ".repeat(DATE_W));
-            spans.push(Span::styled(format!("{date} "), quiet));
+            parts.push(vec![Span::styled(date, quiet)]);
+            parts.push(vec![Span::styled(" ", style)]);
             used += DATE_W + 1;
         }
         if w >= used + SOURCE_W + 20 {
-            let src = layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto, render);
-            spans.extend(to_line(&src, SOURCE_W, quiet, style).spans);
-            spans.push(Span::styled(" ", style));
+            let src = aligned(layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto, render));
+            parts.push(to_line(&src, SOURCE_W, quiet, style).spans);
+            parts.push(vec![Span::styled(" ", style)]);
             used += SOURCE_W + 1;
         }
         let title_w = w.saturating_sub(used);
         if title_w > 0 {
-            let title = layout_single_line(&row.title, title_w, BaseDirection::Auto, render);
-            spans.extend(to_line(&title, title_w, style, theme::highlight()).spans);
+            let title = aligned(layout_single_line(&row.title, title_w, BaseDirection::Auto, render));
+            parts.push(to_line(&title, title_w, style, theme::highlight()).spans);
+        }
+        if mirrored {
+            parts.reverse();
         }
         buf.set_style(Rect { height: 1, ..area }, style);
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        buf.set_line(area.x, area.y, &Line::from(parts.concat()), area.width);
         if area.height < 2 {
             return;
         }
         if let Some((snippet, hits)) = self.pane.snippet(i).filter(|(s, _)| !s.is_empty()) {
             let sw = w.saturating_sub(3).max(1);
             let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render };
-            if let Some(first) = layout_paragraph(snippet, sw, &opts).first() {
-                let l = to_line(first, sw, theme::dim(), theme::highlight());
-                buf.set_line(area.x + 3, area.y + 1, &l, area.width.saturating_sub(3));
+            if let Some(first) = layout_paragraph(snippet, sw, &opts).into_iter().next() {
+                let l = to_line(&aligned(first), sw, theme::dim(), theme::highlight());
+                let x = if mirrored { area.x } else { area.x + 3 };
+                buf.set_line(x, area.y + 1, &l, area.width.saturating_sub(3));
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::search::Matcher;
 use crate::store::{Article, ArticleKey};
 use crate::text::paragraphs::paragraphs;
 use crate::text::to_tui::to_line;
-use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
+use crate::text::{layout_paragraph, BaseDirection, DisplayLine, LayoutOptions, Render};
 use crate::tui::action::Action;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
@@ -227,15 +227,19 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: 
     };
     para(&a.title, LineKind::Title, &mut out);
     let date = a.published.and_then(format::date).unwrap_or_default();
-    let meta: Vec<&str> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
+    // Source, date and link, each isolated (a Sorani source beside a
+    // date would otherwise take its digits), in the interface's direction.
+    let meta: Vec<String> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
         .into_iter()
         .filter(|s| !s.is_empty())
+        .map(crate::tui::strings::isolate)
         .collect();
     if !meta.is_empty() {
-        out.push(ReaderLine {
-            kind: LineKind::Meta,
-            line: Some(layout_single_line(&meta.join(" · "), width, BaseDirection::Ltr, render)),
-        });
+        let mut line = crate::tui::mirror::Flow::of(render).label(&meta.join(" · "), width, render);
+        if crate::tui::mirror::Flow::of(render).mirrored {
+            line.alignment = crate::text::Alignment::Right;
+        }
+        out.push(ReaderLine { kind: LineKind::Meta, line: Some(line) });
     }
     for p in paragraphs(&a.body) {
         out.push(ReaderLine { kind: LineKind::Body, line: None });
@@ -269,11 +273,16 @@ impl Widget for &ReaderPane {
             return;
         }
         if self.article.is_none() {
-            buf.set_stringn(
-                area.x + 1,
+            let w = area.width.saturating_sub(1) as usize;
+            let render = self.render;
+            crate::tui::mirror::Flow::of(render).put(
+                buf,
+                area,
                 area.y,
-                strings::no_article(),
-                area.width.saturating_sub(1) as usize,
+                1,
+                &strings::no_article(),
+                w,
+                render,
                 theme::dim(),
             );
             return;

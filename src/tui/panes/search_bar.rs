@@ -8,6 +8,7 @@
 use crate::text::{bidi, display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions};
 use crate::text::{Order, Render};
 use crate::tui::action::Action;
+use crate::tui::mirror::Flow;
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -121,11 +122,12 @@ impl SearchBar {
         if area.is_empty() {
             return None;
         }
-        let label = display_width(self.label());
-        let text_w = (area.width as usize).saturating_sub(label + 1);
+        let (box_x, text_w) = self.text_box(area);
         let q = &self.query;
-        let x = |offset: usize| Some(Position { x: area.x + (label + offset.min(text_w)) as u16, y: area.y });
         let total = display_width(q);
+        // Mirrored, the query sits against the prompt on the right.
+        let shift = if Flow::of(self.render).mirrored { text_w - total.min(text_w) } else { 0 };
+        let x = |offset: usize| Some(Position { x: box_x + (shift + offset.min(text_w)) as u16, y: area.y });
         if self.render.order == Order::Logical || total > text_w {
             // Logical order, or a query cut with an ellipsis: count cells
             // from the drawn text's logical start.
@@ -141,6 +143,16 @@ impl SearchBar {
         let (left, right) = self.cells_of(start..self.cursor, total)?;
         let level = bidi::resolve(q, BaseDirection::Auto).levels.get(q[..start].chars().count()).copied().unwrap_or(0);
         x(if level % 2 == 1 { left } else { right })
+    }
+
+    /// Where the text goes in `area`: its first cell and its width. The
+    /// label is at the reading-start edge (the right one when mirrored);
+    /// one cell at the far end stays free for the caret.
+    fn text_box(&self, area: Rect) -> (u16, usize) {
+        let label = display_width(self.label()) as u16;
+        let text_w = area.width.saturating_sub(label + 1);
+        let x = if Flow::of(self.render).mirrored { area.x + 1 } else { area.x + label };
+        (x.min(area.right()), text_w as usize)
     }
 
     /// The cells (left, right) that the byte range `range` of the query
@@ -182,31 +194,39 @@ impl Widget for SearchBarWidget<'_> {
             return;
         }
         buf.set_style(area, theme::bar());
+        let render = self.bar.render;
+        let flow = Flow::of(render);
         let w = area.width as usize;
-        let label = self.bar.label();
-        buf.set_stringn(area.x, area.y, label, w, theme::bar());
-        let mut text_w = w.saturating_sub(display_width(label) + 1);
-        // The scope takes the right end when the query leaves it room (so
+        flow.put(buf, area, area.y, 0, self.bar.label(), w, render, theme::bar());
+        // Its cells as typed: a label's spaces count even where the layout
+        // lets them hang.
+        let label = display_width(self.bar.label()) as u16;
+        let (box_x, full_w) = self.bar.text_box(area);
+        let mut text_w = full_w;
+        // The scope takes the far end when the query leaves it room (so
         // the query is never cut for it, and the caret stays right); an
         // origin's name (a feed title) may be Sorani: laid out.
         if let Some(scope) = &self.scope {
-            let line = layout_single_line(scope, text_w / 2, BaseDirection::Ltr, self.bar.render).text();
-            let sw = display_width(&line);
+            let sw = flow.label(scope, text_w / 2, render).width;
             if sw > 0 && display_width(&self.bar.query) + sw + 3 < text_w {
-                let x = area.x + (w - sw - 1) as u16;
-                buf.set_stringn(x, area.y, &line, sw, theme::bar().patch(theme::dim()));
+                let style = theme::bar().patch(theme::dim());
+                flow.put(buf, area, area.y, (w - sw - 1) as u16, scope, sw, render, style);
                 text_w -= sw + 2;
             }
         }
         if text_w == 0 {
             return;
         }
-        let x = area.x + label.len() as u16;
         if self.bar.query.is_empty() && !self.editing {
-            buf.set_stringn(x, area.y, strings::search_placeholder(), text_w, theme::placeholder());
+            flow.put(buf, area, area.y, label, &strings::search_placeholder(), text_w, render, theme::placeholder());
             return;
         }
-        let line = layout_single_line(&self.bar.query, text_w, BaseDirection::Auto, self.bar.render);
+        let line = layout_single_line(&self.bar.query, text_w, BaseDirection::Auto, render);
+        // Mirrored, against the prompt on the right (as the caret expects).
+        let x = match flow.mirrored {
+            true => box_x + (full_w - line.width.min(full_w)) as u16,
+            false => box_x,
+        };
         buf.set_stringn(x, area.y, line.text(), text_w, theme::bar());
     }
 }

@@ -2,7 +2,8 @@
 //! what the background work is doing, and the last message (or the key
 //! hint).
 
-use crate::text::{display_width, layout_single_line, BaseDirection, Render};
+use crate::text::{layout_single_line, BaseDirection, Order, Render};
+use crate::tui::mirror::Flow;
 use crate::tui::panes::{ListPane, ListSource};
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
@@ -43,9 +44,11 @@ impl StatusLine<'_> {
         let list = self.list;
         let count = match list.source() {
             ListSource::Library { view, total } => {
-                // A feed's or source's name may be Sorani: laid out, and cut.
+                // A feed's or source's name may be Sorani: cut here in
+                // logical order, laid out with the whole line.
                 let name = view.origin.as_deref().map(|o| self.origin_name.unwrap_or(o));
-                let origin = name.map(|o| layout_single_line(o, ORIGIN_W, BaseDirection::Auto, self.render).text());
+                let logical = Render { order: Order::Logical, shape: false };
+                let origin = name.map(|o| layout_single_line(o, ORIGIN_W, BaseDirection::Auto, logical).text());
                 strings::view_count(view.filter, origin.as_deref(), *total, self.unread)
             }
             ListSource::Search(r) => {
@@ -75,23 +78,21 @@ impl Widget for StatusLine<'_> {
             return;
         }
         buf.set_style(area, theme::bar());
-        let left = self.left();
+        // From the reading-start edge (the right one in Sorani): where the
+        // list is and what runs; at the far end the message or the key
+        // hint. Every part is laid out as a label: messages quote feed
+        // names and titles, which may be in either script.
+        let flow = Flow::of(self.render);
         let w = area.width as usize;
-        buf.set_stringn(area.x, area.y, &left, w, theme::bar());
-        let used = display_width(&left);
-        // Messages are English sentences that may quote Sorani (a feed's
-        // name, a title): laid out like any text.
-        let right = match self.message {
-            Some(m) => {
-                let room = w.saturating_sub(used + 3).max(1);
-                layout_single_line(m, room, BaseDirection::Ltr, self.render).text() + " "
-            }
-            None => format!("{} ", strings::status_hint()),
+        let used = flow.put(buf, area, area.y, 0, &self.left(), w, self.render, theme::bar());
+        let (right, style) = match self.message {
+            Some(m) => (m.to_owned(), theme::bar().patch(theme::error())),
+            None => (strings::status_hint(), theme::bar()),
         };
-        let rw = display_width(&right);
-        if used + 2 + rw <= w {
-            let style = if self.message.is_some() { theme::bar().patch(theme::error()) } else { theme::bar() };
-            buf.set_stringn(area.x + (w - rw) as u16, area.y, &right, rw, style);
+        let room = w.saturating_sub(used + 3).max(1);
+        let rw = flow.label(&right, room, self.render).width;
+        if used + 3 + rw <= w {
+            flow.put(buf, area, area.y, (w - rw - 1) as u16, &right, rw, self.render, style);
         }
     }
 }

@@ -11,20 +11,37 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
-/// Draws the candidates over the whole area it is given.
-pub struct Calibration;
+/// Draws the candidates over the whole area it is given; its own words
+/// as `render` (the mode in force) lays out labels.
+pub struct Calibration {
+    pub render: crate::text::Render,
+}
 
 impl Widget for Calibration {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         Clear.render(screen, buf);
         let width = screen.width.saturating_sub(4) as usize;
         let mut rows: Vec<(u16, Line<'static>)> = Vec::new();
+        // Its own words are labels of the interface (Sorani from the
+        // right); the test lines below are each candidate's, as they are.
+        let flow = crate::tui::mirror::Flow::of(self.render);
+        // Mirrored, a label ends where the test lines do (padded on the
+        // left by `to_line`, as a right-aligned line is).
+        let label = |text: &str| {
+            let mut line = flow.label(text, width.max(1), self.render);
+            if flow.mirrored {
+                line.alignment = crate::text::Alignment::Right;
+            }
+            to_line(&line, width, theme::title(), theme::title())
+        };
+        let at = if flow.mirrored { 3 } else { 1 };
         for h in strings::calibration_header() {
-            rows.push((1, Line::styled(h, theme::title())));
+            rows.push((at, label(&h)));
         }
         for (i, c) in CANDIDATES.iter().enumerate() {
+            debug_assert_eq!(c.label, crate::i18n::english(strings::CANDIDATE_IDS[i]));
             rows.push((1, Line::raw("")));
-            rows.push((1, Line::styled(format!("[{}] {}", i + 1, c.label), theme::title())));
+            rows.push((at, label(&format!("[{}] {}", i + 1, strings::calibration_candidate(i)))));
             let opts = LayoutOptions { render: c.render(), ..Default::default() };
             for t in TEST_LINES {
                 for l in layout_paragraph(t, width.max(1), &opts) {

@@ -1,6 +1,8 @@
 //! The help popup: every key in force, from the keymap; in as many
 //! columns as the screen's height needs.
 
+use crate::text::{display_width, Render};
+use crate::tui::mirror::Flow;
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +12,7 @@ use ratatui::widgets::Widget;
 /// is given.
 pub struct Help<'a> {
     pub rows: &'a [(String, String)],
+    pub render: Render,
 }
 
 impl Widget for Help<'_> {
@@ -21,21 +24,19 @@ impl Widget for Help<'_> {
         let widths = column_widths(all, rows, screen.width.saturating_sub(2) as usize);
         let area =
             super::centred(screen, (widths.iter().map(|(k, t)| k + t + 3).sum::<usize>() + 2) as u16, rows as u16 + 2);
-        let inner = super::frame(area, &strings::help_title(), buf);
-        let mut x = inner.x;
+        let inner = super::frame(area, &strings::help_title(), self.render, buf);
+        // Columns from the reading-start edge (the right one in Sorani);
+        // in each, the keys, then what they do.
+        let flow = Flow::of(self.render);
+        let mut x = 0u16;
         for (column, &(keys_w, text_w)) in widths.iter().enumerate() {
             for (row, (keys, what)) in all.iter().skip(column * rows).take(rows).enumerate() {
-                if row >= inner.height as usize || x >= inner.right() {
+                if row >= inner.height as usize || x >= inner.width {
                     break;
                 }
                 let y = inner.y + row as u16;
-                let room = (inner.right() - x) as usize;
-                buf.set_stringn(x + 1, y, keys, room.saturating_sub(1).min(keys_w), theme::title());
-                let at = x + 2 + keys_w as u16;
-                if at < inner.right() {
-                    let w = ((inner.right() - at) as usize).min(text_w);
-                    buf.set_stringn(at, y, what, w, theme::base());
-                }
+                flow.put(buf, inner, y, x + 1, keys, keys_w, self.render, theme::title());
+                flow.put(buf, inner, y, x + 2 + keys_w as u16, what, text_w, self.render, theme::base());
             }
             x = x.saturating_add((keys_w + text_w + 3) as u16);
         }
@@ -49,7 +50,7 @@ fn column_widths(all: &[(String, String)], rows: usize, room: usize) -> Vec<(usi
         .chunks(rows)
         .map(|c| {
             let w = |f: &dyn Fn(&(String, String)) -> usize| c.iter().map(f).max().unwrap_or(0);
-            (w(&|(k, _)| k.chars().count()), w(&|(_, t)| t.chars().count()))
+            (w(&|(k, _)| display_width(k)), w(&|(_, t)| display_width(t)))
         })
         .collect();
     let total: usize = natural.iter().map(|(k, t)| k + t + 3).sum();
