@@ -136,7 +136,7 @@ fn sorani_messages_are_sorani() {
         let mut args = fluent_bundle::FluentArgs::new();
         for v in [
             "n", "shown", "done", "total", "kept", "ms", "view", "path", "error", "command", "url", "program", "why",
-            "what", "feeds", "new", "updated", "bidi", "shaping",
+            "what", "feeds", "new", "updated", "bidi", "shaping", "terminal",
         ] {
             args.set(v, "");
         }

@@ -408,8 +408,8 @@ fn the_feeds_pane_shows_counts_state_and_errors_and_opens_a_feed() {
     let mut h = Harness::new();
     h.app.update(Action::ToggleFeeds);
     let screen = h.render(100, 30).join("\n");
-    assert!(screen.contains("     10/10               all articles"), "{screen}");
-    assert!(screen.contains("     10/10               hewal sample"), "{screen}");
+    assert!(screen.contains("     10/10                all articles"), "{screen}");
+    assert!(screen.contains("     10/10                hewal sample"), "{screen}");
     assert!(screen.contains("no feeds yet: hewal feed add URL"), "{screen}");
     h.app.update(Action::ToggleFeeds);
     assert_eq!(h.app.mode(), Mode::Normal);
@@ -445,10 +445,10 @@ fn the_feeds_pane_shows_counts_state_and_errors_and_opens_a_feed() {
     h.store.insert_batch(&fetched, 0).unwrap();
     h.app.update(Action::ToggleFeeds);
     let screen = h.render(100, 30).join("\n");
-    assert!(screen.contains("     12/12               all articles"), "{screen}");
-    assert!(screen.contains("✓      2/2      25-02-19  "), "{screen}");
-    assert!(screen.contains("✗      0/0      25-02-19  https://example.org/gone.xml"), "{screen}");
-    assert!(screen.contains("·      0/0      never     https://example.org/new.xml"), "{screen}");
+    assert!(screen.contains("     12/12                all articles"), "{screen}");
+    assert!(screen.contains("✓      2/2      25-02-19   "), "{screen}");
+    assert!(screen.contains("✗      0/0      25-02-19   https://example.org/gone.xml"), "{screen}");
+    assert!(screen.contains("·      0/0      never      https://example.org/new.xml"), "{screen}");
     // The selected feed's error is shown under the list.
     h.app.update(Action::Move(2));
     let screen = h.render(100, 30).join("\n");
@@ -466,8 +466,8 @@ fn the_feeds_pane_shows_counts_state_and_errors_and_opens_a_feed() {
     h.render(100, 30);
     h.app.update(Action::MarkViewRead);
     let screen = h.render(100, 30).join("\n");
-    assert!(screen.contains("✓      0/2      25-02-19  "), "{screen}");
-    assert!(screen.contains("     10/12               all articles"), "{screen}");
+    assert!(screen.contains("✓      0/2      25-02-19   "), "{screen}");
+    assert!(screen.contains("     10/12                all articles"), "{screen}");
     h.render(10, 3);
 }
 

@@ -26,6 +26,8 @@ no-feeds = هێشتا هیچ فیدێک نییە: hewal feed add URL (یان hew
 all-articles = هەموو وتارەکان
 feeds-hint = Enter وتارەکانی پیشان دەدات · A وەک خوێندراو نیشانیان دەکات · R تازەیان دەکاتەوە · Esc گەڕانەوە
 feed-never-fetched = هەرگیز
+date-today = ئەمڕۆ
+date-yesterday = دوێنێ
 links-title = {" "}بەستەرەکان: ژمارەیەک دابگرە بۆ کردنەوە{" "}
 calibration-question = کام بەش ڕاست دەخوێنرێتەوە: کوردی لە لای ڕاستەوە، پیتەکان لکاو؟
 calibration-keep = 1، 2 یان 3 دابگرە بۆ ئەوەی بۆ ئەم تێرمیناڵە بمێنێتەوە (Esc: شێوازی دۆزراوە).
@@ -62,6 +64,10 @@ matches-best = { $total } ئەنجام (باشترینی { $kept }) · { $ms } m
 matches = { $total } ئەنجام · { $ms } ms
 
 ## Messages
+
+note-reorders-itself = { $terminal } خۆی ڕیزیان دەکات (hewal doctor)
+note-tmux-passthrough = passthrough لە tmux کوژاوەتەوە (hewal doctor)
+note-kitty = kitty پیتە کوردییەکان پێچەوانە دەکاتەوە (hewal doctor)
 
 no-link = ئەم وتارە بەستەری نییە
 no-links = ئەم وتارە هیچ بەستەرێکی تێدا نییە

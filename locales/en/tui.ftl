@@ -18,6 +18,8 @@ no-feeds = no feeds yet: hewal feed add URL (or hewal feed import FILE.opml)
 all-articles = all articles
 feeds-hint = Enter shows its articles · A marks them read · R fetches · Esc back
 feed-never-fetched = never
+date-today = today
+date-yesterday = yesterday
 links-title = {" "}links: press a digit to open{" "}
 calibration-question = Which block reads right: Kurdish from the right edge, letters joined?
 calibration-keep = Press 1, 2 or 3 to keep it for this terminal (Esc: keep the detected mode).
@@ -55,6 +57,11 @@ matches-best = { $total } matches (best { $kept }) · { $ms } ms
 matches = { $total } matches · { $ms } ms
 
 ## Messages
+
+# The status line's short notes about the terminal (hewal doctor says more).
+note-reorders-itself = { $terminal } reorders by itself (hewal doctor)
+note-tmux-passthrough = tmux passthrough is off (hewal doctor)
+note-kitty = kitty reverses Kurdish letters (hewal doctor)
 
 no-link = this article has no link
 no-links = this article has no links

@@ -128,7 +128,7 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
             if env.terminal.bidi_switch() == detect::BidiSwitch::None {
                 let name = env.terminal.name();
                 notes.push(Note {
-                    short: format!("{name} reorders by itself (hewal doctor)"),
+                    short: crate::i18n::text_with("note-reorders-itself", &[("terminal", name.into())]),
                     full: format!(
                         "{name} reorders right-to-left text itself and cannot be asked to stop: \
                          use --bidi terminal, or turn its bidi off in its settings"
@@ -145,7 +145,7 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
     let (enter, leave) = match env.multiplexer {
         Some(m) if !enter.is_empty() => {
             if let (Some(full), false) = (m.passthrough_note(), env.tmux_passthrough == Some(true)) {
-                let short = "tmux passthrough is off (hewal doctor)".to_owned();
+                let short = crate::i18n::text("note-tmux-passthrough");
                 notes.push(Note { short, full });
             }
             // The multiplexer draws on the outer terminal: the switch must
@@ -159,7 +159,7 @@ pub fn resolve(bidi: BidiMode, shape: ShapeMode, env: &Environment, cal: &Calibr
     // multiplexer the rows are the multiplexer's.
     if env.terminal == Terminal::Kitty {
         notes.push(Note {
-            short: "kitty reverses Kurdish letters (hewal doctor)".to_owned(),
+            short: crate::i18n::text("note-kitty"),
             full: "kitty reverses the letters inside right-to-left words when it shapes them (seen in screenshots); \
                    hewal cannot undo that: read Kurdish in another terminal"
                 .to_owned(),

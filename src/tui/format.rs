@@ -49,6 +49,38 @@ pub fn date(t: i64) -> Option<String> {
     }
 }
 
+/// [`date`], but "today" and "yesterday" (in the interface's language)
+/// for the last two days before `now`. Days are UTC days, as every date
+/// hewal shows.
+pub fn date_from(t: i64, now: i64) -> Option<String> {
+    relative(t, now).or_else(|| date(t))
+}
+
+/// "today" or "yesterday" for a time in the last two days before `now`.
+fn relative(t: i64, now: i64) -> Option<String> {
+    let day = |s: i64| s.div_euclid(86_400);
+    match day(now) - day(t) {
+        0 => Some(crate::i18n::text("date-today")),
+        1 => Some(crate::i18n::text("date-yesterday")),
+        _ => None,
+    }
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// [`date_from`] now: the reader's date.
+pub fn recent_date(t: i64) -> Option<String> {
+    date_from(t, now())
+}
+
+/// [`short_date`], but "today" or "yesterday" for the last two days: the
+/// feeds pane's last fetch.
+pub fn recent_short_date(t: i64) -> Option<String> {
+    relative(t, now()).or_else(|| short_date(t))
+}
+
 /// The date with Kurdish month names, CLDR's long form for `ckb`.
 fn kurdish(year: i32, month: u8, day: u8, digits: Digits) -> Option<String> {
     let date = icu_calendar::Date::try_new_gregorian(year, month, day).ok()?;
@@ -92,6 +124,17 @@ pub fn article_text(a: &crate::store::Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_two_days_are_today_and_yesterday() {
+        set_style(DateFormat::Iso, Digits::Western);
+        let now = 1_764_806_400 + 3_600; // 2025-12-04 01:00 UTC
+        assert_eq!(date_from(now - 60, now).as_deref(), Some("today"));
+        assert_eq!(date_from(now - 7_200, now).as_deref(), Some("yesterday"));
+        assert_eq!(date_from(now - 86_400 - 7_200, now).as_deref(), Some("2025-12-02"));
+        // A date ahead of now (a feed's clock) is a date.
+        assert_eq!(date_from(now + 86_400, now).as_deref(), Some("2025-12-05"));
+    }
 
     #[test]
     fn dates_are_iso_and_out_of_range_is_none() {

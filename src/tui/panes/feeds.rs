@@ -184,7 +184,7 @@ impl FeedsWidget<'_> {
             style = style.patch(theme::selected());
         }
         let when = match &row.feed {
-            Some(f) => f.last_fetch.and_then(format::short_date).unwrap_or_else(strings::feed_never_fetched),
+            Some(f) => f.last_fetch.and_then(format::recent_short_date).unwrap_or_else(strings::feed_never_fetched),
             None => String::new(),
         };
         // Columns from the reading-start edge (the right one in Sorani):
@@ -195,7 +195,7 @@ impl FeedsWidget<'_> {
         let counts = crate::tui::format::digits(&format!("{:>6}/{:<6}", row.unread, row.total));
         buf.set_style(area, style);
         let mut at = 0u16;
-        for (text, width) in [(mark, 1), (counts.as_str(), 13), (when.as_str(), 8)] {
+        for (text, width) in [(mark, 1), (counts.as_str(), 13), (when.as_str(), 9)] {
             flow.put(buf, area, area.y, at, text, width, self.render, style);
             at += width as u16 + 1;
         }

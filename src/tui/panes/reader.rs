@@ -226,7 +226,7 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: 
         out.extend(layout_paragraph(text, width, &opts).into_iter().map(|l| ReaderLine { kind, line: Some(l) }));
     };
     para(&a.title, LineKind::Title, &mut out);
-    let date = a.published.and_then(format::date).unwrap_or_default();
+    let date = a.published.and_then(format::recent_date).unwrap_or_default();
     // Source, date and link, each isolated (a Sorani source beside a
     // date would otherwise take its digits), in the interface's direction.
     let meta: Vec<String> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
