@@ -1011,6 +1011,12 @@ fn esc_then_a_key_sent_together_is_both() {
     h.app.handle_key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::ALT));
     assert_eq!(h.app.focus(), Focus::List);
     assert_eq!(h.app.list().selected(), 0);
+    // In the help, Esc+j: the help closes, then down.
+    h.app.update(Action::ToggleHelp);
+    assert_eq!(h.app.mode(), Mode::Help);
+    h.app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT));
+    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.app.list().selected(), 1, "the j after Esc was lost in the help");
 }
 
 /// An article opened from search results opens at its first hit, not at

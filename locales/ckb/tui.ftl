@@ -81,11 +81,26 @@ calibration-unchanged = پێوانەکردن نەگۆڕدرا
 saved-to = پاشەکەوت کرا لە { $path }
 cannot-save-to = ناتوانرێت لە { $path } پاشەکەوت بکرێت: { $error }
 command-failed = { $command }: { $error }
-marked-read = وەک خوێندراو نیشانکرا: { $shown } وتار؛ U دەیگەڕێنێتەوە
-marked-unread = وەک نەخوێندراو نیشانکرا: { $shown } وتار؛ U دەیگەڕێنێتەوە
-marked-starred = ئەستێرەی لێدرا: { $shown } وتار؛ U دەیگەڕێنێتەوە
-marked-unstarred = ئەستێرەکەی لابرا: { $shown } وتار؛ U دەیگەڕێنێتەوە
-deleted = { $shown } وتار سڕایەوە؛ U دەیگەڕێنێتەوە
+marked-read = وەک خوێندراو نیشانکرا: { $n ->
+    [one] { $shown } وتار
+   *[other] { $shown } وتار
+}؛ U دەیگەڕێنێتەوە
+marked-unread = وەک نەخوێندراو نیشانکرا: { $n ->
+    [one] { $shown } وتار
+   *[other] { $shown } وتار
+}؛ U دەیگەڕێنێتەوە
+marked-starred = ئەستێرەی لێدرا: { $n ->
+    [one] { $shown } وتار
+   *[other] { $shown } وتار
+}؛ U دەیگەڕێنێتەوە
+marked-unstarred = ئەستێرەکەی لابرا: { $n ->
+    [one] { $shown } وتار
+   *[other] { $shown } وتار
+}؛ U دەیگەڕێنێتەوە
+deleted = { $n ->
+    [one] { $shown } وتار
+   *[other] { $shown } وتار
+} سڕایەوە؛ U دەیگەڕێنێتەوە
 cannot-delete = ناتوانرێت بسڕدرێتەوە: { $error }
 no-link-numbered = بەستەری [{ $shown }] نییە
 not-a-web-link = ئەمە بەستەری وێب نییە، ناکرێتەوە: { $url }
@@ -110,7 +125,10 @@ query-full = گەڕان تەنها { $shown } پیتی یەکەم دەخوێنێ
 worker-panicked = هەڵەی ناوخۆیی لە { $what } (تکایە ڕاپۆرتی بکە)؛ هەواڵ بەردەوام دەبێت
 search-unavailable = گەڕان بەردەست نییە: { $why }
 fetch-failed = تازەکردنەوە سەرنەکەوت: { $error }
-fetched = { $feeds } فید تازەکرایەوە: { $new } نوێ، { $updated } نوێکراوە
+fetched = { $n ->
+    [one] { $feeds } فید
+   *[other] { $feeds } فید
+} تازەکرایەوە: { $new } نوێ، { $updated } نوێکراوە
 fetched-trimmed = ، { $shown } کۆن سڕایەوە (max_articles)
 fetched-errors = ؛ { $shown } سەرنەکەوت ({ $url }: { $error })
 bidi-by-terminal = لەلایەن تێرمیناڵەوە

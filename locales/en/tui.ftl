@@ -75,11 +75,26 @@ calibration-unchanged = calibration unchanged
 saved-to = saved to { $path }
 cannot-save-to = cannot save to { $path }: { $error }
 command-failed = { $command }: { $error }
-marked-read = marked read: { $shown } article(s); U undoes
-marked-unread = marked unread: { $shown } article(s); U undoes
-marked-starred = starred: { $shown } article(s); U undoes
-marked-unstarred = unstarred: { $shown } article(s); U undoes
-deleted = deleted { $shown } article(s); U undoes
+marked-read = marked read: { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}; U undoes
+marked-unread = marked unread: { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}; U undoes
+marked-starred = starred: { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}; U undoes
+marked-unstarred = unstarred: { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}; U undoes
+deleted = deleted { $n ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}; U undoes
 cannot-delete = cannot delete: { $error }
 no-link-numbered = no link [{ $shown }]
 not-a-web-link = not opening a non-web link: { $url }
@@ -104,7 +119,10 @@ query-full = a query is read up to { $shown } characters
 worker-panicked = internal error in { $what } (please report it); hewal goes on
 search-unavailable = search is unavailable: { $why }
 fetch-failed = fetch failed: { $error }
-fetched = fetched { $feeds } feed(s): { $new } new, { $updated } updated
+fetched = fetched { $n ->
+    [one] { $feeds } feed
+   *[other] { $feeds } feeds
+}: { $new } new, { $updated } updated
 fetched-trimmed = , { $shown } old deleted (max_articles)
 fetched-errors = ; { $shown } failed ({ $url }: { $error })
 bidi-by-terminal = by the terminal

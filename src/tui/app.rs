@@ -348,13 +348,18 @@ impl App {
     pub fn handle_key(&mut self, key: crossterm::event::KeyEvent) {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         self.message = None;
-        if let Some(action) = super::keymap::action_for(&self.keymap, key, self.mode, self.focus) {
-            return self.update(action);
-        }
         // Esc and a key that arrive together (typed quickly, or over a slow
         // link) are read by the terminal library as Alt+key. Unless Alt+key
-        // means something, it is what was typed: Esc, then the key.
-        if key.modifiers.contains(KeyModifiers::ALT) {
+        // means something, it is what was typed: Esc, then the key. The help
+        // closes on any key, so there it is always read so (Esc closes it,
+        // the key acts).
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if !(alt && self.mode == Mode::Help) {
+            if let Some(action) = super::keymap::action_for(&self.keymap, key, self.mode, self.focus) {
+                return self.update(action);
+            }
+        }
+        if alt {
             self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
             self.handle_key(KeyEvent { modifiers: key.modifiers - KeyModifiers::ALT, ..key });
         }

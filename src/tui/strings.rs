@@ -259,7 +259,12 @@ pub fn fetch_done(outcome: &Result<RefreshReport, RefreshError>) -> String {
     };
     let mut s = text_with(
         "fetched",
-        &[arg("feeds", n(report.feeds)), arg("new", n(report.inserted)), arg("updated", n(report.updated))],
+        &[
+            ("n", FluentValue::from(report.feeds as f64)),
+            arg("feeds", n(report.feeds)),
+            arg("new", n(report.inserted)),
+            arg("updated", n(report.updated)),
+        ],
     );
     if report.trimmed > 0 {
         s.push_str(&text_with("fetched-trimmed", &shown(report.trimmed)));
