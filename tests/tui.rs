@@ -374,7 +374,7 @@ fn refresh_runs_once_reports_progress_and_then_syncs_the_index() {
     h.app.notify(Notification::FetchDone(Ok(report)));
     assert_eq!(h.effects(), vec![Effect::SyncIndex]);
     let screen = h.render(100, 30);
-    assert!(screen[29].contains("fetched 3 feed(s): 2 new"), "{}", screen[29]);
+    assert!(screen[29].contains("fetched 3 feeds: 2 new"), "{}", screen[29]);
     assert!(!screen[29].contains("fetching"));
 }
 
@@ -724,7 +724,7 @@ fn mark_everything_read_then_undo() {
     h.app.update(Action::MarkAllRead);
     let s = status(&mut h);
     assert!(s.contains("all · 0 unread"), "{s}");
-    assert!(s.contains("marked read: 10 article(s)"), "{s}");
+    assert!(s.contains("marked read: 10 articles"), "{s}");
     // An empty view says why and which key fills it, not "library empty".
     h.app.update(Action::ToggleFilter(hewal::store::Filter::Unread));
     let screen = h.render(120, 30).join("\n");
@@ -746,7 +746,7 @@ fn delete_then_undo() {
     let title = h.app.list().selected_row().unwrap().title.clone();
     h.app.update(Action::Delete);
     let s = status(&mut h);
-    assert!(s.contains("1/9 ·") && s.contains("deleted 1 article(s)"), "{s}");
+    assert!(s.contains("1/9 ·") && s.contains("deleted 1 article; U undoes"), "{s}");
     assert_ne!(h.app.list().selected_row().unwrap().title, title);
     assert!(h.effects().contains(&Effect::SyncIndex), "the index is told to follow");
     h.app.update(Action::Undo);
