@@ -163,3 +163,35 @@ fn a_tiny_terminal_still_draws_without_panic() {
     s.app.update(Action::ToggleFeeds);
     s.rows(10, 3);
 }
+
+/// Where the terminal reorders (terminal bidi mode) hewal writes logical
+/// order and places nothing from the right: the terminal turns a
+/// right-to-left row around itself. Panes are stacked.
+#[test]
+fn in_terminal_mode_labels_are_in_logical_order_and_not_placed_from_the_right() {
+    let render = hewal::text::Render { order: hewal::text::Order::Logical, shape: false };
+    let mut s = Screen::new(Options { render, ..Options::default() });
+    let rows = s.rows(120, 35);
+    let status = &rows[34];
+    assert!(status.contains("نەخوێندراو"), "{status:?}");
+    assert!(!status.contains(&shown("نەخوێندراو")), "{status:?}");
+    assert!(status.starts_with(" 1/10 · هەموو"), "{status:?}");
+    assert!(rows[0].starts_with(" / گەڕان"), "{:?}", rows[0]);
+    assert!(!rows[1].contains('│'), "side by side in terminal mode: {:?}", rows[1]);
+}
+
+/// Arabic-Indic digits (`digits`) in counts and positions; shaped labels
+/// where hewal joins the letters.
+#[test]
+fn digits_and_shaping_reach_the_labels() {
+    let render = hewal::text::Render { order: hewal::text::Order::Visual, shape: true };
+    let mut s = Screen::new(Options { render, ..Options::default() });
+    hewal::tui::format::set_style(hewal::config::DateFormat::Kurdish, hewal::config::Digits::ArabicIndic);
+    let rows = s.rows(120, 35);
+    let status = &rows[34];
+    assert!(status.trim_end().ends_with("١/١٠"), "{status:?}");
+    assert!(status.contains("١٠"), "{status:?}");
+    // Presentation forms (U+FB50–U+FEFF): the letters joined by hewal.
+    assert!(status.chars().any(|c| ('\u{FB50}'..='\u{FEFF}').contains(&c)), "{status:?}");
+    assert!(!status.contains(&shown("نەخوێندراو")), "unshaped: {status:?}");
+}
