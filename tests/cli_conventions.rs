@@ -121,6 +121,7 @@ fn in_terminal(d: &Dir, cols: usize, args: &str) -> Option<String> {
         .env("HOME", d.path())
         .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
         .env("TERM", "xterm-256color")
+        .env("HEWAL_LANG", "en")
         .env_remove("HEWAL_BIDI")
         .env_remove("HEWAL_SHAPE")
         .args(["-qec", &line, "/dev/null"]);
@@ -187,15 +188,15 @@ fn a_data_dir_that_cannot_be_written_says_permission_denied() {
         std::fs::remove_file(locked.join("probe")).unwrap();
         std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let as_nobody =
-            || {
-                let mut cmd = Command::new("setpriv");
-                cmd.current_dir(d.path())
-                    .env("HOME", d.path())
-                    .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
-                    .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", env!("CARGO_BIN_EXE_hewal")]);
-                cmd
-            };
+        let as_nobody = || {
+            let mut cmd = Command::new("setpriv");
+            cmd.current_dir(d.path())
+                .env("HOME", d.path())
+                .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
+                .env("HEWAL_LANG", "en")
+                .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", env!("CARGO_BIN_EXE_hewal")]);
+            cmd
+        };
         // setpriv may be missing, or the binary out of nobody's reach.
         if !as_nobody().arg("--version").output().is_ok_and(|o| o.status.success()) {
             eprintln!("skipped: this user can write a read-only directory, and hewal cannot be run as nobody here");

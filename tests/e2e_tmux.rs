@@ -49,8 +49,12 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
-        let mut hewal =
-            format!("env {env} '{}' --data-dir '{}/data'", env!("CARGO_BIN_EXE_hewal"), dir.path().display());
+        // English unless `env` says otherwise (HEWAL_LANG wins over LANG).
+        let mut hewal = format!(
+            "env HEWAL_LANG=en {env} '{}' --data-dir '{}/data'",
+            env!("CARGO_BIN_EXE_hewal"),
+            dir.path().display()
+        );
         for a in args {
             hewal.push_str(&format!(" '{a}'"));
         }
@@ -165,6 +169,7 @@ impl Tmux {
             .args(args)
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HEWAL_LANG", "en")
             .output()
             .unwrap();
         o
