@@ -295,3 +295,48 @@ fn a_command_is_suggested_only_for_a_slip() {
         "error: unrecognized subcommand 'frobnicate'\n\nUsage: hewal [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n"
     );
 }
+
+/// `hewal ARGS` on `d`'s library with the locale variables as `lang` sets
+/// them (LANG only; no HEWAL_LANG, LC_ALL, LC_MESSAGES or LANGUAGE).
+fn hewal_in_locale(d: &Dir, lang: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = d.command();
+    for var in ["HEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", lang).arg("--data-dir").arg(d.data()).args(args).output().unwrap()
+}
+
+#[test]
+fn summaries_are_sorani_with_lang_ckb_and_english_otherwise() {
+    let d = Dir::new();
+    let lines = [
+        util::article("a1", "یەک", "دەقی یەک", "2025-01-01T00:00:00Z"),
+        util::article("a2", "دوو", "دوو", "2025-01-02T00:00:00Z"),
+    ];
+    let f = d.create("in.jsonl", lines.join("\n") + "\n");
+    // --lang wins over the environment (the harness sets HEWAL_LANG=en).
+    let o = d.hewal(&["--lang", "ckb", "import", f.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "2 وتاری نوێ هێنرا، 0 پێشتر لە کتێبخانەکەدا هەبوو، 0 کێشە\n");
+    let o = d.hewal(&["import", f.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "imported 0 new article(s), 2 already in the library, 0 problem(s)\n");
+    // The locale: fetch with no feeds, marks, a purge.
+    let sorani = "ckb_IQ.UTF-8";
+    let o = hewal_in_locale(&d, sorani, &["fetch"]);
+    assert_eq!(stderr(&o), "هیچ بەشداربوونێک نییە؛ بە `hewal feed add URL` یەکێک زیاد بکە\n");
+    let o = hewal_in_locale(&d, "en_US.UTF-8", &["fetch"]);
+    assert_eq!(stderr(&o), "no subscriptions; add one with `hewal feed add URL`\n");
+    let o = hewal_in_locale(&d, sorani, &["mark", "star", "a1"]);
+    assert_eq!(stderr(&o), "ئەستێرەی لێدرا: 1 وتار\n");
+    let o = hewal_in_locale(&d, sorani, &["purge", "--older-than", "1"]);
+    assert_eq!(stderr(&o), "1 وتار سڕایەوە؛ 1 وتاری ئەستێرەکراو مایەوە\n");
+    let o = hewal_in_locale(&d, "en_US.UTF-8", &["purge", "--older-than", "1"]);
+    assert_eq!(stderr(&o), "deleted 0 article(s); kept 1 starred article(s)\n");
+    // A warning keeps `hewal:` and translates its kind.
+    let long = "وشە ".repeat(40);
+    let o = hewal_in_locale(&d, sorani, &["search", &long]);
+    assert!(stderr(&o).starts_with("hewal: ئاگاداری: گەڕانەکە درێژە"), "{}", stderr(&o));
+    // An error the command line raises itself, on the way out.
+    let o = hewal_in_locale(&d, sorani, &["feed", "remove", "https://example.org/x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "hewal: بەشداری https://example.org/x نەکراوە (بڕوانە `hewal feed list`)\n");
+}
