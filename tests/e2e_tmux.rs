@@ -49,9 +49,10 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
-        // English unless `env` says otherwise (HEWAL_LANG wins over LANG).
+        // English whatever the locale (HEWAL_LANG wins over LANG; after
+        // `env`'s own options, which `env` may hold); `--lang` wins over it.
         let mut hewal = format!(
-            "env HEWAL_LANG=en {env} '{}' --data-dir '{}/data'",
+            "env {env} HEWAL_LANG=en '{}' --data-dir '{}/data'",
             env!("CARGO_BIN_EXE_hewal"),
             dir.path().display()
         );
