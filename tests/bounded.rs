@@ -60,7 +60,7 @@ fn a_105_kb_query_is_cut_and_answered_in_bounded_memory() {
     let query: String = (0..15_000).map(|i| format!("و{i} ")).collect::<String>() + "هەولێر";
     assert!(query.len() > 100_000);
     let script = format!("ulimit -v {} && '{hewal}' --data-dir '{}' search --json \"$1\"", 300 * 1024, data.display());
-    let out = Command::new("bash").args(["-c", &script, "hewal", &query]).output().unwrap();
+    let out = Command::new("bash").args(["-c", &script, "hewal", &query]).env("HEWAL_LANG", "en").output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("the query is long"), "{stderr}");

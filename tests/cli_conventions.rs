@@ -121,6 +121,7 @@ fn in_terminal(d: &Dir, cols: usize, args: &str) -> Option<String> {
         .env("HOME", d.path())
         .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
         .env("TERM", "xterm-256color")
+        .env("HEWAL_LANG", "en")
         .env_remove("HEWAL_BIDI")
         .env_remove("HEWAL_SHAPE")
         .args(["-qec", &line, "/dev/null"]);
@@ -187,15 +188,15 @@ fn a_data_dir_that_cannot_be_written_says_permission_denied() {
         std::fs::remove_file(locked.join("probe")).unwrap();
         std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let as_nobody =
-            || {
-                let mut cmd = Command::new("setpriv");
-                cmd.current_dir(d.path())
-                    .env("HOME", d.path())
-                    .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
-                    .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", env!("CARGO_BIN_EXE_hewal")]);
-                cmd
-            };
+        let as_nobody = || {
+            let mut cmd = Command::new("setpriv");
+            cmd.current_dir(d.path())
+                .env("HOME", d.path())
+                .env("XDG_CONFIG_HOME", d.path().join("xdg-config"))
+                .env("HEWAL_LANG", "en")
+                .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", env!("CARGO_BIN_EXE_hewal")]);
+            cmd
+        };
         // setpriv may be missing, or the binary out of nobody's reach.
         if !as_nobody().arg("--version").output().is_ok_and(|o| o.status.success()) {
             eprintln!("skipped: this user can write a read-only directory, and hewal cannot be run as nobody here");
@@ -293,4 +294,49 @@ fn a_command_is_suggested_only_for_a_slip() {
         stderr(&o),
         "error: unrecognized subcommand 'frobnicate'\n\nUsage: hewal [OPTIONS] [COMMAND]\n\nFor more information, try '--help'.\n"
     );
+}
+
+/// `hewal ARGS` on `d`'s library with the locale variables as `lang` sets
+/// them (LANG only; no HEWAL_LANG, LC_ALL, LC_MESSAGES or LANGUAGE).
+fn hewal_in_locale(d: &Dir, lang: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = d.command();
+    for var in ["HEWAL_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", lang).arg("--data-dir").arg(d.data()).args(args).output().unwrap()
+}
+
+#[test]
+fn summaries_are_sorani_with_lang_ckb_and_english_otherwise() {
+    let d = Dir::new();
+    let lines = [
+        util::article("a1", "یەک", "دەقی یەک", "2025-01-01T00:00:00Z"),
+        util::article("a2", "دوو", "دوو", "2025-01-02T00:00:00Z"),
+    ];
+    let f = d.create("in.jsonl", lines.join("\n") + "\n");
+    // --lang wins over the environment (the harness sets HEWAL_LANG=en).
+    let o = d.hewal(&["--lang", "ckb", "import", f.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "2 وتاری نوێ هێنرا، 0 پێشتر لە کتێبخانەکەدا هەبوو، 0 کێشە\n");
+    let o = d.hewal(&["import", f.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "imported 0 new article(s), 2 already in the library, 0 problem(s)\n");
+    // The locale: fetch with no feeds, marks, a purge.
+    let sorani = "ckb_IQ.UTF-8";
+    let o = hewal_in_locale(&d, sorani, &["fetch"]);
+    assert_eq!(stderr(&o), "هیچ بەشداربوونێک نییە؛ بە `hewal feed add URL` یەکێک زیاد بکە\n");
+    let o = hewal_in_locale(&d, "en_US.UTF-8", &["fetch"]);
+    assert_eq!(stderr(&o), "no subscriptions; add one with `hewal feed add URL`\n");
+    let o = hewal_in_locale(&d, sorani, &["mark", "star", "a1"]);
+    assert_eq!(stderr(&o), "ئەستێرەی لێدرا: 1 وتار\n");
+    let o = hewal_in_locale(&d, sorani, &["purge", "--older-than", "1"]);
+    assert_eq!(stderr(&o), "1 وتار سڕایەوە؛ 1 وتاری ئەستێرەکراو مایەوە\n");
+    let o = hewal_in_locale(&d, "en_US.UTF-8", &["purge", "--older-than", "1"]);
+    assert_eq!(stderr(&o), "deleted 0 article(s); kept 1 starred article(s)\n");
+    // A warning keeps `hewal:` and translates its kind.
+    let long = "وشە ".repeat(40);
+    let o = hewal_in_locale(&d, sorani, &["search", &long]);
+    assert!(stderr(&o).starts_with("hewal: ئاگاداری: گەڕانەکە درێژە"), "{}", stderr(&o));
+    // An error the command line raises itself, on the way out.
+    let o = hewal_in_locale(&d, sorani, &["feed", "remove", "https://example.org/x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "hewal: بەشداری https://example.org/x نەکراوە (بڕوانە `hewal feed list`)\n");
 }

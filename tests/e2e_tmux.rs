@@ -49,6 +49,9 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let socket = format!("hewal-test-{}-{}", std::process::id(), dir.path().file_name().unwrap().to_string_lossy());
         let script = dir.path().join("run.sh");
+        // English whatever the machine's locale: the server below starts
+        // with LANG=C.UTF-8 and no LC_ALL, LC_MESSAGES, LANGUAGE or
+        // HEWAL_LANG, so a test's `env` (LANG=ckb_IQ.UTF-8) decides.
         let mut hewal =
             format!("env {env} '{}' --data-dir '{}/data'", env!("CARGO_BIN_EXE_hewal"), dir.path().display());
         for a in args {
@@ -186,6 +189,7 @@ impl Tmux {
             .args(args)
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HEWAL_LANG", "en")
             .output()
             .unwrap();
         o

@@ -330,7 +330,11 @@ fn a_library_on_read_only_media_is_read() {
         data = data.display(),
         out = d.path().display()
     );
-    let o = std::process::Command::new("unshare").args(["-m", "sh", "-c", &script]).env("HOME", d.path()).output();
+    let o = std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("HOME", d.path())
+        .env("HEWAL_LANG", "en")
+        .output();
     let o = match o {
         Ok(o) if o.status.code() == Some(77) || o.status.code() == Some(78) => {
             eprintln!("skipped: cannot make a read-only mount here: {}", stderr(&o));
@@ -368,7 +372,11 @@ fn a_full_disk_stops_an_import_clearly_and_it_resumes_with_room() {
         disk = disk.display(),
         out = d.path().display()
     );
-    let o = match std::process::Command::new("unshare").args(["-m", "sh", "-c", &script]).env("HOME", d.path()).output()
+    let o = match std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("HOME", d.path())
+        .env("HEWAL_LANG", "en")
+        .output()
     {
         Ok(o) if matches!(o.status.code(), Some(77 | 78)) => {
             return eprintln!("skipped: no tmpfs here: {}", stderr(&o))

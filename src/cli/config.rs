@@ -1,7 +1,10 @@
-//! `hewal config path|default|check`.
+//! `hewal config path|default|check`. `hewal config default` writes
+//! config.toml, which is English throughout (its comments and the command
+//! descriptions, `i18n::english`); what `path` and `check` say on stderr
+//! follows `--lang`.
 
 use super::args::ConfigCommand;
-use super::messages;
+use super::{messages, strings};
 use crate::config::{Config, ConfigError, Paths};
 use crate::tui::keymap::{Key, COMMANDS};
 use crate::tui::theme::{Palette, ROLES, THEMES};
@@ -23,7 +26,7 @@ pub fn run(cmd: &ConfigCommand, paths: &Paths, config: &Config, problem: Option<
 fn path(paths: &Paths) {
     println!("{}", paths.config_path().display());
     if !paths.config_path().exists() {
-        messages::status("it does not exist yet; `hewal config default > FILE` writes a commented one");
+        messages::status(strings::config_not_there_yet());
     }
 }
 
@@ -38,8 +41,7 @@ fn check(paths: &Paths, config: &Config, problem: Option<ConfigError>) -> Result
     }
     let problems = problems(paths, config);
     if problems.is_empty() {
-        let state = if file.exists() { "no problems" } else { "not there; hewal runs on its defaults" };
-        messages::status(format_args!("{}: {state}", file.display()));
+        messages::status(strings::config_fine(&file, file.exists()));
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
@@ -61,9 +63,7 @@ pub fn problems(paths: &Paths, config: &Config) -> Vec<String> {
     let subscribed = crate::feeds::urls::load_subscriptions(&paths.urls_path()).map(|(s, _)| s).unwrap_or_default();
     for url in config.feed.keys() {
         if !subscribed.iter().any(|s| &s.url == url) {
-            out.push(format!(
-                "[feed.\"{url}\"]: no such subscription (`hewal feed list` shows them); the setting does nothing"
-            ));
+            out.push(strings::config_unknown_feed(url));
         }
     }
     out

@@ -1,7 +1,7 @@
 //! `hewal feed …` and `hewal fetch`: subscriptions live in a newsboat-style
 //! `urls` file in the config directory; fetch state lives in the store.
 
-use super::{messages, open_index, open_store, output};
+use super::{messages, open_index, open_store, output, strings};
 use crate::config::{write_atomic, Paths};
 use crate::feeds::{opml, urls, FetchOptions, Subscription};
 use anyhow::{bail, Context, Result};
@@ -11,8 +11,7 @@ use std::path::Path;
 /// The subscriptions, with a message on stderr for each line skipped.
 pub fn load(paths: &Paths) -> Result<Vec<Subscription>> {
     let path = paths.urls_path();
-    let (subs, problems) =
-        crate::feeds::load_subscriptions(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let (subs, problems) = crate::feeds::load_subscriptions(&path).with_context(|| strings::cannot_read(&path))?;
     for p in problems {
         messages::message(p);
     }
@@ -28,15 +27,15 @@ fn save(paths: &Paths, subs: &[Subscription]) -> Result<()> {
 /// `hewal feed add`.
 pub fn add(paths: &Paths, url: &str, title: Option<String>, tags: Vec<String>) -> Result<()> {
     if !urls::is_web_url(url) {
-        bail!("{url:?} is not an http:// or https:// URL");
+        bail!(strings::not_a_web_url(url));
     }
     let mut subs = load(paths)?;
     if subs.iter().any(|s| s.url == url) {
-        bail!("already subscribed to {url}");
+        bail!(strings::already_subscribed(url));
     }
     subs.push(Subscription { url: url.to_owned(), title, tags });
     save(paths, &subs)?;
-    messages::status(format_args!("subscribed to {url}; `hewal fetch` fetches it"));
+    messages::status(strings::subscribed(url));
     Ok(())
 }
 
@@ -46,14 +45,15 @@ pub fn remove(paths: &Paths, url: &str) -> Result<()> {
     let before = subs.len();
     subs.retain(|s| s.url != url);
     if subs.len() == before {
-        bail!("not subscribed to {url} (see `hewal feed list`)");
+        bail!(strings::not_subscribed(url));
     }
     save(paths, &subs)?;
-    messages::status(format_args!("unsubscribed from {url}; its articles stay in the library"));
+    messages::status(strings::unsubscribed(url));
     Ok(())
 }
 
-/// `hewal feed list`.
+/// `hewal feed list`. Its rows are results on stdout, for scripts as much
+/// as people, and stay English.
 pub fn list(paths: &Paths, json: bool) -> Result<()> {
     let subs = load(paths)?;
     let store = open_store(paths)?;
@@ -90,9 +90,9 @@ pub fn list(paths: &Paths, json: bool) -> Result<()> {
 /// Subscribe to everything in an OPML file or a newsboat `urls` file. Lines
 /// of a `urls` file that are skipped are reported; they do not fail the run.
 pub fn import(paths: &Paths, file: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = std::fs::read_to_string(file).with_context(|| strings::cannot_read(file))?;
     let new = if text.trim_start().starts_with('<') {
-        opml::parse(&text).with_context(|| format!("{}: not a valid OPML file", file.display()))?
+        opml::parse(&text).with_context(|| strings::not_opml(file))?
     } else {
         let (subs, problems) = urls::parse(&text);
         for (line, msg) in problems {
@@ -109,7 +109,7 @@ pub fn import(paths: &Paths, file: &Path) -> Result<()> {
         }
     }
     save(paths, &subs)?;
-    messages::status(format_args!("subscribed to {added} new feed(s)"));
+    messages::status(strings::feeds_subscribed(added));
     Ok(())
 }
 
@@ -125,11 +125,11 @@ pub fn export(paths: &Paths) -> Result<()> {
 pub fn fetch(paths: &Paths, retention: crate::config::Retention) -> Result<()> {
     let subs = load(paths)?;
     if subs.is_empty() {
-        messages::status("no subscriptions; add one with `hewal feed add URL`");
+        messages::status(strings::no_subscriptions());
         return Ok(());
     }
     let mut store = open_store(paths)?;
-    let progress = output::Progress::new("fetching");
+    let progress = output::Progress::new(&strings::progress_fetching());
     progress.update(0, subs.len() as u64);
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let opts = FetchOptions { retention, ..FetchOptions::default() };
@@ -145,18 +145,7 @@ pub fn fetch(paths: &Paths, retention: crate::config::Retention) -> Result<()> {
     for (_, warning) in &report.warnings {
         messages::warning(crate::text::sanitize(warning));
     }
-    let trimmed = match report.trimmed {
-        0 => String::new(),
-        n => format!(", {n} old article(s) deleted (max_articles)"),
-    };
-    messages::status(format_args!(
-        "{} feed(s): {} new, {} updated article(s), {} unchanged feed(s), {} error(s){trimmed}",
-        report.feeds,
-        report.inserted,
-        report.updated,
-        report.not_modified,
-        report.errors.len()
-    ));
+    messages::status(strings::fetched(&report));
     open_index(paths, &store)?;
     Ok(())
 }

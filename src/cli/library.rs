@@ -2,7 +2,7 @@
 //! and retention from the command line, for scripts and cron.
 
 use super::args::MarkArg;
-use super::{feeds, messages, open_index, open_store, open_store_to_read, output, Look, EMPTY_LIBRARY};
+use super::{feeds, messages, open_index, open_store, open_store_to_read, output, strings, Look};
 use crate::config::Paths;
 use crate::store::{Filter, Flag, Store, View};
 use anyhow::{bail, Result};
@@ -22,7 +22,7 @@ pub fn list(look: &Look, limit: Option<usize>, json: bool, filter: Filter, feed:
     let paths = look.paths;
     let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
     if store.count()? == 0 {
-        messages::message(EMPTY_LIBRARY);
+        messages::message(strings::library_empty());
         return Ok(());
     }
     let view = View { filter, origin: feed.map(|f| origin(paths, &store, f)).transpose()?, also: None };
@@ -56,11 +56,11 @@ pub fn list(look: &Look, limit: Option<usize>, json: bool, filter: Filter, feed:
 /// `hewal mark`.
 pub fn mark(paths: &Paths, mark: MarkArg, all: bool, feed: Option<&str>, ids: &[String]) -> Result<()> {
     let mut store = open_store(paths)?;
-    let (flag, on, done) = match mark {
-        MarkArg::Read => (Flag::Read, true, "marked read"),
-        MarkArg::Unread => (Flag::Read, false, "marked unread"),
-        MarkArg::Star => (Flag::Starred, true, "starred"),
-        MarkArg::Unstar => (Flag::Starred, false, "unstarred"),
+    let (flag, on) = match mark {
+        MarkArg::Read => (Flag::Read, true),
+        MarkArg::Unread => (Flag::Read, false),
+        MarkArg::Star => (Flag::Starred, true),
+        MarkArg::Unstar => (Flag::Starred, false),
     };
     let changed = if all || feed.is_some() {
         let view =
@@ -71,14 +71,12 @@ pub fn mark(paths: &Paths, mark: MarkArg, all: bool, feed: Option<&str>, ids: &[
         for id in ids {
             match store.key_of_id(id)? {
                 Some(key) => keys.push(key),
-                None => messages::error(format_args!(
-                    "no article with id {id:?} in the library (`hewal list --json` shows the ids)"
-                )),
+                None => messages::error(strings::no_article_id(id)),
             }
         }
         store.set_flag_keys(&keys, flag, on)?.len()
     };
-    messages::status(format_args!("{done}: {changed} article(s)"));
+    messages::status(strings::marked(changed as u64, flag, on));
     Ok(())
 }
 
@@ -92,11 +90,7 @@ pub fn purge(paths: &Paths, older_than: Option<u64>, feed: Option<&str>) -> Resu
         None => i64::MAX,
     };
     let purged = store.purge_older_than(cutoff, origin.as_deref())?;
-    let kept = match purged.kept_starred {
-        0 => String::new(),
-        n => format!("; kept {n} starred article(s)"),
-    };
-    messages::status(format_args!("deleted {} article(s){kept}", purged.deleted));
+    messages::status(strings::purged(purged.deleted, purged.kept_starred));
     // The index follows now, so no search finds what was deleted.
     open_index(paths, &store)?;
     Ok(())
@@ -129,12 +123,8 @@ fn origin(paths: &Paths, store: &Store, name: &str) -> Result<String> {
                 .map(|o| format!("{:?}", o.origin))
                 .take(10)
                 .collect();
-            let sources = match sources.is_empty() {
-                true => String::new(),
-                false => format!("; import sources: {}", sources.join(", ")),
-            };
-            bail!("no feed or import source named {name:?} (`hewal feed list` lists the feeds{sources})")
+            bail!(strings::no_such_origin(name, &sources))
         }
-        _ => bail!("{name:?} is the title of more than one feed: {}; name one by its URL", found.join(", ")),
+        _ => bail!(strings::ambiguous_title(name, &found)),
     }
 }

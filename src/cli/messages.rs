@@ -13,6 +13,9 @@
 //!   exit status alone: [`message`] (`hewal: …`), [`warning`]
 //!   (`hewal: warning: …`), and [`status`], the unprefixed summary a command
 //!   ends with (`imported 3 new article(s), …`).
+//!
+//! The words come from [`super::strings`] (the message catalogue), in the
+//! language in force; `hewal:` is the program's name and stays.
 
 use std::fmt::Display;
 use std::process::ExitCode;
@@ -35,7 +38,7 @@ pub fn message(msg: impl Display) {
 
 /// Something that worked, but not quite as it should have.
 pub fn warning(msg: impl Display) {
-    eprintln!("hewal: warning: {}", safe(msg));
+    eprintln!("hewal: {}: {}", super::strings::warning_label(), safe(msg));
 }
 
 /// The summary line a command ends with; no prefix.

@@ -7,6 +7,7 @@ mod feeds;
 mod library;
 pub mod messages;
 mod output;
+mod strings;
 mod suggest;
 
 use crate::config::{BidiMode, Paths, ShapeMode};
@@ -28,7 +29,7 @@ pub fn run() -> Result<ExitCode> {
     match (&cli.command, problem) {
         (Some(Command::Config(cmd)), problem) => return config::run(cmd, &paths, &config, problem),
         (Some(Command::Doctor { .. }), Some(problem)) => {
-            messages::message(format_args!("{problem}; the settings below are the defaults"));
+            messages::message(strings::config_defaults_shown(problem));
         }
         // They describe hewal itself, not this configuration.
         (Some(Command::Completions { .. } | Command::Man), Some(_)) => {}
@@ -114,7 +115,7 @@ fn man() -> Result<()> {
 
 /// The TUI, then what it has to tell once the terminal is back.
 fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
-    needs_terminal(if setup.only_calibrate { "the calibration screen" } else { "the reader" })?;
+    needs_terminal(setup.only_calibrate)?;
     let ended = crate::tui::run(paths, setup)?;
     for warning in &ended.warnings {
         messages::message(warning);
@@ -129,15 +130,15 @@ fn tui(paths: &Paths, setup: &crate::tui::Setup) -> Result<ExitCode> {
     })
 }
 
-/// `what` draws on the terminal and reads keys from it: standard output
-/// and standard input must both be one.
-fn needs_terminal(what: &str) -> Result<()> {
-    let not_one = match (std::io::stdout().is_terminal(), std::io::stdin().is_terminal()) {
-        (false, _) => "standard output",
-        (_, false) => "standard input",
+/// The reader (or the calibration screen) draws on the terminal and reads
+/// keys from it: standard output and standard input must both be one.
+fn needs_terminal(calibration: bool) -> Result<()> {
+    let stdout = match (std::io::stdout().is_terminal(), std::io::stdin().is_terminal()) {
+        (false, _) => true,
+        (_, false) => false,
         _ => return Ok(()),
     };
-    anyhow::bail!("{what} needs a terminal ({not_one} is not one); `hewal list` and `hewal search` print to pipes")
+    anyhow::bail!(strings::needs_terminal(calibration, stdout))
 }
 
 /// What the TUI needs: the terminal's setup and the settings it follows.
@@ -152,11 +153,11 @@ fn reader_setup(
         reload_every: config.reload_interval.filter(|&m| m > 0).map(|m| std::time::Duration::from_secs(m * 60)),
         refresh_on_start: config.refresh_on_start.unwrap_or(false),
         retention: config.retention(),
-        keymap: usable(paths, "[keys]", crate::tui::keymap::Keymap::from_config(config))?,
+        keymap: usable(paths, true, crate::tui::keymap::Keymap::from_config(config))?,
         browser: config.browser.clone(),
         palette: usable(
             paths,
-            "colours",
+            false,
             crate::tui::theme::Palette::from_config(config.theme.as_deref(), &config.colors),
         )?,
         dates: (
@@ -175,11 +176,11 @@ fn reader_setup(
     })
 }
 
-/// What a part of config.toml (`what`: `[keys]`, the colours) built, or
-/// every problem with it, naming the file.
-fn usable<T>(paths: &Paths, what: &str, built: Result<T, Vec<String>>) -> Result<T> {
+/// What a part of config.toml (`[keys]` if `keys`, else the colours)
+/// built, or every problem with it, naming the file.
+fn usable<T>(paths: &Paths, keys: bool, built: Result<T, Vec<String>>) -> Result<T> {
     built.map_err(|problems| {
-        anyhow::anyhow!("{}: invalid {what}:\n  {}", paths.config_path().display(), problems.join("\n  "))
+        anyhow::anyhow!("{}\n  {}", strings::config_invalid(&paths.config_path(), keys), problems.join("\n  "))
     })
 }
 
@@ -188,7 +189,7 @@ fn usable<T>(paths: &Paths, what: &str, built: Result<T, Vec<String>>) -> Result
 fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bool) -> crate::tui::Setup {
     let env = crate::fidelity::Environment::detect();
     let calibration = crate::fidelity::calibration::Calibration::load(&paths.calibration_path()).unwrap_or_else(|e| {
-        messages::message(format_args!("{e}; ignoring it (`hewal calibrate` writes a new one)"));
+        messages::message(strings::calibration_ignored(e));
         Default::default()
     });
     let plan = crate::fidelity::resolve(bidi, shape, &env, &calibration);
@@ -209,7 +210,8 @@ fn terminal_setup(paths: &Paths, bidi: BidiMode, shape: ShapeMode, calibrate: bo
     }
 }
 
-/// `hewal doctor`.
+/// `hewal doctor`. Its report stays English: it is a diagnostic, pasted
+/// into bug reports (the messages around it on stderr follow `--lang`).
 fn doctor(paths: &Paths, bidi: BidiMode, shape: ShapeMode) {
     use crate::fidelity::doctor;
     let setup = terminal_setup(paths, bidi, shape, false);
@@ -244,16 +246,12 @@ fn open_store(paths: &Paths) -> Result<Store> {
 /// said to be about the library in the data directory.
 fn library_error(paths: &Paths, e: crate::store::StoreError) -> anyhow::Error {
     use crate::store::{DirProblem, StoreError};
-    let fix = match &e {
-        StoreError::DataDir { problem: DirProblem::NotADirectory, .. } => {
-            "--data-dir (or HEWAL_DATA_DIR) must name a directory (or leave it out for ~/.local/share/hewal)"
-        }
-        StoreError::DataDir { .. } => {
-            "give hewal a directory it can write with --data-dir (or HEWAL_DATA_DIR), or change its permissions"
-        }
-        _ => return anyhow::Error::new(e).context(format!("cannot open the library in {}", paths.data_dir.display())),
+    let not_a_directory = match &e {
+        StoreError::DataDir { problem: DirProblem::NotADirectory, .. } => true,
+        StoreError::DataDir { .. } => false,
+        _ => return anyhow::Error::new(e).context(strings::cannot_open_library(&paths.data_dir)),
     };
-    anyhow::anyhow!("{e}; {fix}")
+    anyhow::anyhow!(strings::data_dir_problem(e, not_a_directory))
 }
 
 /// The library, for a command that only reads it: nothing is created
@@ -262,32 +260,26 @@ fn library_error(paths: &Paths, e: crate::store::StoreError) -> anyhow::Error {
 fn open_store_to_read(paths: &Paths) -> Result<Option<Store>> {
     let store = Store::open_existing(&paths.db_path()).map_err(|e| library_error(paths, e))?;
     if store.is_none() {
-        messages::message(format_args!(
-            "there is no library in {} yet: `hewal import PATH` or `hewal feed add URL` starts one",
-            paths.data_dir.display()
-        ));
+        messages::message(strings::no_library(&paths.data_dir));
     }
     Ok(store)
 }
-
-/// What `hewal list` and `hewal search` say of a library with no article.
-const EMPTY_LIBRARY: &str = "the library is empty: `hewal import PATH` or `hewal feed add URL`, then `hewal fetch`";
 
 /// Open the index and bring it up to date with the store, reporting on stderr.
 /// A locked index (another hewal is writing it) is used as it is.
 fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
     let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
     if let OpenState::Rebuilt(why) = &state {
-        messages::message(format_args!("the search index was {why}; rebuilding it from the library"));
+        messages::message(strings::index_rebuilt(why, false));
     }
     if store.is_read_only() {
-        messages::message("the library cannot be changed (read-only): searching the index as it is");
+        messages::message(strings::index_read_only());
         return Ok(index);
     }
-    let progress = output::Progress::new("indexing");
+    let progress = output::Progress::new(&strings::progress_indexing());
     match index.sync(store, &mut |done, total| progress.update(done, total)) {
         Ok(_) => {}
-        Err(e @ SearchError::Locked { .. }) => messages::message(format_args!("{e}; searching the index as it is")),
+        Err(e @ SearchError::Locked { .. }) => messages::message(strings::index_locked(e, false)),
         Err(e) => return Err(e.into()),
     }
     progress.finish();
@@ -297,28 +289,23 @@ fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
 /// `hewal import`: each problem with a file or a line is an item error.
 fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
     let mut store = open_store(paths)?;
-    let progress = output::Progress::counter("importing:");
+    let progress = output::Progress::counter(&strings::progress_importing());
     let outcome = crate::jobs::import::import(&mut store, &paths.index_dir(), inputs, &|stored, indexed| {
         progress.count(stored, indexed)
     })?;
     progress.finish();
     let report = &outcome.report;
     if let OpenState::Rebuilt(why) = &outcome.index_state {
-        messages::message(format_args!("the search index was {why}; rebuilt it from the library"));
+        messages::message(strings::index_rebuilt(why, true));
     }
     for issue in &report.issues {
         messages::error(issue);
     }
-    messages::status(format_args!(
-        "imported {} new article(s), {} already in the library, {} problem(s)",
-        report.inserted,
-        report.duplicates,
-        report.issues.len()
-    ));
+    messages::status(strings::imported(report.inserted as u64, report.duplicates as u64, report.issues.len() as u64));
     match outcome.indexed {
         Ok(_) => Ok(()),
         Err(e @ SearchError::Locked { .. }) => {
-            messages::message(format_args!("{e}; the index catches up when hewal next opens it"));
+            messages::message(strings::index_locked(e, true));
             Ok(())
         }
         Err(e) => Err(e.into()),
@@ -329,15 +316,11 @@ fn import(paths: &Paths, inputs: &[std::path::PathBuf]) -> Result<()> {
 fn search(look: &Look, query: &str, limit: usize, json: bool) -> Result<()> {
     let paths = look.paths;
     if crate::search::query::is_cut(query) {
-        messages::warning(format_args!(
-            "the query is long: searching for its first {} characters and {} words",
-            crate::search::query::MAX_QUERY_CHARS,
-            crate::search::query::MAX_QUERY_TERMS
-        ));
+        messages::warning(strings::query_cut());
     }
     let Some(store) = open_store_to_read(paths)? else { return Ok(()) };
     if store.count()? == 0 {
-        messages::message(EMPTY_LIBRARY);
+        messages::message(strings::library_empty());
         return Ok(());
     }
     let mut index = open_index(paths, &store)?;
@@ -368,7 +351,7 @@ fn search(look: &Look, query: &str, limit: usize, json: bool) -> Result<()> {
         }
     }
     if !json {
-        messages::status(format_args!("{} of {} match(es)", results.hits.len(), results.total));
+        messages::status(strings::search_matches(results.hits.len(), results.total));
     }
     Ok(())
 }
@@ -382,9 +365,9 @@ fn research(
     query: &str,
     limit: usize,
 ) -> Result<crate::search::SearchResults> {
-    messages::message(format_args!("the search index could not be read ({why}); rebuilding it from the library"));
+    messages::message(strings::index_unreadable(why));
     *index = SearchIndex::recreate(&paths.index_dir())?;
-    let progress = output::Progress::new("indexing");
+    let progress = output::Progress::new(&strings::progress_indexing());
     index.sync(store, &mut |done, total| progress.update(done, total))?;
     progress.finish();
     Ok(index.search(query, limit)?)
@@ -400,9 +383,7 @@ fn layout(
     let input: Box<dyn BufRead> = match file {
         None => Box::new(std::io::stdin().lock()),
         Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
-        Some(p) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
-        )),
+        Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).with_context(|| strings::cannot_open(p))?)),
     };
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
@@ -440,11 +421,11 @@ fn reindex(paths: &Paths) -> Result<()> {
     let store = open_store(paths)?;
     let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
     if let OpenState::Rebuilt(why) = &state {
-        messages::message(format_args!("the search index was {why}; rebuilding it from the library"));
+        messages::message(strings::index_rebuilt(why, false));
     }
-    let progress = output::Progress::new("indexing");
+    let progress = output::Progress::new(&strings::progress_indexing());
     index.rebuild(&store, &mut |done, total| progress.update(done, total))?;
     progress.finish();
-    messages::status(format_args!("indexed {} article(s)", index.num_docs()));
+    messages::status(strings::indexed(index.num_docs()));
     Ok(())
 }

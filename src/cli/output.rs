@@ -23,7 +23,11 @@ impl Progress {
     pub fn counter(what: &str) -> Progress {
         let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{msg} {pos} indexed, {per_sec}").expect("valid template"),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{msg}} {{pos}} {} {{per_sec}}",
+                super::strings::progress_indexed()
+            ))
+            .expect("valid template"),
         );
         bar.set_message(what.to_owned());
         Progress(bar)
@@ -31,7 +35,7 @@ impl Progress {
 
     /// Update a [`counter`](Self::counter): `done` of the `stored` so far.
     pub fn count(&self, stored: u64, done: u64) {
-        self.0.set_message(format!("{stored} stored,"));
+        self.0.set_message(super::strings::progress_stored(stored));
         self.0.set_position(done);
     }
 

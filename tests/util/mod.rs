@@ -44,10 +44,14 @@ impl Dir {
         cmd.output().expect("run hewal")
     }
 
-    /// The binary with HOME and config pointed into this dir and no data-dir variable.
+    /// The binary with HOME and config pointed into this dir, no data-dir
+    /// variable, and English messages whatever this machine's locale is
+    /// (HEWAL_LANG wins over config.toml and LANG; a test that wants
+    /// another language passes `--lang`, or removes HEWAL_LANG).
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_hewal"));
         cmd.current_dir(self.path())
+            .env("HEWAL_LANG", "en")
             .env_remove("HEWAL_DATA_DIR")
             .env("HOME", self.path())
             .env("XDG_DATA_HOME", self.path().join("xdg-data"))
