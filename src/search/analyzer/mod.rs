@@ -27,6 +27,7 @@ mod memo;
 mod normalizer;
 mod prefixes;
 mod presentation_forms;
+pub mod romanize;
 mod stemmer;
 mod stopwords;
 mod tokenizer;
