@@ -376,6 +376,10 @@ impl SearchIndex {
             f.body_exact => row.body.as_str(),
             f.title_prefix => row.title.as_str(),
             f.body_prefix => row.body.as_str(),
+            f.title_latin => row.title.as_str(),
+            f.body_latin => row.body.as_str(),
+            f.latin_prefix => row.title.as_str(),
+            f.latin_prefix => row.body.as_str(),
         )
     }
 

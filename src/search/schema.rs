@@ -1,13 +1,14 @@
 //! The index schema: which fields exist and how each is analysed.
 
-use super::analyzer::{SORANI_EXACT, SORANI_PREFIX, SORANI_STEMMED};
+use super::analyzer::{SORANI_EXACT, SORANI_LATIN, SORANI_LATIN_PREFIX, SORANI_PREFIX, SORANI_STEMMED};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
 /// Bumped when the fields below or the index settings change; an index with
-/// another version is rebuilt from the store. 2: the prefix fields.
-pub const SCHEMA_VERSION: u32 = 2;
+/// another version is rebuilt from the store. 2: the prefix fields. 3: the
+/// Latin-key fields.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles to every field.
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +30,13 @@ pub struct Fields {
     /// being typed, at those lengths (`analyzer::EdgePrefixes`).
     pub title_prefix: Field,
     pub body_prefix: Field,
+    /// The Latin keys of the Sorani words (`analyzer::romanize`): Sorani
+    /// typed in Latin letters.
+    pub title_latin: Field,
+    pub body_latin: Field,
+    /// Their beginnings, title and body together (matched at a constant
+    /// score).
+    pub latin_prefix: Field,
 }
 
 impl Fields {
@@ -46,6 +54,9 @@ impl Fields {
             body_exact: f("body_exact")?,
             title_prefix: f("title_prefix")?,
             body_prefix: f("body_prefix")?,
+            title_latin: f("title_latin")?,
+            body_latin: f("body_latin")?,
+            latin_prefix: f("latin_prefix")?,
         })
     }
 }
@@ -76,5 +87,17 @@ pub fn build() -> Schema {
     );
     b.add_text_field("title_prefix", prefix.clone());
     b.add_text_field("body_prefix", prefix);
+    let latin = text(SORANI_LATIN, IndexRecordOption::WithFreqs);
+    b.add_text_field("title_latin", latin.clone());
+    b.add_text_field("body_latin", latin);
+    b.add_text_field(
+        "latin_prefix",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(SORANI_LATIN_PREFIX)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        ),
+    );
     b.build()
 }

@@ -51,10 +51,16 @@ pub const SORANI_EXACT: &str = "hewal_sorani_exact";
 /// Beginnings of exact tokens (see [`EdgePrefixes`]): the word being typed,
 /// when it is one to four letters long.
 pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
+/// Latin keys of the Sorani words (their stems' and their own; see
+/// [`romanize`]): Sorani typed in Latin letters is looked up here.
+pub const SORANI_LATIN: &str = "hewal_sorani_latin";
+/// Beginnings (one to four letters) of the Latin keys: a Latin word being
+/// typed.
+pub const SORANI_LATIN_PREFIX: &str = "hewal_sorani_latin_prefix";
 /// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
-/// 3: one-letter beginnings are indexed too.
-pub const ANALYZER_VERSION: u32 = 3;
+/// 3: one-letter beginnings are indexed too. 4: Latin keys.
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Tokens longer than this many bytes (after normalisation) are dropped, as
 /// tantivy's default analyzer does at 40; Sorani letters take two bytes.
@@ -98,6 +104,16 @@ pub fn prefix_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(EdgePrefixes.transform(normalised()))
 }
 
+/// The Latin-key analyzer.
+pub fn latin_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(romanize::LatinKeys.transform(normalised()))
+}
+
+/// The Latin keys' beginnings.
+pub fn latin_prefix_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(EdgePrefixes.transform(romanize::LatinKeys.transform(normalised())))
+}
+
 /// The analyzers the index *writer* uses: the same tokens as
 /// [`stemmed_analyzer`], [`exact_analyzer`] and [`prefix_analyzer`], but a
 /// text indexed into all three kinds of field is tokenized and normalised
@@ -107,6 +123,8 @@ pub fn indexing_analyzers() -> TokenizerManager {
     manager.register(SORANI_STEMMED, TextAnalyzer::from(SoraniStemmer.transform(RecordTokens.transform(normalised()))));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
     manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes.transform(ReplayOr::new(normalised()))));
+    manager.register(SORANI_LATIN, latin_analyzer());
+    manager.register(SORANI_LATIN_PREFIX, latin_prefix_analyzer());
     manager
 }
 
@@ -115,6 +133,8 @@ pub fn register_analyzers(manager: &TokenizerManager) {
     manager.register(SORANI_STEMMED, stemmed_analyzer());
     manager.register(SORANI_EXACT, exact_analyzer());
     manager.register(SORANI_PREFIX, prefix_analyzer());
+    manager.register(SORANI_LATIN, latin_analyzer());
+    manager.register(SORANI_LATIN_PREFIX, latin_prefix_analyzer());
 }
 
 /// Whether `term` (already analysed, by either analyzer) is a stopword.

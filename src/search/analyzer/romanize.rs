@@ -33,6 +33,8 @@
 //! Works on normalised text ([`super::normalizer::normalize`]): presentation
 //! forms, Arabic ي ك ە variants, ڕ ڵ ڤ are already folded.
 
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
 /// The Latin key of a normalised Arabic-script word; `None` when it holds
 /// no Arabic letter (an English word, a number).
 pub fn arabic_key(normalized: &str) -> Option<String> {
@@ -75,6 +77,37 @@ pub fn arabic_key(normalized: &str) -> Option<String> {
         }
     }
     Some(key)
+}
+
+/// The keys a normalised Arabic-script word is indexed under (and a
+/// Latin word, read in Arabic script, looked up by): the key of each of
+/// its stems (the stemmer's readings), then of the word itself, without
+/// repeats; none for a word without Arabic letters.
+///
+/// The stemmer folds ێ into ی and ۆ into و (old-orthography spellings);
+/// the key keeps them apart (`e`, `o` as Latin writes them), so each stem
+/// takes back the word's own letters where folding changed them.
+pub fn stem_keys(normalized: &str) -> Vec<String> {
+    let Some(whole) = arabic_key(normalized) else { return Vec::new() };
+    let word: Vec<char> = normalized.chars().collect();
+    let mut keys: Vec<String> = Vec::with_capacity(3);
+    for stem in super::stem_readings(normalized) {
+        let restored: String = stem
+            .chars()
+            .enumerate()
+            .map(|(i, c)| match word.get(i) {
+                Some(&w) if super::fold_vowels(&w.to_string()).starts_with(c) => w,
+                _ => c,
+            })
+            .collect();
+        if let Some(k) = arabic_key(&restored).filter(|k| !k.is_empty() && !keys.contains(k)) {
+            keys.push(k);
+        }
+    }
+    if !whole.is_empty() && !keys.contains(&whole) {
+        keys.push(whole);
+    }
+    keys
 }
 
 /// The Latin key of a word typed in Latin letters (either spelling, any
@@ -254,14 +287,14 @@ pub fn ascii(normalized: &str) -> String {
 
 fn romanize(normalized: &str, ascii: bool) -> String {
     let cs: Vec<char> = normalized.chars().collect();
+    let is_vowel = |c: Option<&char>| c.is_some_and(|c| matches!(c, 'ا' | 'ە' | 'ێ' | 'ۆ' | 'ی' | 'و'));
     let mut out = String::new();
     let mut i = 0;
     while i < cs.len() {
-        let c = cs[i];
-        let prev_vowel = i > 0 && matches!(cs[i - 1], 'ا' | 'ە' | 'ێ' | 'ۆ' | 'ی' | 'و');
-        let next_vowel = cs.get(i + 1).is_some_and(|n| matches!(n, 'ا' | 'ە' | 'ێ' | 'ۆ' | 'ی'));
+        let (c, prev, next) = (cs[i], i.checked_sub(1).and_then(|p| cs.get(p)), cs.get(i + 1));
+        let next_vowel = is_vowel(next) && next != Some(&'و');
         let piece = match c {
-            'و' if cs.get(i + 1) == Some(&'و') => {
+            'و' if next == Some(&'و') => {
                 i += 1;
                 if ascii {
                     "oo"
@@ -270,102 +303,131 @@ fn romanize(normalized: &str, ascii: bool) -> String {
                 }
             }
             // و is w beside a vowel, u between consonants.
-            'و' if prev_vowel || next_vowel => "w",
+            'و' if is_vowel(prev) || next_vowel => "w",
             'و' => "u",
             // ی is y before a vowel, else î (i in ASCII).
             'ی' if next_vowel => "y",
-            'ی' => {
-                if ascii {
-                    "i"
-                } else {
-                    "î"
-                }
-            }
-            'ئ' | 'ع' => "",
-            'ا' => "a",
-            'ب' => "b",
-            'پ' => "p",
-            'ت' => "t",
-            'ج' => {
-                if ascii {
-                    "j"
-                } else {
-                    "c"
-                }
-            }
-            'چ' => {
-                if ascii {
-                    "ch"
-                } else {
-                    "ç"
-                }
-            }
-            'ژ' => {
-                if ascii {
-                    "zh"
-                } else {
-                    "j"
-                }
-            }
-            'ح' => {
-                if ascii {
-                    "h"
-                } else {
-                    "ḧ"
-                }
-            }
-            'ه' => "h",
-            'خ' => {
-                if ascii {
-                    "kh"
-                } else {
-                    "x"
-                }
-            }
-            'غ' => {
-                if ascii {
-                    "gh"
-                } else {
-                    "ẍ"
-                }
-            }
-            'د' => "d",
-            'ر' => "r",
-            'ڕ' => "rr",
-            'ز' => "z",
-            'س' => "s",
-            'ش' => {
-                if ascii {
-                    "sh"
-                } else {
-                    "ş"
-                }
-            }
-            'ف' => "f",
-            'ڤ' => "v",
-            'ق' => "q",
-            'ک' => "k",
-            'گ' => "g",
-            'ل' => "l",
-            'ڵ' => "ll",
-            'م' => "m",
-            'ن' => "n",
-            'ە' => "e",
-            'ێ' => {
-                if ascii {
-                    "e"
-                } else {
-                    "ê"
-                }
-            }
-            'ۆ' => "o",
+            'ی' if ascii => "i",
+            'ی' => "î",
             c if c.is_ascii_digit() => digit(c),
-            _ => "",
+            c => match spellings(c) {
+                Some((hawar, plain)) => {
+                    if ascii {
+                        plain
+                    } else {
+                        hawar
+                    }
+                }
+                None => "",
+            },
         };
         out.push_str(piece);
         i += 1;
     }
     out
+}
+
+/// A letter's Kurdish Latin and ASCII spellings, for the letters whose
+/// spelling does not depend on their neighbours (all but و and ی).
+fn spellings(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        'ا' => ("a", "a"),
+        'ب' => ("b", "b"),
+        'پ' => ("p", "p"),
+        'ت' => ("t", "t"),
+        'ج' => ("c", "j"),
+        'چ' => ("ç", "ch"),
+        'ژ' => ("j", "zh"),
+        'ح' => ("ḧ", "h"),
+        'ه' => ("h", "h"),
+        'خ' => ("x", "kh"),
+        'غ' => ("ẍ", "gh"),
+        'د' => ("d", "d"),
+        'ر' => ("r", "r"),
+        'ڕ' => ("rr", "rr"),
+        'ز' => ("z", "z"),
+        'س' => ("s", "s"),
+        'ش' => ("ş", "sh"),
+        'ف' => ("f", "f"),
+        'ڤ' => ("v", "v"),
+        'ق' => ("q", "q"),
+        'ک' => ("k", "k"),
+        'گ' => ("g", "g"),
+        'ل' => ("l", "l"),
+        'ڵ' => ("ll", "ll"),
+        'م' => ("m", "m"),
+        'ن' => ("n", "n"),
+        'ە' => ("e", "e"),
+        'ێ' => ("ê", "e"),
+        'ۆ' => ("o", "o"),
+        'ئ' | 'ع' => ("", ""),
+        _ => return None,
+    })
+}
+
+/// Token filter: each Arabic-script token becomes its [`stem_keys`], at
+/// its position and offsets; other tokens (English, numbers) are dropped,
+/// as they are matched as they are in the other fields.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LatinKeys;
+
+impl TokenFilter for LatinKeys {
+    type Tokenizer<T: Tokenizer> = LatinKeysFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> LatinKeysFilter<T> {
+        LatinKeysFilter { tokenizer }
+    }
+}
+
+/// The [`Tokenizer`] produced by [`LatinKeys`].
+#[derive(Clone)]
+pub struct LatinKeysFilter<T> {
+    tokenizer: T,
+}
+
+impl<T: Tokenizer> Tokenizer for LatinKeysFilter<T> {
+    type TokenStream<'a> = LatinKeysStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        LatinKeysStream { tail: self.tokenizer.token_stream(text), token: Token::default(), keys: Vec::new() }
+    }
+}
+
+/// The [`TokenStream`] of [`LatinKeysFilter`].
+pub struct LatinKeysStream<S> {
+    tail: S,
+    token: Token,
+    /// Keys of the current source token still to give, last first.
+    keys: Vec<String>,
+}
+
+impl<S: TokenStream> TokenStream for LatinKeysStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(key) = self.keys.pop() {
+                let source = self.tail.token();
+                self.token.text = key;
+                self.token.offset_from = source.offset_from;
+                self.token.offset_to = source.offset_to;
+                self.token.position = source.position;
+                self.token.position_length = source.position_length;
+                return true;
+            }
+            if !self.tail.advance() {
+                return false;
+            }
+            self.keys = stem_keys(&self.tail.token().text);
+            self.keys.reverse();
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
 }
 
 #[cfg(test)]
@@ -417,6 +479,20 @@ mod tests {
         let keys: Vec<String> = letters.chars().map(|c| arabic_key(&c.to_string()).unwrap()).collect();
         let want = "a b p t j j h x d r r z j s s _ x f f q k g l l m n h e u o _ e _";
         assert_eq!(keys.iter().map(|k| if k.is_empty() { "_" } else { k }).collect::<Vec<_>>().join(" "), want);
+    }
+
+    #[test]
+    fn a_word_is_indexed_under_its_stems_keys_with_its_own_vowels() {
+        // هەولێردا: the stem هەولێر (folded هەولیر by the stemmer) keeps its ێ.
+        assert_eq!(stem_keys(&normalize("هەولێردا")), ["heuler", "heulerda"]);
+        assert_eq!(stem_keys(&normalize("هەولێر")), ["heuler"]);
+        assert_eq!(stem_keys(&normalize("کوردستانی"))[0], "kurdstan");
+        let rojname = stem_keys(&normalize(&arabic_reading("rojname")));
+        assert_eq!(stem_keys(&normalize("ڕۆژنامەکان"))[0], rojname[0]);
+        assert!(stem_keys("news").is_empty());
+        // What a Latin query with a suffix is looked up by: its reading's stems.
+        assert_eq!(stem_keys(&normalize(&arabic_reading("hewlêrda")))[0], "heuler");
+        assert_eq!(stem_keys(&normalize(&arabic_reading("kurdistanî")))[0], "kurdstan");
     }
 
     #[test]

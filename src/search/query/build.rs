@@ -20,7 +20,8 @@
 use super::highlight::Matcher;
 use super::parse::ParsedQuery;
 use crate::search::analyzer::{
-    exact_analyzer, is_stopword, prefix_variants, stemmed_analyzer, token_groups, INDEXED_PREFIX_CHARS,
+    exact_analyzer, fold_vowels, is_stopword, normalize, prefix_variants, romanize, stem, stemmed_analyzer,
+    token_groups, INDEXED_PREFIX_CHARS,
 };
 use crate::search::plan::{Bound, Clause, Leaf, QueryPlan};
 use crate::search::schema::Fields;
@@ -41,6 +42,23 @@ const EXACT_BOOST: Score = 2.0;
 /// from the first letter typed, results follow (its posting list in the
 /// prefix field is one list, however many words it begins).
 const MIN_PREFIX_CHARS: usize = 1;
+/// Weight of a match through the Latin keys (Sorani typed in Latin
+/// letters) relative to a stem match: the keys merge letters the spellings
+/// confuse, so such a match is less certain than one in the script typed,
+/// and an English word that is also some Sorani word's key ranks its
+/// English matches first.
+const LATIN_BOOST: Score = 0.6;
+/// Shortest Latin key a whole word is looked up by (`jin`, ژن, is `jn`):
+/// one letter is a key of too many words.
+const MIN_LATIN_KEY: usize = 2;
+/// Shortest Latin key matched as the beginning of Sorani words while a
+/// Latin word is typed: one or two letters begin too many keys, and an
+/// English word being typed would drown in them (`dia`, key `da`).
+const MIN_LATIN_PREFIX: usize = 3;
+/// Weight of a Latin-key beginning: below an English beginning in the body
+/// even when it matches title and body (`(2.5 × 0.5 + 0.5) × 0.25 < 0.5`),
+/// so the word being typed finds its own script first.
+const LATIN_PREFIX_BOOST: Score = 0.25;
 /// Most completions of the word being typed matched term by term; with more,
 /// one pass over their posting lists builds a bitset of the matches.
 const MAX_LISTED_COMPLETIONS: usize = 64;
@@ -59,6 +77,11 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// with what they search for.
 struct Builder<'a> {
     fields: &'a Fields,
+    /// Latin words also match Sorani through the Latin keys.
+    latin: bool,
+    /// Shortest Latin key matched: [`MIN_LATIN_KEY`], or
+    /// [`MIN_LATIN_PREFIX`] for the word being typed.
+    latin_min: usize,
     /// The index the query is for, when known: short lists of completions
     /// of the word being typed are then read from its term dictionaries.
     searcher: Option<&'a Searcher>,
@@ -91,7 +114,77 @@ impl Builder<'_> {
                 any.push(self.term(f.body_exact, ex, EXACT_BOOST));
                 self.matcher.exacts.insert(ex.clone());
             }
+            if stems.len() == 1 {
+                any.extend(self.latin(word));
+            }
             out.push(Clause(any));
+        }
+        out
+    }
+
+    /// A word in Latin letters may be Sorani typed in Latin: it also
+    /// matches the Sorani words whose Latin key is its own, or the key of
+    /// one of its stems (the word read in Arabic script and stemmed, so
+    /// `hewlêrda` finds هەولێر).
+    fn latin(&mut self, word: &str) -> Vec<Leaf> {
+        if !self.latin || !romanize::is_latin(word) {
+            return Vec::new();
+        }
+        let reading = normalize(&romanize::arabic_reading(word));
+        // A Sorani stopword typed in Latin (`da`, `le`) would match most
+        // articles through the keys, and English words that spell it too.
+        if is_stopword(&stem(&reading)) {
+            return Vec::new();
+        }
+        let mut keys = romanize::stem_keys(&reading);
+        if let Some(k) = romanize::latin_key(word).filter(|k| !keys.contains(k)) {
+            keys.push(k);
+        }
+        // Old-orthography text writes ێ as ی and ۆ as و (the stemmed field
+        // folds them the same way): `hewlêr` also finds هەولیر.
+        for k in romanize::stem_keys(&fold_vowels(&reading)) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let min = self.latin_min;
+        keys.retain(|k| k.chars().count() >= min);
+        let f = self.fields;
+        let mut out = Vec::new();
+        for k in keys {
+            out.push(self.term(f.title_latin, &k, TITLE_BOOST * LATIN_BOOST));
+            out.push(self.term(f.body_latin, &k, LATIN_BOOST));
+            self.matcher.latin_mut().keys.insert(k);
+        }
+        out
+    }
+
+    /// The beginnings of Latin keys that a Latin word being typed may
+    /// complete, at a constant score.
+    fn latin_beginning(&mut self, word: &str) -> Vec<Leaf> {
+        let Some(key) = romanize::latin_key(word).filter(|_| self.latin && romanize::is_latin(word)) else {
+            return Vec::new();
+        };
+        // As for whole words, the old orthography's ی for ێ and و for ۆ.
+        let folded = romanize::arabic_key(&fold_vowels(&normalize(&romanize::arabic_reading(word))));
+        let mut out = Vec::new();
+        let long_enough = |k: &String| k.chars().count() >= MIN_LATIN_PREFIX;
+        for key in std::iter::once(key).chain(folded).filter(long_enough) {
+            if self.matcher.latin.as_ref().is_some_and(|l| l.prefixes.contains(&key)) {
+                continue;
+            }
+            let f = self.fields;
+            let pairs: &[(Field, Score)] = match INDEXED_PREFIX_CHARS.contains(&key.chars().count()) {
+                // Title and body share the prefix field: one posting list.
+                true => &[(f.body_latin, 0.5)],
+                false => &[(f.title_latin, TITLE_BOOST * 0.5), (f.body_latin, 0.5)],
+            };
+            for &(field, boost) in pairs {
+                let boost = boost * LATIN_PREFIX_BOOST;
+                let Some(q) = self.beginning((field, f.latin_prefix), &key) else { continue };
+                out.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
+            }
+            self.matcher.latin_mut().prefixes.push(key);
         }
         out
     }
@@ -100,7 +193,11 @@ impl Builder<'_> {
     /// All tokens but the last are required as words; the last matches as
     /// a word or as the beginning of a term.
     fn partial(&mut self, word: &str) -> Vec<Clause> {
+        // The word being typed is still short on its way to a long one:
+        // its Latin keys count from the length its beginnings do.
+        self.latin_min = MIN_LATIN_PREFIX;
         let mut clauses = self.word(word);
+        self.latin_min = MIN_LATIN_KEY;
         let (count, last_raw) = {
             let mut ts = self.exact.token_stream(word);
             let (mut n, mut last) = (0, None);
@@ -130,6 +227,7 @@ impl Builder<'_> {
             }
             self.matcher.prefixes.push(prefix);
         }
+        last.extend(self.latin_beginning(&last_raw));
         if last.is_empty() {
             return Vec::new();
         }
@@ -222,8 +320,15 @@ pub(in crate::search) fn build_plan(
     input: &str,
 ) -> Option<(QueryPlan, Matcher)> {
     let parsed = ParsedQuery::parse(input);
-    let mut b =
-        Builder { fields, searcher, stemmed: stemmed_analyzer(), exact: exact_analyzer(), matcher: Matcher::default() };
+    let mut b = Builder {
+        fields,
+        latin: true,
+        latin_min: MIN_LATIN_KEY,
+        searcher,
+        stemmed: stemmed_analyzer(),
+        exact: exact_analyzer(),
+        matcher: Matcher::default(),
+    };
     let mut plan = QueryPlan::default();
     let all_stop = parsed.partial.is_none()
         && parsed.phrases.is_empty()

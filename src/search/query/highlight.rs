@@ -8,7 +8,7 @@
 //! matched (`وڵاتانی` for `وڵاتەکان`), not a string found by searching the
 //! text.
 
-use crate::search::analyzer::{exact_analyzer, stemmed_analyzer};
+use crate::search::analyzer::{exact_analyzer, romanize, stemmed_analyzer};
 use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
 
@@ -21,12 +21,28 @@ pub struct Matcher {
     pub(super) exacts: HashSet<String>,
     /// Normalised forms the word being typed may begin with.
     pub(super) prefixes: Vec<String>,
+    /// What a query in Latin letters searched for through the Latin keys
+    /// (boxed: most queries have none, and the matcher travels in every
+    /// search answer).
+    pub(super) latin: Option<Box<LatinTerms>>,
+}
+
+/// Latin keys searched for, whole and as beginnings.
+#[derive(Clone, Debug, Default)]
+pub(super) struct LatinTerms {
+    pub(super) keys: HashSet<String>,
+    pub(super) prefixes: Vec<String>,
 }
 
 impl Matcher {
     /// Whether there is anything to highlight.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty() && self.exacts.is_empty() && self.prefixes.is_empty()
+        self.stems.is_empty() && self.exacts.is_empty() && self.prefixes.is_empty() && self.latin.is_none()
+    }
+
+    /// The Latin terms, to add to.
+    pub(super) fn latin_mut(&mut self) -> &mut LatinTerms {
+        self.latin.get_or_insert_with(Box::default)
     }
 
     /// Whether an analysed token (stemmed and exact forms) is a hit.
@@ -34,6 +50,15 @@ impl Matcher {
         self.stems.contains(stem)
             || self.exacts.contains(exact)
             || self.prefixes.iter().any(|p| exact.starts_with(p.as_str()))
+            || self.is_latin_hit(exact)
+    }
+
+    /// Whether a word matched through its Latin keys.
+    fn is_latin_hit(&self, exact: &str) -> bool {
+        let Some(latin) = &self.latin else { return false };
+        let keys = romanize::stem_keys(exact);
+        keys.iter().any(|k| latin.keys.contains(k))
+            || keys.iter().any(|k| latin.prefixes.iter().any(|p| k.starts_with(p.as_str())))
     }
 
     /// Call `f` with the byte range of every hit in `text`, in order, until
