@@ -1,5 +1,5 @@
-//! The index writer analyses each text once for its stemmed, its exact and
-//! its prefix field (`analyzer::indexing_analyzers`). The tokens it indexes
+//! The index writer analyses each text once for its stemmed, exact, prefix,
+//! Latin-key and Latin-prefix fields (`analyzer::indexing_analyzers`). The tokens it indexes
 //! must be exactly those of the plain analyzers: same text, offsets,
 //! positions.
 //! Compared here over the sample data, the bidi test data, a generated
@@ -10,32 +10,32 @@
 mod gen;
 
 use hewal::search::analyzer::{
-    exact_analyzer, indexing_analyzers, prefix_analyzer, replays_on_this_thread, stemmed_analyzer, SORANI_EXACT,
-    SORANI_PREFIX, SORANI_STEMMED,
+    exact_analyzer, indexing_analyzers, latin_analyzer, latin_prefix_analyzer, prefix_analyzer, replays_on_this_thread,
+    stemmed_analyzer, SORANI_EXACT, SORANI_LATIN, SORANI_LATIN_PREFIX, SORANI_PREFIX, SORANI_STEMMED,
 };
 mod util;
 
 use util::tokens::tokens;
 
 /// Index `texts` as tantivy indexes a document with them (all stemmed
-/// fields, then all exact fields, then all prefix fields) and compare with
-/// the plain analyzers. Returns how many exact and prefix fields were
-/// replayed.
+/// fields, then all exact fields, then all prefix fields, then the Latin
+/// keys and their beginnings) and compare with the plain analyzers.
+/// Returns how many fields were replayed.
 fn check(texts: &[&str]) -> u64 {
     let manager = indexing_analyzers();
-    let mut stemmed_ix = manager.get(SORANI_STEMMED).unwrap();
-    let mut exact_ix = manager.get(SORANI_EXACT).unwrap();
-    let mut prefix_ix = manager.get(SORANI_PREFIX).unwrap();
-    let (mut stemmed, mut exact, mut prefix) = (stemmed_analyzer(), exact_analyzer(), prefix_analyzer());
     let before = replays_on_this_thread();
-    for t in texts {
-        assert_eq!(tokens(&mut stemmed_ix, t), tokens(&mut stemmed, t), "stemmed tokens of {t:?}");
-    }
-    for t in texts {
-        assert_eq!(tokens(&mut exact_ix, t), tokens(&mut exact, t), "exact tokens of {t:?}");
-    }
-    for t in texts {
-        assert_eq!(tokens(&mut prefix_ix, t), tokens(&mut prefix, t), "prefix tokens of {t:?}");
+    let pairs = [
+        (SORANI_STEMMED, stemmed_analyzer()),
+        (SORANI_EXACT, exact_analyzer()),
+        (SORANI_PREFIX, prefix_analyzer()),
+        (SORANI_LATIN, latin_analyzer()),
+        (SORANI_LATIN_PREFIX, latin_prefix_analyzer()),
+    ];
+    for (name, mut plain) in pairs {
+        let mut indexing = manager.get(name).unwrap();
+        for t in texts {
+            assert_eq!(tokens(&mut indexing, t), tokens(&mut plain, t), "{name} tokens of {t:?}");
+        }
     }
     replays_on_this_thread() - before
 }
@@ -52,7 +52,7 @@ fn check_articles(articles: &[(String, String)]) {
     assert!(!articles.is_empty());
     for (title, body) in articles {
         // Each document: title and body, as the writer sees them.
-        assert_eq!(check(&[title, body]), 4, "both exact and both prefix fields replayed");
+        assert_eq!(check(&[title, body]), 8, "every field after the stemmed ones replayed");
     }
 }
 
@@ -65,7 +65,7 @@ fn sample_data_tokens_are_identical() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "txt") {
             let text = std::fs::read_to_string(&p).unwrap();
-            assert_eq!(check(&[&text]), 2);
+            assert_eq!(check(&[&text]), 4);
         }
     }
 }
@@ -91,7 +91,7 @@ fn edge_cases_tokens_are_identical() {
         "same text twice",
     ];
     for c in cases {
-        assert_eq!(check(&[c]), 2, "{c:?}");
+        assert_eq!(check(&[c]), 4, "{c:?}");
     }
     // The same text in both fields of one document, and texts analysed out
     // of order: still the same tokens.

@@ -1,15 +1,17 @@
 //! One analysis of each text for both of its index fields.
 //!
-//! Every article text is indexed three times: stemmed (`title`, `body`),
-//! exact (`title_exact`, `body_exact`) and as word beginnings
-//! (`title_prefix`, `body_prefix`). The three analyzers begin with the same
+//! Every article text is indexed five ways: stemmed (`title`, `body`),
+//! exact (`title_exact`, `body_exact`), as word beginnings (`title_prefix`,
+//! `body_prefix`), as Latin keys (`title_latin`, `body_latin`) and as their
+//! beginnings (`latin_prefix`). The analyzers begin with the same
 //! tokenizer, normaliser and length filter, and that shared part is most of
 //! their cost. tantivy indexes a document's fields in field order, stemmed
 //! fields first. So, for the index writer only ([`indexing_analyzers`]), the
 //! stemmed analyzer records on its thread the normalised tokens of each text
 //! it analyses, before stemming them; the exact analyzer, given the same text
 //! next, replays a copy of that record instead of tokenizing and normalising
-//! again, and the prefix analyzer replays it last and uses it up. A text without a complete record (another order, another thread, a
+//! again, as do the prefix and Latin-key analyzers, and the Latin-prefix
+//! analyzer replays it last and uses it up. A text without a complete record (another order, another thread, a
 //! stream not read to the end) is analysed as usual, so the tokens indexed are
 //! the same either way; `tests/analyzer_indexing.rs` compares them.
 

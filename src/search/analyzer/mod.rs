@@ -54,8 +54,8 @@ pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
 /// Latin keys of the Sorani words (their stems' and their own; see
 /// [`romanize`]): Sorani typed in Latin letters is looked up here.
 pub const SORANI_LATIN: &str = "hewal_sorani_latin";
-/// Beginnings (one to four letters) of the Latin keys: a Latin word being
-/// typed.
+/// Beginnings (three and four letters, [`romanize::LATIN_PREFIX_CHARS`]) of
+/// the Latin keys: a Latin word being typed.
 pub const SORANI_LATIN_PREFIX: &str = "hewal_sorani_latin_prefix";
 /// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
@@ -101,7 +101,7 @@ pub fn exact_analyzer() -> TextAnalyzer {
 /// The prefix analyzer: the exact analyzer's tokens, each turned into its
 /// beginnings.
 pub fn prefix_analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(EdgePrefixes.transform(normalised()))
+    TextAnalyzer::from(EdgePrefixes::WORDS.transform(normalised()))
 }
 
 /// The Latin-key analyzer.
@@ -111,7 +111,7 @@ pub fn latin_analyzer() -> TextAnalyzer {
 
 /// The Latin keys' beginnings.
 pub fn latin_prefix_analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(EdgePrefixes.transform(romanize::LatinKeys.transform(normalised())))
+    TextAnalyzer::from(romanize::LATIN_EDGES.transform(romanize::LatinKeys.transform(normalised())))
 }
 
 /// The analyzers the index *writer* uses: the same tokens as
@@ -122,9 +122,10 @@ pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
     manager.register(SORANI_STEMMED, TextAnalyzer::from(SoraniStemmer.transform(RecordTokens.transform(normalised()))));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
-    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes.transform(ReplayOr::new(normalised()))));
-    manager.register(SORANI_LATIN, latin_analyzer());
-    manager.register(SORANI_LATIN_PREFIX, latin_prefix_analyzer());
+    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::keeping(normalised()))));
+    manager.register(SORANI_LATIN, TextAnalyzer::from(romanize::LatinKeys.transform(ReplayOr::keeping(normalised()))));
+    let latin_prefix = romanize::LATIN_EDGES.transform(romanize::LatinKeys.transform(ReplayOr::new(normalised())));
+    manager.register(SORANI_LATIN_PREFIX, TextAnalyzer::from(latin_prefix));
     manager
 }
 

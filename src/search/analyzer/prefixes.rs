@@ -20,17 +20,36 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 /// Lengths, in characters, of the beginnings indexed.
 pub const INDEXED_PREFIX_CHARS: RangeInclusive<usize> = 1..=4;
 
-/// Token filter: each token becomes its beginnings of
-/// [`INDEXED_PREFIX_CHARS`] characters (those it is long enough for), at its
-/// position and offsets.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct EdgePrefixes;
+/// Token filter: each token becomes its beginnings of some lengths (those
+/// it is long enough for), at its position and offsets: [`INDEXED_PREFIX_CHARS`]
+/// for words ([`EdgePrefixes::WORDS`]).
+#[derive(Clone, Copy, Debug)]
+pub struct EdgePrefixes {
+    shortest: usize,
+    longest: usize,
+}
+
+impl EdgePrefixes {
+    /// The beginnings of words that the prefix fields index.
+    pub const WORDS: EdgePrefixes = EdgePrefixes::lengths(INDEXED_PREFIX_CHARS);
+
+    /// Beginnings of `lengths` characters.
+    pub const fn lengths(lengths: RangeInclusive<usize>) -> EdgePrefixes {
+        EdgePrefixes { shortest: *lengths.start(), longest: *lengths.end() }
+    }
+}
+
+impl Default for EdgePrefixes {
+    fn default() -> EdgePrefixes {
+        EdgePrefixes::WORDS
+    }
+}
 
 impl TokenFilter for EdgePrefixes {
     type Tokenizer<T: Tokenizer> = EdgePrefixesFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> EdgePrefixesFilter<T> {
-        EdgePrefixesFilter { tokenizer }
+        EdgePrefixesFilter { tokenizer, lengths: self }
     }
 }
 
@@ -38,6 +57,7 @@ impl TokenFilter for EdgePrefixes {
 #[derive(Clone)]
 pub struct EdgePrefixesFilter<T> {
     tokenizer: T,
+    lengths: EdgePrefixes,
 }
 
 impl<T: Tokenizer> Tokenizer for EdgePrefixesFilter<T> {
@@ -45,6 +65,7 @@ impl<T: Tokenizer> Tokenizer for EdgePrefixesFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         EdgePrefixesStream {
+            lengths: self.lengths,
             tail: self.tokenizer.token_stream(text),
             token: Token::default(),
             ends: Vec::new(),
@@ -66,6 +87,7 @@ const SLOT: usize = 17;
 /// given so far, one per slot by hash, drops a repeat when its slot holds it;
 /// a collision only lets a repeat through.
 pub struct EdgePrefixesStream<S> {
+    lengths: EdgePrefixes,
     tail: S,
     token: Token,
     /// Byte ends, in the current source token, of the beginnings still to
@@ -114,10 +136,10 @@ impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
             // Byte ends of the first 1, 2, … characters, then the whole.
             let ends = text.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(text.len()));
             for (n, end) in (1..).zip(ends) {
-                if n > *INDEXED_PREFIX_CHARS.end() {
+                if n > self.lengths.longest {
                     break;
                 }
-                if INDEXED_PREFIX_CHARS.contains(&n) {
+                if n >= self.lengths.shortest {
                     self.ends.push(end);
                 }
             }
@@ -140,7 +162,7 @@ mod tests {
     use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 
     fn prefixes(text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut a = TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(EdgePrefixes).build();
+        let mut a = TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(EdgePrefixes::WORDS).build();
         let mut ts = a.token_stream(text);
         let mut out = Vec::new();
         while let Some(t) = ts.next() {

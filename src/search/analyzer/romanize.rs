@@ -88,15 +88,32 @@ pub fn arabic_key(normalized: &str) -> Option<String> {
 /// the key keeps them apart (`e`, `o` as Latin writes them), so each stem
 /// takes back the word's own letters where folding changed them.
 pub fn stem_keys(normalized: &str) -> Vec<String> {
+    let mut keys = index_keys(normalized);
+    if let Some(whole) = arabic_key(normalized).filter(|w| !w.is_empty() && !keys.contains(w)) {
+        keys.push(whole);
+    }
+    keys
+}
+
+/// The keys a word is indexed under: its stems' ([`stem_keys`] without the
+/// word's own, which a query finds through the stems it reads; a word
+/// with no key of a stem keeps its own). One key for most words, where
+/// the word's own would often make two.
+pub fn index_keys(normalized: &str) -> Vec<String> {
     let Some(whole) = arabic_key(normalized) else { return Vec::new() };
     let word: Vec<char> = normalized.chars().collect();
     let mut keys: Vec<String> = Vec::with_capacity(3);
     for stem in super::stem_readings(normalized) {
+        let folds_to = |w: char, c: char| match w {
+            'ێ' => c == 'ی',
+            'ۆ' => c == 'و',
+            w => w == c,
+        };
         let restored: String = stem
             .chars()
             .enumerate()
             .map(|(i, c)| match word.get(i) {
-                Some(&w) if super::fold_vowels(&w.to_string()).starts_with(c) => w,
+                Some(&w) if folds_to(w, c) => w,
                 _ => c,
             })
             .collect();
@@ -104,7 +121,7 @@ pub fn stem_keys(normalized: &str) -> Vec<String> {
             keys.push(k);
         }
     }
-    if !whole.is_empty() && !keys.contains(&whole) {
+    if keys.is_empty() && !whole.is_empty() {
         keys.push(whole);
     }
     keys
@@ -365,7 +382,44 @@ fn spellings(c: char) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// Token filter: each Arabic-script token becomes its [`stem_keys`], at
+/// Lengths of the Latin keys' beginnings indexed (`latin_prefix`). A
+/// Latin word being typed is matched as a beginning from three key letters
+/// (one or two begin too many keys; see `search::query`), and up to four
+/// by one posting list; longer ones by their completions.
+pub const LATIN_PREFIX_CHARS: std::ops::RangeInclusive<usize> = 3..=4;
+
+/// The filter that cuts Latin keys into their indexed beginnings.
+pub const LATIN_EDGES: super::EdgePrefixes = super::EdgePrefixes::lengths(LATIN_PREFIX_CHARS);
+
+/// Words whose keys the indexing thread has computed, so that a common word
+/// is stemmed and keyed once, not at each of its thousands of occurrences
+/// (nor twice for the two Latin fields). Emptied when full.
+const KEY_CACHE_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<[String]>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// [`index_keys`], through this thread's cache.
+fn cached_stem_keys(word: &str) -> Vec<String> {
+    if !word.chars().any(is_arabic_letter) {
+        return Vec::new();
+    }
+    KEY_CACHE.with_borrow_mut(|cache| {
+        if let Some(keys) = cache.get(word) {
+            return keys.to_vec();
+        }
+        let keys = index_keys(word);
+        if cache.len() >= KEY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), keys.clone().into_boxed_slice());
+        keys
+    })
+}
+
+/// Token filter: each Arabic-script token becomes its [`index_keys`], at
 /// its position and offsets; other tokens (English, numbers) are dropped,
 /// as they are matched as they are in the other fields.
 #[derive(Clone, Copy, Debug, Default)]
@@ -416,7 +470,7 @@ impl<S: TokenStream> TokenStream for LatinKeysStream<S> {
             if !self.tail.advance() {
                 return false;
             }
-            self.keys = stem_keys(&self.tail.token().text);
+            self.keys = cached_stem_keys(&self.tail.token().text);
             self.keys.reverse();
         }
     }

@@ -54,7 +54,7 @@ const MIN_LATIN_KEY: usize = 2;
 /// Shortest Latin key matched as the beginning of Sorani words while a
 /// Latin word is typed: one or two letters begin too many keys, and an
 /// English word being typed would drown in them (`dia`, key `da`).
-const MIN_LATIN_PREFIX: usize = 3;
+const MIN_LATIN_PREFIX: usize = *romanize::LATIN_PREFIX_CHARS.start();
 /// Weight of a Latin-key beginning: below an English beginning in the body
 /// even when it matches title and body (`(2.5 × 0.5 + 0.5) × 0.25 < 0.5`),
 /// so the word being typed finds its own script first.
@@ -174,7 +174,11 @@ impl Builder<'_> {
                 continue;
             }
             let f = self.fields;
-            let pairs: &[(Field, Score)] = match INDEXED_PREFIX_CHARS.contains(&key.chars().count()) {
+            let indexed = romanize::LATIN_PREFIX_CHARS.contains(&key.chars().count());
+            // `beginning` reads the prefix field for the lengths words have
+            // there; the Latin one holds a part of them.
+            debug_assert!(!indexed || INDEXED_PREFIX_CHARS.contains(&key.chars().count()));
+            let pairs: &[(Field, Score)] = match indexed {
                 // Title and body share the prefix field: one posting list.
                 true => &[(f.body_latin, 0.5)],
                 false => &[(f.title_latin, TITLE_BOOST * 0.5), (f.body_latin, 0.5)],
