@@ -253,3 +253,30 @@ fn doctor_reports_terminal_modes_and_their_sources() {
     assert!(o.status.success());
     assert!(stderr(&o).contains("not a calibration file"), "{}", stderr(&o));
 }
+
+/// Sorani typed in Latin letters finds the Arabic-script article
+/// (`kurdistan`, `hewlêr`), unless `latin_search = false` in config.toml.
+#[test]
+fn latin_letters_find_sorani_unless_turned_off() {
+    let d = Dir::new();
+    let f = d.create("in.jsonl", sample_jsonl());
+    ok(&d.hewal(&["import", f.to_str().unwrap()]));
+    let ids = |q: &str| -> Vec<String> {
+        json_lines(&ok(&d.hewal(&["search", "--json", q])))
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("کوردستان"), ["a1"]);
+    assert_eq!(ids("kurdistan"), ["a1"]);
+    assert_eq!(ids("Kurdistan"), ["a1"]);
+    assert_eq!(ids("herêm"), ["a1"], "هەرێم, in a1");
+    assert_eq!(ids("pirtûkxane"), Vec::<String>::new(), "no such word");
+    // English still finds English.
+    assert_eq!(ids("erbil"), ["a2"]);
+    let config = d.path().join("xdg-config/hewal");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "latin_search = false\n").unwrap();
+    assert_eq!(ids("kurdistan"), Vec::<String>::new());
+    assert_eq!(ids("کوردستان"), ["a1"]);
+}

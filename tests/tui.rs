@@ -1075,3 +1075,30 @@ fn help_columns_fit_their_own_keys() {
         assert!(screen.contains(what.as_str()), "help cuts {what:?}:\n{screen}");
     }
 }
+
+/// A word in Latin letters finds Sorani, and the search bar shows how it
+/// is read (`≈ هەولێر`, in display order), beside the query.
+#[test]
+fn a_latin_query_shows_its_arabic_reading_and_finds_sorani() {
+    let mut h = Harness::new();
+    h.app.update(Action::FocusSearch);
+    h.type_str("hewlêr ");
+    h.answer_all();
+    let screen = h.render(120, 30);
+    let reading: String = "هەولێر".chars().rev().collect();
+    assert!(screen[0].contains(&format!("≈ {reading}")), "{:?}", screen[0]);
+    assert!(h.app.list().len() >= 3, "{}", screen.join("\n"));
+    let first = h.app.list().row(0).unwrap().key;
+    assert!(
+        h.store.article(first).unwrap().body.contains("هەولێر")
+            || h.store.article(first).unwrap().title.contains("هەولێر")
+    );
+    // An English word is read too (it is matched so as well), but English
+    // text it finds comes first.
+    h.app.update(Action::ClearQuery);
+    h.type_str("kilim ");
+    h.answer_all();
+    h.render(120, 30);
+    let first = h.app.list().row(0).unwrap().key;
+    assert!(h.store.article(first).unwrap().title.contains("kilim"));
+}

@@ -134,6 +134,11 @@ max_articles = 0
 # The digits of dates and counts: "western" (0-9) or "arabic-indic" (٠-٩).
 digits = "western"
 
+# Whether words in Latin letters also find Sorani written in Arabic script
+# (hewlêr, hewler, kurdistan find هەولێر, کوردستان). The search bar shows
+# how a Latin word is read.
+latin_search = true
+
 # The list's share of the width, in percent (20-80), until <, > or z change
 # it (hewal remembers that choice in layout.toml).
 list_width = 60

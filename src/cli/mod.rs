@@ -26,6 +26,7 @@ pub fn run() -> Result<ExitCode> {
     // Doctor and config report a broken config.toml instead of stopping on it.
     let (paths, config, problem) = Paths::resolve_despite_config(cli.data_dir.clone())?;
     crate::i18n::init(crate::i18n::detect(cli.lang.or(config.lang), |v| std::env::var(v).ok()));
+    crate::search::query::set_latin_search(config.latin_search.unwrap_or(true));
     match (&cli.command, problem) {
         (Some(Command::Config(cmd)), problem) => return config::run(cmd, &paths, &config, problem),
         (Some(Command::Doctor { .. }), Some(problem)) => {

@@ -122,6 +122,9 @@ pub struct Config {
     pub date_format: Option<DateFormat>,
     /// Which digits the interface writes numbers with.
     pub digits: Option<Digits>,
+    /// Whether words in Latin letters also find Sorani written in Arabic
+    /// script (`hewlêr`, `hewler` → هەولێر); default true.
+    pub latin_search: Option<bool>,
     /// The list's share of the width, in percent (20–80), until `<`, `>`
     /// or `z` change it (their choice is remembered in layout.toml).
     pub list_width: Option<u16>,

@@ -766,6 +766,17 @@ impl App {
         })
     }
 
+    /// What the search bar says at its far end: how its Latin words are
+    /// read in Arabic script (`≈ هەولێر`), and where it looks when that is
+    /// not the whole library.
+    pub fn search_bar_note(&self) -> Option<String> {
+        let reading = strings::latin_reading(self.search.query());
+        match (reading, self.search_scope_label()) {
+            (Some(r), Some(s)) => Some(format!("{r} · {s}")),
+            (r, s) => r.or(s),
+        }
+    }
+
     fn search_request(&self) -> SearchRequest {
         SearchRequest { generation: self.generation, query: self.search.query().to_owned(), view: self.search_scope() }
     }

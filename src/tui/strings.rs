@@ -123,6 +123,23 @@ pub fn search_scope(everywhere: bool, filter: crate::store::Filter, origin: Opti
     text_with("scope-view", &[arg("view", format!("{filter}{sep}{origin}"))])
 }
 
+/// How the Latin words of a query are read in Arabic script, as they are
+/// matched (`≈ هەولێر کوردستان`); `None` when it has none or Latin
+/// matching is off. The words themselves are isolated from the sign.
+pub fn latin_reading(query: &str) -> Option<String> {
+    use crate::search::analyzer::romanize;
+    if !crate::search::query::latin_search() {
+        return None;
+    }
+    let readings: Vec<String> = query
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| romanize::is_latin(w) && romanize::latin_key(w).is_some_and(|k| k.chars().count() >= 2))
+        .map(romanize::arabic_reading)
+        .collect();
+    (!readings.is_empty()).then(|| format!("≈ {}", isolate(&readings.join(" "))))
+}
+
 pub fn pipe_label() -> String {
     text("pipe-label")
 }

@@ -21,7 +21,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     match app.mode() {
         Mode::Prompt(_) => app.prompt().widget(true).render(a.search, buf),
-        _ => app.search_bar().widget(editing).scope(app.search_scope_label()).render(a.search, buf),
+        _ => app.search_bar().widget(editing).scope(app.search_bar_note()).render(a.search, buf),
     }
     app.list().widget(app.focus() == Focus::List).render(a.list, buf);
     render_separator(a.separator, buf);

@@ -42,6 +42,21 @@ const EXACT_BOOST: Score = 2.0;
 /// from the first letter typed, results follow (its posting list in the
 /// prefix field is one list, however many words it begins).
 const MIN_PREFIX_CHARS: usize = 1;
+/// Whether Latin words also match Sorani through the Latin keys: on unless
+/// `latin_search = false` in config.toml. One setting a process, set once
+/// at start ([`set_latin_search`]), as the interface's language is.
+static LATIN_SEARCH: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Turn matching Sorani through Latin keys on or off for this process.
+pub fn set_latin_search(on: bool) {
+    LATIN_SEARCH.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether Latin words also match Sorani (see [`set_latin_search`]).
+pub fn latin_search() -> bool {
+    LATIN_SEARCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Weight of a match through the Latin keys (Sorani typed in Latin
 /// letters) relative to a stem match: the keys merge letters the spellings
 /// confuse, so such a match is less certain than one in the script typed,
@@ -326,7 +341,7 @@ pub(in crate::search) fn build_plan(
     let parsed = ParsedQuery::parse(input);
     let mut b = Builder {
         fields,
-        latin: true,
+        latin: latin_search(),
         latin_min: MIN_LATIN_KEY,
         searcher,
         stemmed: stemmed_analyzer(),

@@ -7,6 +7,9 @@
 //!   normalised form adds a bonus, so an exact form ranks above a stemmed one);
 //! - the word being typed (no trailing space yet, two letters or more) also
 //!   matches as a prefix of normalised terms, so results appear while typing;
+//! - a word in Latin letters may be Sorani typed in Latin: it also matches
+//!   the Sorani words with its Latin key (`analyzer::romanize`), weighted
+//!   below matches in the script typed; `latin_search = false` turns it off;
 //! - `"quoted phrases"` match as phrases; `-word` excludes;
 //! - stopwords are optional when the query has other words, required when it
 //!   has nothing else, so a query of only stopwords still finds something;
@@ -29,6 +32,7 @@ mod snippet;
 
 #[cfg(test)]
 pub(super) use build::build_plan;
+pub use build::{latin_search, set_latin_search};
 pub use highlight::Matcher;
 pub use parse::{is_cut, ParsedQuery, MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 pub use prepared::{Hit, PreparedQuery, SearchResults};
