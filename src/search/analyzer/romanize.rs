@@ -153,6 +153,10 @@ pub fn latin_key(word: &str) -> Option<String> {
             continue;
         }
         i += 1;
+        // ë stands for ع in KLPT's transliteration: silent, as ع is.
+        if c == 'ë' {
+            continue;
+        }
         let k = match latin_base(c) {
             Some('c' | 'j') => 'j',
             Some('w') => 'u',
@@ -172,7 +176,11 @@ pub fn latin_key(word: &str) -> Option<String> {
 fn latin_base(c: char) -> Option<char> {
     Some(match c {
         'a'..='z' => c,
-        'ê' | 'é' | 'è' | 'ë' => 'e',
+        'ê' | 'é' | 'è' => 'e',
+        // Other Kurdish Latin conventions (KLPT's, among them): ř for ڕ,
+        // ł for ڵ.
+        'ř' => 'r',
+        'ł' => 'l',
         'î' | 'í' | 'ì' | 'ï' | 'ı' => 'i',
         'û' | 'ú' | 'ù' | 'ü' => 'u',
         'ô' | 'ó' | 'ò' | 'ö' => 'o',
@@ -211,7 +219,7 @@ pub fn is_latin(word: &str) -> bool {
 /// `i` between consonants is not written.
 pub fn arabic_reading(word: &str) -> String {
     let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    let hawar = w.iter().any(|c| matches!(c, 'ç' | 'ê' | 'î' | 'ş' | 'û' | 'ẍ' | 'ḧ'))
+    let hawar = w.iter().any(|c| matches!(c, 'ç' | 'ê' | 'î' | 'ş' | 'û' | 'ẍ' | 'ḧ' | 'ř' | 'ł'))
         || w.windows(2).any(|p| p[0] == 'c' && p[1] != 'h')
         || w.last() == Some(&'c');
     let mut out = String::new();
@@ -269,6 +277,9 @@ fn letter(c: char, hawar: bool, at_start: bool, at_end: bool, w: &[char], i: usi
         // A word-initial r is always the trilled ڕ.
         'r' if at_start => "ڕ",
         'r' => "ر",
+        'ř' => "ڕ",
+        'ł' => "ڵ",
+        'ë' => "ع",
         's' => "س",
         'ş' => "ش",
         't' => "ت",
@@ -527,6 +538,49 @@ mod tests {
         }
     }
 
+    /// Spellings by an independent transliterator: KLPT 0.1.7's
+    /// `Transliterate("Sorani", "Arabic", target_script="Latin")` (PyPI
+    /// `klpt`), recorded here. It writes ř, ł, ḧ and ẍ, and ë for ع, and
+    /// inserts some unwritten vowels (`wiłat`, `ḧikumet`).
+    #[test]
+    fn klpt_spellings_have_the_words_keys() {
+        let pairs = [
+            ("هەولێر", "hewlêr"),
+            ("کوردستان", "kurdstan"),
+            ("سلێمانی", "silêmanî"),
+            ("شەڕ", "şeř"),
+            ("چاودێر", "çawdêr"),
+            ("ڕۆژنامەکان", "řojnamekan"),
+            ("حکومەت", "ḧikumet"),
+            ("ئەمڕۆ", "emřo"),
+            ("خۆشی", "xoşî"),
+            ("وڵات", "wiłat"),
+            ("ژن", "jn"),
+            ("جەنگ", "ceng"),
+            ("غەزە", "ẍeze"),
+            ("دوو", "dû"),
+            ("یەک", "yek"),
+            ("ڤیدیۆ", "vîdyo"),
+            ("عێراق", "ëêraq"),
+            ("ڕاپۆرت", "řaport"),
+            ("پەرلەمان", "perleman"),
+            ("هەرێم", "herêm"),
+            ("سەرۆک", "serok"),
+            ("وەزیر", "wezîr"),
+            ("هەڵبژاردن", "hełbjardn"),
+            ("ئابووری", "abûrî"),
+            ("بازاڕ", "bazař"),
+            ("نەوت", "newt"),
+            ("دۆلار", "dolar"),
+            ("کۆبوونەوە", "kobûnewe"),
+            ("خوێندکار", "xwêndkar"),
+            ("زانکۆ", "zanko"),
+        ];
+        for (arabic, klpt) in pairs {
+            assert_eq!(la(klpt), ar(arabic), "{klpt} ≠ {arabic}");
+        }
+    }
+
     #[test]
     fn every_sorani_letter_has_a_place_in_the_key() {
         let letters = "ابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێئ";
@@ -580,6 +634,8 @@ mod tests {
         assert_eq!(arabic_reading("rojnamê"), "ڕۆژنامێ");
         assert_eq!(arabic_reading("wllat"), "وڵات");
         assert_eq!(arabic_reading("silêmanî"), "سلێمانی");
+        assert_eq!(arabic_reading("wiłat"), "وڵات");
+        assert_eq!(arabic_reading("bazař"), "بازاڕ");
         // A reading's key is the word's key: the search bar shows what is matched.
         for w in ["hewlêr", "kurdistan", "slemani", "chawder", "xoşî", "zhin", "ceng"] {
             assert_eq!(ar(&arabic_reading(w)), la(w), "{w}");
