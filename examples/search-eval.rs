@@ -93,7 +93,7 @@ fn main() -> anyhow::Result<()> {
     println!("{}", table.render(&names));
 
     println!("hewal's failures (query as typed, wanted id, what it got; ⎵ = trailing space):");
-    for kind in 1..=7 {
+    for kind in 1..=eval::KINDS.len() {
         let fails: Vec<usize> =
             (0..queries.len()).filter(|&i| queries[i].kind == kind && !queries[i].succeeded(&answers[0][i])).collect();
         if fails.is_empty() {

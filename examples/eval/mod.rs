@@ -31,8 +31,17 @@ pub const LEXICON: &str = include_str!("../../tests/data/sorani/klpt-lexicon-sam
 /// How many results count: the wanted article must be among the first `TOP`.
 pub const TOP: usize = 5;
 
-/// The seven kinds, in order, with short names for tables.
-pub const KINDS: [&str; 7] = ["exact", "keyboard", "inflected", "prefix", "multiword", "english", "random"];
+/// The kinds, in order, with short names for tables. 8 and 9 are Sorani
+/// typed in Latin letters (issue 19): a kind-1 word in Kurdish Latin (with
+/// its diacritics or, half of the time, without) and in the ASCII
+/// spelling, both made by hewal's own `romanize::hawar`/`ascii`, so they
+/// test retrieval through the keys, not the rules themselves (an
+/// independent transliterator, KLPT, checks those in `romanize`'s tests).
+pub const KINDS: [&str; 9] =
+    ["exact", "keyboard", "inflected", "prefix", "multiword", "english", "random", "latin", "ascii"];
+
+/// The number of kinds.
+const NKINDS: usize = KINDS.len();
 
 /// One article of the evaluation corpus.
 #[derive(Clone, Debug)]
@@ -48,7 +57,7 @@ pub struct Doc {
 /// One query with the article it should find (`None` for kind 7: nothing).
 #[derive(Clone, Debug)]
 pub struct Query {
-    /// 1..=7, see [`KINDS`].
+    /// 1..=9, see [`KINDS`].
     pub kind: usize,
     /// As typed, trailing space included when there is one.
     pub text: String,
@@ -663,6 +672,22 @@ impl Builder<'_> {
                 let sp = self.space();
                 Some((format!("{w}{sp}"), format!("df {}", self.stats.df(&w))))
             }
+            8 | 9 => {
+                use hewal::search::analyzer::{normalize, romanize};
+                let c = self.distinctive(d);
+                let w = self.rng.pick(nonempty(&c)?).clone();
+                let n = normalize(&w);
+                let latin = match kind {
+                    8 if self.rng.chance(0.5) => strip_diacritics(&romanize::hawar(&n)),
+                    8 => romanize::hawar(&n),
+                    _ => romanize::ascii(&n),
+                };
+                if latin.chars().count() < 3 {
+                    return None;
+                }
+                let sp = self.space();
+                Some((format!("{latin}{sp}"), format!("{w}; df {}", self.stats.df(&w))))
+            }
             _ => None,
         }
     }
@@ -708,7 +733,7 @@ pub fn build_queries(docs: &[Doc], per_kind: usize, seed: u64, surface: bool) ->
     let mut b = Builder { docs, stats: Stats::new(docs), lexicon, rng: R::new(seed, 0x9e1), surface };
     let samples: Vec<usize> = (0..docs.len()).filter(|&d| docs[d].sample).collect();
     let mut out = Vec::new();
-    for kind in 1..=7 {
+    for kind in 1..=NKINDS {
         b.rng = R::new(seed, 0x9e1 + kind as u64);
         let mut seen = HashSet::new();
         let mut made = 0;
@@ -815,14 +840,14 @@ pub fn parse_answers(text: &str, n: usize) -> Vec<Answer> {
 
 /// Per kind: (queries, successes) for each engine.
 pub struct Table {
-    pub n: [usize; 7],
-    pub ok: Vec<[usize; 7]>,
+    pub n: [usize; NKINDS],
+    pub ok: Vec<[usize; NKINDS]>,
 }
 
 impl Table {
     pub fn new(queries: &[Query], engines: &[&[Answer]]) -> Table {
-        let mut n = [0; 7];
-        let mut ok = vec![[0; 7]; engines.len()];
+        let mut n = [0; NKINDS];
+        let mut ok = vec![[0; NKINDS]; engines.len()];
         for (i, q) in queries.iter().enumerate() {
             n[q.kind - 1] += 1;
             for (e, answers) in engines.iter().enumerate() {
@@ -870,6 +895,22 @@ impl Table {
         s.push('\n');
         s
     }
+}
+
+/// Kurdish Latin as typed without its diacritics (`hewlêr` → `hewler`).
+fn strip_diacritics(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'ê' => 'e',
+            'î' => 'i',
+            'û' => 'u',
+            'ş' => 's',
+            'ç' => 'c',
+            'ḧ' => 'h',
+            'ẍ' => 'x',
+            c => c,
+        })
+        .collect()
 }
 
 fn nonempty<T>(v: &[T]) -> Option<&[T]> {

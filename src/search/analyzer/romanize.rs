@@ -87,19 +87,13 @@ pub fn arabic_key(normalized: &str) -> Option<String> {
 /// The stemmer folds ێ into ی and ۆ into و (old-orthography spellings);
 /// the key keeps them apart (`e`, `o` as Latin writes them), so each stem
 /// takes back the word's own letters where folding changed them.
+///
+/// The word's own key is indexed too, not only its stems': a Latin query
+/// is read back into Arabic script, and where its spelling hides which
+/// letter it means (ASCII `e` for ە or ێ) the reading's suffix may not be
+/// the stemmer's (`desubrdek` is دەسوبردێک, read دەسوبردەک), so only the
+/// whole key meets.
 pub fn stem_keys(normalized: &str) -> Vec<String> {
-    let mut keys = index_keys(normalized);
-    if let Some(whole) = arabic_key(normalized).filter(|w| !w.is_empty() && !keys.contains(w)) {
-        keys.push(whole);
-    }
-    keys
-}
-
-/// The keys a word is indexed under: its stems' ([`stem_keys`] without the
-/// word's own, which a query finds through the stems it reads; a word
-/// with no key of a stem keeps its own). One key for most words, where
-/// the word's own would often make two.
-pub fn index_keys(normalized: &str) -> Vec<String> {
     let Some(whole) = arabic_key(normalized) else { return Vec::new() };
     let word: Vec<char> = normalized.chars().collect();
     let mut keys: Vec<String> = Vec::with_capacity(3);
@@ -121,7 +115,7 @@ pub fn index_keys(normalized: &str) -> Vec<String> {
             keys.push(k);
         }
     }
-    if keys.is_empty() && !whole.is_empty() {
+    if !whole.is_empty() && !keys.contains(&whole) {
         keys.push(whole);
     }
     keys
@@ -412,7 +406,7 @@ thread_local! {
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-/// [`index_keys`], through this thread's cache.
+/// [`stem_keys`], through this thread's cache.
 fn cached_stem_keys(word: &str) -> Vec<String> {
     if !word.chars().any(is_arabic_letter) {
         return Vec::new();
@@ -421,7 +415,7 @@ fn cached_stem_keys(word: &str) -> Vec<String> {
         if let Some(keys) = cache.get(word) {
             return keys.to_vec();
         }
-        let keys = index_keys(word);
+        let keys = stem_keys(word);
         if cache.len() >= KEY_CACHE_WORDS {
             cache.clear();
         }
@@ -430,7 +424,7 @@ fn cached_stem_keys(word: &str) -> Vec<String> {
     })
 }
 
-/// Token filter: each Arabic-script token becomes its [`index_keys`], at
+/// Token filter: each Arabic-script token becomes its [`stem_keys`], at
 /// its position and offsets; other tokens (English, numbers) are dropped,
 /// as they are matched as they are in the other fields.
 #[derive(Clone, Copy, Debug, Default)]
