@@ -164,12 +164,24 @@ impl Builder<'_> {
         }
         let min = self.latin_min;
         keys.retain(|k| k.chars().count() >= min);
+        if keys.is_empty() {
+            return Vec::new();
+        }
         let f = self.fields;
         let mut out = Vec::new();
         for k in keys {
             out.push(self.term(f.title_latin, &k, TITLE_BOOST * LATIN_BOOST));
             out.push(self.term(f.body_latin, &k, LATIN_BOOST));
             self.matcher.latin_mut().keys.insert(k);
+        }
+        // The reading itself, as a written word: an article that has the
+        // word the Latin spells outranks those whose words only share its
+        // key (ی leaves no trace in a key: یشەوە and شەوە meet there).
+        out.push(self.term(f.title_exact, &reading, TITLE_BOOST * LATIN_BOOST));
+        out.push(self.term(f.body_exact, &reading, LATIN_BOOST));
+        for stem in crate::search::analyzer::stem_readings(&reading) {
+            out.push(self.term(f.title, &stem, TITLE_BOOST * LATIN_BOOST * 0.5));
+            out.push(self.term(f.body, &stem, LATIN_BOOST * 0.5));
         }
         out
     }
