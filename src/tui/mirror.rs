@@ -9,7 +9,7 @@
 //! (terminal bidi mode) it turns each right-to-left row around itself, so
 //! hewal writes rows in logical order and places nothing from the right.
 
-use crate::text::{layout_single_line, to_tui::to_line, BaseDirection, DisplayLine, Order, Render};
+use crate::text::{layout_single_line, to_tui::to_line, Alignment, BaseDirection, DisplayLine, Order, Render};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -53,6 +53,16 @@ impl Flow {
         layout_single_line(text, width, self.base, render)
     }
 
+    /// `line` as a mirrored screen places text in a box: against the
+    /// right edge (an LTR line too, as a right-to-left interface aligns
+    /// everything); unchanged otherwise.
+    pub fn align(self, mut line: DisplayLine) -> DisplayLine {
+        if self.mirrored {
+            line.alignment = Alignment::Right;
+        }
+        line
+    }
+
     /// Draw `text` as a label on row `y` of `area`, `offset` cells in from
     /// the reading-start edge, in at most `width` cells; returns the cells
     /// it took.
@@ -69,18 +79,31 @@ impl Flow {
         style: Style,
     ) -> usize {
         let room = (area.width.saturating_sub(offset) as usize).min(width);
+        if room == 0 {
+            return 0;
+        }
+        self.put_line(buf, area, y, offset, &self.label(text, room, render), style)
+    }
+
+    /// Draw a label already laid out (by [`Flow::label`]), as [`Flow::put`]
+    /// does; returns the cells it took.
+    pub fn put_line(
+        self,
+        buf: &mut Buffer,
+        area: Rect,
+        y: u16,
+        offset: u16,
+        line: &DisplayLine,
+        style: Style,
+    ) -> usize {
+        let room = area.width.saturating_sub(offset) as usize;
         if room == 0 || y < area.y || y >= area.bottom() {
             return 0;
         }
-        let line = self.label(text, room, render);
         let w = line.width.min(room);
-        let x = self.x(area, offset, w as u16);
-        let mut l = to_line(&line, w, style, style);
-        // A label is placed by the flow, not by its own alignment.
-        if line.left_pad(w) > 0 {
-            l.spans.remove(0);
-        }
-        buf.set_line(x, y, &l, w as u16);
+        // Placed by the flow, not by the line's own alignment: laid out in
+        // its own width, it has no padding.
+        buf.set_line(self.x(area, offset, w as u16), y, &to_line(line, w, style, style), w as u16);
         w
     }
 }

@@ -11,7 +11,7 @@
 use crate::jobs::search::SearchResponse;
 use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
-use crate::text::{layout_paragraph, layout_single_line, Alignment, BaseDirection, LayoutOptions, Render};
+use crate::text::{layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Render};
 use crate::tui::action::Action;
 use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
@@ -381,13 +381,8 @@ impl ListWidget<'_> {
         let w = area.width as usize;
         // Mirrored, the parts run from the right: marks at the far right,
         // the title on the reading side, every text aligned to the right.
-        let mirrored = Flow::of(render).mirrored;
-        let aligned = |mut line: crate::text::DisplayLine| {
-            if mirrored {
-                line.alignment = Alignment::Right;
-            }
-            line
-        };
+        let flow = Flow::of(render);
+        let (mirrored, aligned) = (flow.mirrored, |line| flow.align(line));
         let mut parts: Vec<Vec<Span<'static>>> = vec![
             vec![Span::styled(if row.read { " " } else { "●" }, if selected { style } else { theme::unread() })],
             vec![Span::styled(if row.starred { "★" } else { " " }, style)],

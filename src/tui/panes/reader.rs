@@ -235,10 +235,8 @@ fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: 
         .map(crate::tui::strings::isolate)
         .collect();
     if !meta.is_empty() {
-        let mut line = crate::tui::mirror::Flow::of(render).label(&meta.join(" · "), width, render);
-        if crate::tui::mirror::Flow::of(render).mirrored {
-            line.alignment = crate::text::Alignment::Right;
-        }
+        let flow = crate::tui::mirror::Flow::of(render);
+        let line = flow.align(flow.label(&meta.join(" · "), width, render));
         out.push(ReaderLine { kind: LineKind::Meta, line: Some(line) });
     }
     for p in paragraphs(&a.body) {

@@ -207,10 +207,11 @@ impl Widget for SearchBarWidget<'_> {
         // the query is never cut for it, and the caret stays right); an
         // origin's name (a feed title) may be Sorani: laid out.
         if let Some(scope) = &self.scope {
-            let sw = flow.label(scope, text_w / 2, render).width;
+            let line = flow.label(scope, text_w / 2, render);
+            let sw = line.width;
             if sw > 0 && display_width(&self.bar.query) + sw + 3 < text_w {
                 let style = theme::bar().patch(theme::dim());
-                flow.put(buf, area, area.y, (w - sw - 1) as u16, scope, sw, render, style);
+                flow.put_line(buf, area, area.y, (w - sw - 1) as u16, &line, style);
                 text_w -= sw + 2;
             }
         }

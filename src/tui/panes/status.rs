@@ -90,9 +90,9 @@ impl Widget for StatusLine<'_> {
             None => (strings::status_hint(), theme::bar()),
         };
         let room = w.saturating_sub(used + 3).max(1);
-        let rw = flow.label(&right, room, self.render).width;
-        if used + 3 + rw <= w {
-            flow.put(buf, area, area.y, (w - rw - 1) as u16, &right, rw, self.render, style);
+        let line = flow.label(&right, room, self.render);
+        if used + 3 + line.width <= w {
+            flow.put_line(buf, area, area.y, (w - line.width - 1) as u16, &line, style);
         }
     }
 }

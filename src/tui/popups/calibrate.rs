@@ -28,10 +28,7 @@ impl Widget for Calibration {
         // Mirrored, a label ends where the test lines do (padded on the
         // left by `to_line`, as a right-aligned line is).
         let label = |text: &str| {
-            let mut line = flow.label(text, width.max(1), self.render);
-            if flow.mirrored {
-                line.alignment = crate::text::Alignment::Right;
-            }
+            let line = flow.align(flow.label(text, width.max(1), self.render));
             to_line(&line, width, theme::title(), theme::title())
         };
         let at = if flow.mirrored { 3 } else { 1 };
