@@ -127,15 +127,15 @@ pub fn search_scope(everywhere: bool, filter: crate::store::Filter, origin: Opti
 /// matched (`≈ هەولێر کوردستان`); `None` when it has none or Latin
 /// matching is off. The words themselves are isolated from the sign.
 pub fn latin_reading(query: &str) -> Option<String> {
-    use crate::search::analyzer::romanize;
-    if !crate::search::query::latin_search() {
-        return None;
-    }
-    let readings: Vec<String> = query
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| romanize::is_latin(w) && romanize::latin_key(w).is_some_and(|k| k.chars().count() >= 2))
-        .map(romanize::arabic_reading)
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let typing = !query.ends_with(char::is_whitespace);
+    let readings: Vec<String> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            crate::search::query::latin_reading(w, typing && i + 1 == words.len())
+        })
         .collect();
     (!readings.is_empty()).then(|| format!("≈ {}", isolate(&readings.join(" "))))
 }

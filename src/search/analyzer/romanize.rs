@@ -33,12 +33,13 @@
 //! Works on normalised text ([`super::normalizer::normalize`]): presentation
 //! forms, Arabic ي ك ە variants, ڕ ڵ ڤ are already folded.
 
+use super::stemmer::is_sorani_letter;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// The Latin key of a normalised Arabic-script word; `None` when it holds
 /// no Arabic letter (an English word, a number).
 pub fn arabic_key(normalized: &str) -> Option<String> {
-    if !normalized.chars().any(is_arabic_letter) {
+    if !normalized.chars().any(is_sorani_letter) {
         return None;
     }
     let mut key = String::with_capacity(normalized.len() / 2);
@@ -195,15 +196,10 @@ fn push_collapsed(key: &mut String, k: char) {
     }
 }
 
-/// An Arabic-script letter of Sorani (after normalisation).
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}')
-}
-
 /// Whether `word` is written in Latin letters (and so may be Sorani typed
 /// in Latin): it has a Latin letter and no Arabic one.
 pub fn is_latin(word: &str) -> bool {
-    word.chars().any(|c| c.to_lowercase().any(|l| latin_base(l).is_some())) && !word.chars().any(is_arabic_letter)
+    word.chars().any(|c| c.to_lowercase().any(|l| latin_base(l).is_some())) && !word.chars().any(is_sorani_letter)
 }
 
 /// The Arabic-script reading of a Latin word, as the search bar shows it:
@@ -408,7 +404,7 @@ thread_local! {
 
 /// [`stem_keys`], through this thread's cache.
 fn cached_stem_keys(word: &str) -> Vec<String> {
-    if !word.chars().any(is_arabic_letter) {
+    if !word.chars().any(is_sorani_letter) {
         return Vec::new();
     }
     KEY_CACHE.with_borrow_mut(|cache| {

@@ -403,7 +403,13 @@ fn is_vowel(c: char) -> bool {
 
 /// Arabic-script letters only (no digits, no Latin): the words we stem.
 fn is_arabic_word(word: &str) -> bool {
-    word.chars().all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}'))
+    word.chars().all(is_sorani_letter)
+}
+
+/// A letter of normalised Sorani text (Arabic script, not a digit or a
+/// mark).
+pub(crate) fn is_sorani_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D5}')
 }
 
 fn applies(word: &str, r: &Rule) -> Option<usize> {

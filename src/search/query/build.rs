@@ -142,31 +142,9 @@ impl Builder<'_> {
     /// one of its stems (the word read in Arabic script and stemmed, so
     /// `hewlêrda` finds هەولێر).
     fn latin(&mut self, word: &str) -> Vec<Leaf> {
-        if !self.latin || !romanize::is_latin(word) {
+        let Some((reading, keys)) = latin_keys(word, self.latin_min).filter(|_| self.latin) else {
             return Vec::new();
-        }
-        let reading = normalize(&romanize::arabic_reading(word));
-        // A Sorani stopword typed in Latin (`da`, `le`) would match most
-        // articles through the keys, and English words that spell it too.
-        if is_stopword(&stem(&reading)) {
-            return Vec::new();
-        }
-        let mut keys = romanize::stem_keys(&reading);
-        if let Some(k) = romanize::latin_key(word).filter(|k| !keys.contains(k)) {
-            keys.push(k);
-        }
-        // Old-orthography text writes ێ as ی and ۆ as و (the stemmed field
-        // folds them the same way): `hewlêr` also finds هەولیر.
-        for k in romanize::stem_keys(&fold_vowels(&reading)) {
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
-        }
-        let min = self.latin_min;
-        keys.retain(|k| k.chars().count() >= min);
-        if keys.is_empty() {
-            return Vec::new();
-        }
+        };
         let f = self.fields;
         let mut out = Vec::new();
         for k in keys {
@@ -185,7 +163,46 @@ impl Builder<'_> {
         }
         out
     }
+}
 
+/// How a word is looked up through the Latin keys: its reading in Arabic
+/// script (normalised) and the keys of at least `min` letters (its
+/// reading's stems', its own, and the old orthography's); `None` when it is
+/// not (not in Latin letters, a Sorani stopword, no key long enough).
+fn latin_keys(word: &str, min: usize) -> Option<(String, Vec<String>)> {
+    if !romanize::is_latin(word) {
+        return None;
+    }
+    let reading = normalize(&romanize::arabic_reading(word));
+    // A Sorani stopword typed in Latin (`da`, `le`) would match most
+    // articles through the keys, and English words that spell it too.
+    if is_stopword(&stem(&reading)) {
+        return None;
+    }
+    let mut keys = romanize::stem_keys(&reading);
+    if let Some(k) = romanize::latin_key(word).filter(|k| !keys.contains(k)) {
+        keys.push(k);
+    }
+    // Old-orthography text writes ێ as ی and ۆ as و (the stemmed field
+    // folds them the same way): `hewlêr` also finds هەولیر.
+    for k in romanize::stem_keys(&fold_vowels(&reading)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys.retain(|k| k.chars().count() >= min);
+    (!keys.is_empty()).then_some((reading, keys))
+}
+
+/// What the search bar shows of a word: its Arabic-script reading, when a
+/// query looks it up through the Latin keys (`typing`: it is the word
+/// being typed, whose keys count from [`MIN_LATIN_PREFIX`] letters).
+pub fn latin_reading(word: &str, typing: bool) -> Option<String> {
+    let min = if typing { MIN_LATIN_PREFIX } else { MIN_LATIN_KEY };
+    latin_search().then(|| latin_keys(word, min)).flatten().map(|_| romanize::arabic_reading(word))
+}
+
+impl Builder<'_> {
     /// The beginnings of Latin keys that a Latin word being typed may
     /// complete, at a constant score.
     fn latin_beginning(&mut self, word: &str) -> Vec<Leaf> {
