@@ -34,6 +34,7 @@
 //! forms, Arabic ي ك ە variants, ڕ ڵ ڤ are already folded.
 
 use super::stemmer::is_sorani_letter;
+use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// The Latin key of a normalised Arabic-script word; `None` when it holds
@@ -398,24 +399,25 @@ pub const LATIN_EDGES: super::EdgePrefixes = super::EdgePrefixes::lengths(LATIN_
 const KEY_CACHE_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<[String]>>> =
+    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<[String]>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
-/// [`stem_keys`], through this thread's cache.
-fn cached_stem_keys(word: &str) -> Vec<String> {
+/// [`stem_keys`], through this thread's cache: shared, not copied, on the
+/// import's hot path.
+fn cached_stem_keys(word: &str) -> Rc<[String]> {
     if !word.chars().any(is_sorani_letter) {
-        return Vec::new();
+        return Rc::from([]);
     }
     KEY_CACHE.with_borrow_mut(|cache| {
         if let Some(keys) = cache.get(word) {
-            return keys.to_vec();
+            return keys.clone();
         }
-        let keys = stem_keys(word);
+        let keys: Rc<[String]> = stem_keys(word).into();
         if cache.len() >= KEY_CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(word.into(), keys.clone().into_boxed_slice());
+        cache.insert(word.into(), keys.clone());
         keys
     })
 }
@@ -444,7 +446,12 @@ impl<T: Tokenizer> Tokenizer for LatinKeysFilter<T> {
     type TokenStream<'a> = LatinKeysStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        LatinKeysStream { tail: self.tokenizer.token_stream(text), token: Token::default(), keys: Vec::new() }
+        LatinKeysStream {
+            tail: self.tokenizer.token_stream(text),
+            token: Token::default(),
+            keys: Rc::from([]),
+            next: 0,
+        }
     }
 }
 
@@ -452,16 +459,19 @@ impl<T: Tokenizer> Tokenizer for LatinKeysFilter<T> {
 pub struct LatinKeysStream<S> {
     tail: S,
     token: Token,
-    /// Keys of the current source token still to give, last first.
-    keys: Vec<String>,
+    /// Keys of the current source token, and the next one to give.
+    keys: Rc<[String]>,
+    next: usize,
 }
 
 impl<S: TokenStream> TokenStream for LatinKeysStream<S> {
     fn advance(&mut self) -> bool {
         loop {
-            if let Some(key) = self.keys.pop() {
+            if let Some(key) = self.keys.get(self.next) {
+                self.next += 1;
                 let source = self.tail.token();
-                self.token.text = key;
+                self.token.text.clear();
+                self.token.text.push_str(key);
                 self.token.offset_from = source.offset_from;
                 self.token.offset_to = source.offset_to;
                 self.token.position = source.position;
@@ -472,7 +482,7 @@ impl<S: TokenStream> TokenStream for LatinKeysStream<S> {
                 return false;
             }
             self.keys = cached_stem_keys(&self.tail.token().text);
-            self.keys.reverse();
+            self.next = 0;
         }
     }
 
