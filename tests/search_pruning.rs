@@ -58,7 +58,7 @@ proptest! {
     fn first_screens_are_the_head_of_the_whole_answer(
         articles in prop::collection::vec(article(), 1..120),
         queries in prop::collection::vec(query(), 1..6),
-        segments in 1..4usize,
+        segments in 1..5usize,
     ) {
         let mut store = Store::open_in_memory().unwrap();
         let mut index = SearchIndex::in_memory().unwrap();
@@ -86,11 +86,14 @@ proptest! {
                 continue;
             };
             for k in [1, 7, 40] {
-                let first = prepared.first(k).unwrap();
                 let keys = |h: &[hewal::search::Hit]| h.iter().map(|h| h.key).collect::<Vec<_>>();
                 let want = &all.hits[..all.hits.len().min(k)];
-                prop_assert_eq!(keys(&first.hits), keys(want), "query {:?}, k {}", q, k);
-                prop_assert_eq!(first.complete, all.total < k, "query {:?}, k {}", q, k);
+                // One walk, and two on two threads over halves of the segments.
+                for two in [false, true] {
+                    let first = prepared.first_with(k, two).unwrap();
+                    prop_assert_eq!(keys(&first.hits), keys(want), "query {:?}, k {}, two {}", q, k, two);
+                    prop_assert_eq!(first.complete, all.total < k, "query {:?}, k {}, two {}", q, k, two);
+                }
             }
         }
     }

@@ -249,3 +249,73 @@ fn sorani_typed_in_latin_letters_finds_the_arabic_script_articles() {
     let top = l.store.article(l.index.search("kilim ", 1).unwrap().hits[0].key).unwrap();
     assert!(top.title.contains("kilim"), "{}", top.title);
 }
+
+/// A library of 400 articles of various lengths, one in ten of which use
+/// a stem in its `common` forms, many times or few, and the articles of
+/// `rare` (id, body).
+fn crowded(common: &[&str], rare: &[(&str, &str)]) -> Lib {
+    let filler = ["شار", "هەواڵ", "ڕۆژ", "خەڵک", "کار", "ساڵ", "بازاڕ", "نرخ"];
+    let mut arts = Vec::new();
+    for i in 0..400usize {
+        let mut body = String::new();
+        for j in 0..(20 + i * 37 % 300) {
+            body.push_str(filler[(i + j * 7) % filler.len()]);
+            body.push(' ');
+            if i % 10 == 0 && j % (5 + i % 40) == 0 {
+                body.push_str(common[(i + j) % common.len()]);
+                body.push(' ');
+            }
+        }
+        arts.push(hewal::store::NewArticle {
+            id: format!("c{i}"),
+            source: "crowd".into(),
+            title: format!("هەواڵی {}", filler[i % filler.len()]),
+            body,
+            published: Some(1_700_000_000 + i as i64 * 3600),
+            ..Default::default()
+        });
+    }
+    for (id, body) in rare {
+        // The oldest, so that no tie breaks in its favour.
+        let body = format!("{} {body} {}", "هەواڵ ".repeat(150), "بازاڕ ".repeat(100));
+        arts.push(hewal::store::NewArticle {
+            id: id.to_string(),
+            source: "rare".into(),
+            title: "ڕاپۆرت".into(),
+            body,
+            published: Some(1_600_000_000),
+            ..Default::default()
+        });
+    }
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_batch(&arts, 1).unwrap();
+    let mut index = SearchIndex::in_memory().unwrap();
+    index.sync(&store, &mut |_, _| {}).unwrap();
+    Lib { store, index }
+}
+
+#[test]
+fn a_beginning_typed_inside_a_suffix_chain_outranks_the_many_matches_of_its_stem() {
+    // Forty articles have ئابووری, many of them often (its stem is that of
+    // everything typed below); one has ئابوورییەکانی. Typing it, the reader
+    // passes through ئابوورییە and ئابوورییەکا, which begin only that one's
+    // word.
+    let l = crowded(&["ئابووری", "ئابووریی", "ئابووریدا"], &[("wanted", "ئابوورییەکانی")]);
+    for typed in ["ئابوورییە", "ئابوورییەک", "ئابوورییەکا", "ئابوورییەکان", "ئابوورییەکانی"]
+    {
+        l.finds(typed, "wanted", 1);
+    }
+    // A complete word still finds every article with its stem.
+    assert_eq!(l.index.search("ئابوورییە ", 1000).unwrap().total, 41);
+}
+
+#[test]
+fn articles_with_the_typed_words_stem_outrank_those_with_only_a_completion() {
+    // کوردستان begins with کورد but is another word; کوردەکان is کورد's.
+    let l = crowded(&["کوردستان", "کوردستانی"], &[("a", "کوردەکان"), ("b", "کوردێک")]);
+    let ids = l.ids("کورد");
+    assert_eq!(ids.len(), 42);
+    let mut first: Vec<&str> = ids[..2].iter().map(String::as_str).collect();
+    first.sort();
+    assert_eq!(first, ["a", "b"], "{ids:?}");
+}

@@ -22,7 +22,7 @@
 use crate::gen;
 use hewal::search::SearchIndex;
 use hewal::store::{sample, NewArticle, Store};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// Real Sorani words (KLPT lexicon subset, CC BY-SA 4.0).
@@ -37,8 +37,21 @@ pub const TOP: usize = 5;
 /// spelling, both made by hewal's own `romanize::hawar`/`ascii`, so they
 /// test retrieval through the keys, not the rules themselves (an
 /// independent transliterator, KLPT, checks those in `romanize`'s tests).
-pub const KINDS: [&str; 9] =
-    ["exact", "keyboard", "inflected", "prefix", "multiword", "english", "random", "latin", "ascii"];
+/// 10 is a kind-1 word as KLPT spells it (with its diacritics or, half of
+/// the time, without), so the rules are graded by spellings they did not
+/// make. 11 is a word typed as far as the inside of its suffix chain: the
+/// beginning is in few articles, its lemma in many.
+pub const KINDS: [&str; 11] =
+    ["exact", "keyboard", "inflected", "prefix", "multiword", "english", "random", "latin", "ascii", "klpt", "chain"];
+
+/// Kurdish Latin spellings by KLPT 0.1.7 (CC BY-SA 4.0) of the lexicon
+/// sample's and the sample data's words: `tools/search-eval/klpt-latin.py`.
+pub const KLPT_LATIN: &str = include_str!("../../tests/data/sorani/klpt-latin.tsv");
+
+/// [`KLPT_LATIN`] as a map from the Arabic-script word to its spelling.
+fn klpt_latin() -> HashMap<&'static str, &'static str> {
+    KLPT_LATIN.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect()
+}
 
 /// The number of kinds.
 const NKINDS: usize = KINDS.len();
@@ -57,7 +70,7 @@ pub struct Doc {
 /// One query with the article it should find (`None` for kind 7: nothing).
 #[derive(Clone, Debug)]
 pub struct Query {
-    /// 1..=9, see [`KINDS`].
+    /// 1..=11, see [`KINDS`].
     pub kind: usize,
     /// As typed, trailing space included when there is one.
     pub text: String,
@@ -522,6 +535,8 @@ struct Builder<'a> {
     docs: &'a [Doc],
     stats: Stats,
     lexicon: HashSet<&'static str>,
+    /// Kind 10's spellings ([`KLPT_LATIN`]).
+    klpt: HashMap<&'static str, &'static str>,
     rng: R,
     /// Distinctiveness of kinds 1, 2 and 5 by the written form only.
     surface: bool,
@@ -688,8 +703,51 @@ impl Builder<'_> {
                 let sp = self.space();
                 Some((format!("{latin}{sp}"), format!("{w}; df {}", self.stats.df(&w))))
             }
+            10 => {
+                let c: Vec<String> =
+                    self.distinctive(d).into_iter().filter(|w| self.klpt.contains_key(w.as_str())).collect();
+                let w = self.rng.pick(nonempty(&c)?).clone();
+                let spelled = self.klpt[w.as_str()];
+                let latin = if self.rng.chance(0.5) { strip_diacritics(spelled) } else { spelled.to_owned() };
+                let sp = self.space();
+                Some((format!("{latin}{sp}"), format!("{w}; KLPT {spelled}; df {}", self.stats.df(&w))))
+            }
+            11 => self.chain(d),
             _ => None,
         }
+    }
+
+    /// Kind 11: a word of document `d` that is a lemma with suffixes of the
+    /// generator's table, typed up to a letter inside the suffixes (at least
+    /// one typed, at least one not), when words so begun are in at most
+    /// [`MAX_SELECTED`] articles and the lemma's forms in more than
+    /// `4 × MAX_SELECTED`.
+    fn chain(&mut self, d: usize) -> Option<(String, String)> {
+        let ws = self.candidates(d, |w| is_arabic_word(w) && w.chars().count() >= 5);
+        let mut options = Vec::new();
+        for w in &ws {
+            let w = canonical(w);
+            let chars: Vec<char> = w.chars().collect();
+            for l in lemmas(&w) {
+                let n = l.chars().count();
+                if n < 3 || n + 2 > chars.len() || self.stats.family_docs(&l).len() <= 4 * MAX_SELECTED {
+                    continue;
+                }
+                for cut in n + 1..chars.len() {
+                    let p: String = chars[..cut].iter().collect();
+                    if p.ends_with(ZWNJ) {
+                        continue;
+                    }
+                    let sel = self.stats.prefix_docs(&p, MAX_SELECTED);
+                    if sel.len() <= MAX_SELECTED && sel.contains(&(d as u32)) {
+                        let fam = self.stats.family_docs(&l).len();
+                        options.push((p, format!("{w}; lemma {l} in {fam} docs; {} docs begun so", sel.len())));
+                    }
+                }
+            }
+        }
+        let got = self.rng.pick(nonempty(&options)?).clone();
+        Some(got)
     }
 
     /// A random letter string that is no word of the corpus, no generator
@@ -730,7 +788,8 @@ impl Builder<'_> {
 /// forms of the word's lemma under the generator's suffix table).
 pub fn build_queries(docs: &[Doc], per_kind: usize, seed: u64, surface: bool) -> Vec<Query> {
     let lexicon: HashSet<&'static str> = lexicon().into_iter().collect();
-    let mut b = Builder { docs, stats: Stats::new(docs), lexicon, rng: R::new(seed, 0x9e1), surface };
+    let mut b =
+        Builder { docs, stats: Stats::new(docs), lexicon, klpt: klpt_latin(), rng: R::new(seed, 0x9e1), surface };
     let samples: Vec<usize> = (0..docs.len()).filter(|&d| docs[d].sample).collect();
     let mut out = Vec::new();
     for kind in 1..=NKINDS {
@@ -908,6 +967,9 @@ fn strip_diacritics(s: &str) -> String {
             'ç' => 'c',
             'ḧ' => 'h',
             'ẍ' => 'x',
+            'ř' => 'r',
+            'ł' => 'l',
+            'ë' => 'e',
             c => c,
         })
         .collect()

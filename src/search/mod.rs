@@ -598,25 +598,29 @@ mod tests {
             assert_eq!(few.hits, all.hits[..few.hits.len()], "{q}");
             assert_eq!((few.hits.len(), few.total), (all.hits.len().min(7), all.total), "{q}");
             let p = idx.prepare_query(q).unwrap().unwrap();
-            for k in [1, 20, 500] {
-                let first = p.first(k).unwrap();
+            for (k, two) in [(1, false), (20, false), (500, false), (1, true), (20, true), (500, true)] {
+                let first = p.first_with(k, two).unwrap();
                 // Same documents in the same order; block-max WAND sums the
                 // term scores in another order, so the last bit may differ.
                 let keys = |h: &[Hit]| h.iter().map(|h| h.key).collect::<Vec<_>>();
-                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k}");
+                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k} / {two}");
                 for (a, b) in first.hits.iter().zip(&all.hits) {
                     assert!((a.score - b.score).abs() <= 1e-5 * b.score.abs(), "{q} / {k}: {a:?} {b:?}");
                 }
                 assert_eq!(first.complete, all.total < k, "{q} / {k}");
             }
-            let docs = |searcher: Option<&tantivy::Searcher>| {
-                let (plan, _) = query::build_plan(&idx.fields, searcher, q).unwrap();
+            let docs = |listed: bool| {
+                let (plan, _) = match listed {
+                    true => query::build_plan(&idx.fields, Some(&searcher), q),
+                    false => query::build_plan_unlisted(&idx.fields, &searcher, q),
+                }
+                .unwrap();
                 let query = plan.query().unwrap();
                 let mut d = searcher_docs(&idx, &*query);
                 d.sort_by_key(|&(addr, _)| addr);
                 d
             };
-            assert_eq!(docs(None), docs(Some(&searcher)), "{q}");
+            assert_eq!(docs(false), docs(true), "{q}");
         }
 
         fn searcher_docs(idx: &SearchIndex, query: &dyn tantivy::query::Query) -> Vec<(tantivy::DocAddress, u32)> {
@@ -717,9 +721,9 @@ mod tests {
         {
             let all = idx.search(q, 10_000).unwrap();
             let p = idx.prepare_query(q).unwrap().unwrap();
-            for k in [1, 10, 100, 1000] {
-                let first = p.first(k).unwrap();
-                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k}");
+            for (k, two) in [1, 10, 100, 1000].into_iter().flat_map(|k| [(k, false), (k, true)]) {
+                let first = p.first_with(k, two).unwrap();
+                assert_eq!(keys(&first.hits), keys(&all.hits[..first.hits.len()]), "{q} / {k} / {two}");
                 assert_eq!(first.hits.len(), all.hits.len().min(k), "{q} / {k}");
             }
         }

@@ -68,13 +68,36 @@ pub(super) enum Bound {
 pub(super) struct Leaf {
     pub query: Box<dyn Query>,
     pub bound: Bound,
+    /// How many documents the leaf matches, at most, when known better than
+    /// "the whole segment".
+    pub count: Option<Count>,
+}
+
+/// An upper bound on how many documents a constant leaf matches.
+#[derive(Clone, Debug)]
+pub(super) enum Count {
+    /// Those of this term (a beginning's posting list in the prefix field).
+    Term(Term),
+    /// This many in the whole index (the sum of a few completions' document
+    /// frequencies), taken pro rata in a segment.
+    Docs(u64),
 }
 
 impl Leaf {
     /// A BM25 term query on `term`, weighted by `boost`.
     pub fn term(term: Term, boost: Score) -> Leaf {
         let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        Leaf { query: Box::new(BoostQuery::new(Box::new(q), boost)), bound: Bound::Term(term, boost) }
+        Leaf { query: Box::new(BoostQuery::new(Box::new(q), boost)), bound: Bound::Term(term, boost), count: None }
+    }
+
+    /// `query`, whose every match scores `score`, matching at most `count`.
+    pub fn constant(query: Box<dyn Query>, score: Score, count: Option<Count>) -> Leaf {
+        Leaf { query, bound: Bound::Const(score), count }
+    }
+
+    /// A leaf with no known bound (a phrase).
+    pub fn unbounded(query: Box<dyn Query>) -> Leaf {
+        Leaf { query, bound: Bound::Unbounded, count: None }
     }
 }
 
@@ -146,6 +169,7 @@ impl QueryPlan {
                     bound,
                     exact: matches!(l.bound, Bound::Const(_)),
                     term,
+                    count: l.count.clone(),
                     clause,
                 });
             }
@@ -261,6 +285,8 @@ struct LeafWeight {
     exact: bool,
     /// The term of a BM25 term leaf (driven by block-max WAND when essential).
     term: Option<Term>,
+    /// See [`Leaf::count`].
+    count: Option<Count>,
     /// The required clause it belongs to, or `None` for an optional one.
     clause: Option<usize>,
 }
@@ -347,7 +373,7 @@ impl PlanWeights {
         };
         let scoring = EnableScoring::enabled_from_searcher(searcher);
         // What each leaf costs to walk here, and each required clause.
-        let costs = self.leaves.iter().map(|l| l.cost(segment)).collect::<Result<Vec<u64>>>()?;
+        let costs = self.leaves.iter().map(|l| l.cost(searcher, segment)).collect::<Result<Vec<u64>>>()?;
         let clause_cost = |c: usize| -> u64 {
             self.leaves.iter().zip(&costs).filter(|(l, _)| l.clause == Some(c)).map(|(_, n)| n).sum()
         };
@@ -391,14 +417,20 @@ impl PlanWeights {
 
 impl LeafWeight {
     /// About how many documents of `segment` the leaf matches: a term's
-    /// document frequency, or the whole segment for other leaves.
-    fn cost(&self, segment: &SegmentReader) -> Result<u64> {
-        match &self.term {
-            Some(term) => {
-                let inverted = segment.inverted_index(term.field())?;
-                Ok(u64::from(inverted.doc_freq(term).map_err(tantivy::TantivyError::from)?))
+    /// document frequency, its [`Count`], or the whole segment.
+    fn cost(&self, searcher: &Searcher, segment: &SegmentReader) -> Result<u64> {
+        let doc_freq = |term: &Term| -> Result<u64> {
+            let inverted = segment.inverted_index(term.field())?;
+            Ok(u64::from(inverted.doc_freq(term).map_err(tantivy::TantivyError::from)?))
+        };
+        let max_doc = u64::from(segment.max_doc());
+        match (&self.term, &self.count) {
+            (Some(term), _) | (None, Some(Count::Term(term))) => doc_freq(term),
+            (None, Some(Count::Docs(n))) => {
+                let share = (*n as f64 * max_doc as f64 / searcher.num_docs().max(1) as f64).ceil() as u64;
+                Ok(share.min(max_doc))
             }
-            None => Ok(u64::from(segment.max_doc())),
+            (None, None) => Ok(max_doc),
         }
     }
 }

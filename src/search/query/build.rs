@@ -23,9 +23,9 @@ use crate::search::analyzer::{
     exact_analyzer, fold_vowels, is_stopword, normalize, prefix_variants, romanize, stem, stemmed_analyzer,
     token_groups, INDEXED_PREFIX_CHARS,
 };
-use crate::search::plan::{Bound, Clause, Leaf, QueryPlan};
+use crate::search::plan::{Clause, Count, Leaf, QueryPlan};
 use crate::search::schema::Fields;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -35,9 +35,10 @@ use tantivy::{Score, Searcher, Term};
 const TITLE_BOOST: Score = 2.5;
 /// Extra weight of the unstemmed (exact) form: a match of the form as typed
 /// counts more than a stem match, so an article with the exact words ranks
-/// above hundreds that share only their stems (the value is measured in
-/// docs/SEARCH_EVAL.md).
-const EXACT_BOOST: Score = 2.0;
+/// above the many that share only their stems, even those that repeat them
+/// (the value is measured in docs/SEARCH_EVAL.md: 2 left a rare form of a
+/// common word below them).
+const EXACT_BOOST: Score = 4.0;
 /// Shortest word being typed that is matched as a prefix, in characters:
 /// from the first letter typed, results follow (its posting list in the
 /// prefix field is one list, however many words it begins).
@@ -70,10 +71,28 @@ const MIN_LATIN_KEY: usize = 2;
 /// Latin word is typed: one or two letters begin too many keys, and an
 /// English word being typed would drown in them (`dia`, key `da`).
 const MIN_LATIN_PREFIX: usize = *romanize::LATIN_PREFIX_CHARS.start();
-/// Weight of a Latin-key beginning: below an English beginning in the body
-/// even when it matches title and body (`(2.5 × 0.5 + 0.5) × 0.25 < 0.5`),
-/// so the word being typed finds its own script first.
+/// Weight of a Latin-key beginning relative to a beginning in the script
+/// typed: below an English beginning in the body even when it matches title
+/// and body (`(2.5 + 1) × 0.25 < 1`, times [`BEGINNING_BOOST`]), so the
+/// word being typed finds its own script first.
 const LATIN_PREFIX_BOOST: Score = 0.25;
+/// Score of a document with a word that begins as the word being typed (in
+/// the body; in the title times [`TITLE_BOOST`]), a constant (weighting it
+/// by how rare the beginning is was measured, and not kept:
+/// docs/SEARCH_EVAL.md).
+const BEGINNING_BOOST: Score = 0.5;
+/// Most completions of the word being typed scored as words (each a term
+/// looked up in every segment); with more, they score a constant.
+const MAX_SCORED_COMPLETIONS: usize = 16;
+/// Completions are scored as words only when they are in at most one
+/// document in this many (see [`Builder::scored`]),
+const SCORED_SHARE: u64 = 100;
+/// or in at most this many documents (walked in no time).
+const SCORED_DOCS: u64 = 64;
+/// Weight of a completion scored as a word, relative to a beginning's
+/// weight ([`BEGINNING_BOOST`], times [`TITLE_BOOST`] in the title): as much
+/// as the exact form, as if the reader had typed it whole.
+const COMPLETION_BOOST: Score = EXACT_BOOST / BEGINNING_BOOST;
 /// Most completions of the word being typed matched term by term; with more,
 /// one pass over their posting lists builds a bitset of the matches.
 const MAX_LISTED_COMPLETIONS: usize = 64;
@@ -100,6 +119,9 @@ struct Builder<'a> {
     /// The index the query is for, when known: short lists of completions
     /// of the word being typed are then read from its term dictionaries.
     searcher: Option<&'a Searcher>,
+    /// Whether a short list of completions is searched term by term (else
+    /// by the automaton, which matches the same documents: tests compare).
+    list_completions: bool,
     stemmed: TextAnalyzer,
     exact: TextAnalyzer,
     matcher: Matcher,
@@ -157,10 +179,6 @@ impl Builder<'_> {
         // key (ی leaves no trace in a key: یشەوە and شەوە meet there).
         out.push(self.term(f.title_exact, &reading, TITLE_BOOST * LATIN_BOOST));
         out.push(self.term(f.body_exact, &reading, LATIN_BOOST));
-        for stem in crate::search::analyzer::stem_readings(&reading) {
-            out.push(self.term(f.title, &stem, TITLE_BOOST * LATIN_BOOST * 0.5));
-            out.push(self.term(f.body, &stem, LATIN_BOOST * 0.5));
-        }
         out
     }
 }
@@ -224,13 +242,21 @@ impl Builder<'_> {
             debug_assert!(!indexed || INDEXED_PREFIX_CHARS.contains(&key.chars().count()));
             let pairs: &[(Field, Score)] = match indexed {
                 // Title and body share the prefix field: one posting list.
-                true => &[(f.body_latin, 0.5)],
-                false => &[(f.title_latin, TITLE_BOOST * 0.5), (f.body_latin, 0.5)],
+                true => &[(f.body_latin, BEGINNING_BOOST)],
+                false => &[(f.title_latin, TITLE_BOOST * BEGINNING_BOOST), (f.body_latin, BEGINNING_BOOST)],
             };
             for &(field, boost) in pairs {
                 let boost = boost * LATIN_PREFIX_BOOST;
-                let Some(q) = self.beginning((field, f.latin_prefix), &key) else { continue };
-                out.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
+                match self.beginning((field, f.latin_prefix), &key) {
+                    None => {}
+                    Some(Beginning::Constant { query, count }) => {
+                        out.push(Leaf::constant(Box::new(BoostQuery::new(query, boost)), boost, count))
+                    }
+                    // The few keys a Latin word may complete, scored as keys.
+                    Some(Beginning::Words(keys)) => {
+                        out.extend(keys.iter().map(|k| self.term(field, k, boost * COMPLETION_BOOST)))
+                    }
+                }
             }
             self.matcher.latin_mut().prefixes.push(key);
         }
@@ -266,12 +292,22 @@ impl Builder<'_> {
                 continue;
             }
             let f = self.fields;
-            for (fields, boost) in
-                [((f.title_exact, f.title_prefix), TITLE_BOOST * 0.5), ((f.body_exact, f.body_prefix), 0.5)]
-            {
-                let Some(q) = self.beginning(fields, &prefix) else { continue };
-                // Every shape scores `boost` for every match.
-                last.push(Leaf { query: Box::new(BoostQuery::new(q, boost)), bound: Bound::Const(boost) });
+            for (fields, boost) in [
+                ((f.title_exact, f.title_prefix), TITLE_BOOST * BEGINNING_BOOST),
+                ((f.body_exact, f.body_prefix), BEGINNING_BOOST),
+            ] {
+                match self.beginning(fields, &prefix) {
+                    None => {}
+                    // Every shape scores `boost` for every match.
+                    Some(Beginning::Constant { query, count }) => {
+                        last.push(Leaf::constant(Box::new(BoostQuery::new(query, boost)), boost, count))
+                    }
+                    Some(Beginning::Words(words)) => {
+                        for w in words.iter().filter(|w| !self.matcher.exacts.contains(*w)) {
+                            last.push(self.term(fields.0, w, boost * COMPLETION_BOOST));
+                        }
+                    }
+                }
             }
             self.matcher.prefixes.push(prefix);
         }
@@ -284,32 +320,54 @@ impl Builder<'_> {
     }
 
     /// The documents with a term of `exact` (the field) that begins with
-    /// `prefix`, each scoring 1; `None` when the index has no such term.
-    /// Three shapes, one answer: the prefix field's one posting list, for
-    /// the lengths it holds; the completions, when the index has few; or an
-    /// automaton over the term dictionary.
-    fn beginning(&self, (exact, indexed): (Field, Field), prefix: &str) -> Option<Box<dyn Query>> {
+    /// `prefix`; `None` when the index has no such term. A few completions
+    /// ([`MAX_SCORED_COMPLETIONS`]) are given as words, to be scored as
+    /// words; otherwise every match scores 1, in one of three shapes with
+    /// one answer: the prefix field's one posting list, for the lengths it
+    /// holds; the completions, when the index has few; or an automaton over
+    /// the term dictionary.
+    fn beginning(&self, (exact, indexed): (Field, Field), prefix: &str) -> Option<Beginning> {
         if INDEXED_PREFIX_CHARS.contains(&prefix.chars().count()) {
-            let term = TermQuery::new(Term::from_field_text(indexed, prefix), IndexRecordOption::Basic);
-            return Some(Box::new(ConstScoreQuery::new(Box::new(term), 1.0)));
+            let term = Term::from_field_text(indexed, prefix);
+            let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+            let count = Some(Count::Term(term));
+            return Some(Beginning::Constant { query: Box::new(ConstScoreQuery::new(Box::new(query), 1.0)), count });
         }
-        match self.searcher.and_then(|s| completions(s, exact, prefix)) {
+        let listed = self.searcher.and_then(|s| completions(s, exact, prefix));
+        match listed {
+            Some(terms) if terms.is_empty() => return None,
+            Some(terms) if self.scored(&terms) => return Some(Beginning::Words(terms.into_keys().collect())),
+            _ => {}
+        }
+        let count = listed.as_ref().map(|l| Count::Docs(l.values().sum()));
+        let query: Box<dyn Query> = match listed.filter(|_| self.list_completions) {
             // Read lazily: an intersection with a rarer word then seeks in
             // these few posting lists instead of first collecting every
             // match into a bitset.
-            Some(terms) if terms.is_empty() => None,
             Some(terms) => {
                 let any = terms
-                    .iter()
+                    .keys()
                     .map(|t| {
                         let q = TermQuery::new(Term::from_field_text(exact, t), IndexRecordOption::Basic);
                         (Occur::Should, Box::new(q) as Box<dyn Query>)
                     })
                     .collect();
-                Some(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0)))
+                Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0))
             }
-            None => Some(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(exact, prefix), 0, false))),
-        }
+            None => Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(exact, prefix), 0, false)),
+        };
+        Some(Beginning::Constant { query, count })
+    }
+
+    /// Whether completions are few and rare enough to be scored as words:
+    /// at most [`MAX_SCORED_COMPLETIONS`], in at most one document in
+    /// [`SCORED_SHARE`] of the index (or [`SCORED_DOCS`], in a small one). A
+    /// common beginning singles out no article (its words' scores would add
+    /// little), and scoring it would have every keystroke walk the long
+    /// posting lists of its words.
+    fn scored(&self, completions: &BTreeMap<String, u64>) -> bool {
+        let most = (self.searcher.map_or(0, Searcher::num_docs) / SCORED_SHARE).max(SCORED_DOCS);
+        completions.len() <= MAX_SCORED_COMPLETIONS && completions.values().sum::<u64>() <= most
     }
 
     fn phrase(&mut self, phrase: &str) -> Option<Clause> {
@@ -326,20 +384,32 @@ impl Builder<'_> {
                 };
                 self.matcher.stems.extend(stems.iter().cloned());
                 Some(Clause(vec![
-                    Leaf { query: Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST)), bound: Bound::Unbounded },
-                    Leaf { query: mk(f.body), bound: Bound::Unbounded },
+                    Leaf::unbounded(Box::new(BoostQuery::new(mk(f.title), TITLE_BOOST))),
+                    Leaf::unbounded(mk(f.body)),
                 ]))
             }
         }
     }
 }
 
-/// The terms of `field` that begin with `prefix`, in any segment, when there
-/// are at most [`MAX_LISTED_COMPLETIONS`] of them. A term dictionary that
-/// cannot be read gives `None` too: the automaton then reads it again, and
-/// running the query reports the error.
-fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeSet<String>> {
-    let mut out = BTreeSet::new();
+/// A beginning of the word being typed, as the index holds it.
+enum Beginning {
+    /// A few words begin so: each is matched and scored as a word, so that
+    /// a rare one, which singles out the articles the reader is typing
+    /// towards, outweighs the many matches of a common stem.
+    Words(Vec<String>),
+    /// Many: a query whose every match scores 1, and how many documents it
+    /// matches at most.
+    Constant { query: Box<dyn Query>, count: Option<Count> },
+}
+
+/// The terms of `field` that begin with `prefix`, with their document
+/// frequencies summed over the segments, when there are at most
+/// [`MAX_LISTED_COMPLETIONS`] of them. A term dictionary that cannot be read
+/// gives `None` too: the automaton then reads it again, and running the
+/// query reports the error.
+fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeMap<String, u64>> {
+    let mut out = BTreeMap::new();
     for seg in searcher.segment_readers() {
         let inverted = seg.inverted_index(field).ok()?;
         let mut terms = inverted.terms().range().ge(prefix.as_bytes()).into_stream().ok()?;
@@ -347,11 +417,13 @@ fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeS
             let Some(term) = std::str::from_utf8(terms.key()).ok().filter(|t| t.starts_with(prefix)) else {
                 break;
             };
-            if !out.contains(term) {
-                if out.len() == MAX_LISTED_COMPLETIONS {
-                    return None;
-                }
-                out.insert(term.to_owned());
+            let df = u64::from(terms.value().doc_freq);
+            if let Some(sum) = out.get_mut(term) {
+                *sum += df;
+            } else if out.len() == MAX_LISTED_COMPLETIONS {
+                return None;
+            } else {
+                out.insert(term.to_owned(), df);
             }
         }
     }
@@ -367,12 +439,34 @@ pub(in crate::search) fn build_plan(
     searcher: Option<&Searcher>,
     input: &str,
 ) -> Option<(QueryPlan, Matcher)> {
+    plan_with(fields, searcher, true, input)
+}
+
+/// [`build_plan`], with the automaton for every beginning longer than the
+/// prefix field's (`list_completions` false), to check that both shapes
+/// give the same answer.
+#[cfg(test)]
+pub(in crate::search) fn build_plan_unlisted(
+    fields: &Fields,
+    searcher: &Searcher,
+    input: &str,
+) -> Option<(QueryPlan, Matcher)> {
+    plan_with(fields, Some(searcher), false, input)
+}
+
+fn plan_with(
+    fields: &Fields,
+    searcher: Option<&Searcher>,
+    list_completions: bool,
+    input: &str,
+) -> Option<(QueryPlan, Matcher)> {
     let parsed = ParsedQuery::parse(input);
     let mut b = Builder {
         fields,
         latin: latin_search(),
         latin_min: MIN_LATIN_KEY,
         searcher,
+        list_completions,
         stemmed: stemmed_analyzer(),
         exact: exact_analyzer(),
         matcher: Matcher::default(),

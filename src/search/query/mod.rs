@@ -32,6 +32,8 @@ mod snippet;
 
 #[cfg(test)]
 pub(super) use build::build_plan;
+#[cfg(test)]
+pub(super) use build::build_plan_unlisted;
 pub use build::{latin_reading, latin_search, set_latin_search};
 pub use highlight::Matcher;
 pub use parse::{is_cut, ParsedQuery, MAX_QUERY_CHARS, MAX_QUERY_TERMS};
