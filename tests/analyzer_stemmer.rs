@@ -354,3 +354,20 @@ fn a1_unambiguous_words_have_one_reading() {
         assert!(readings(w).len() <= hewal::search::analyzer::MAX_READINGS);
     }
 }
+
+/// Issue 19's classes: letters that meet at the join of a base and a suffix
+/// (a ی-final base and -ی, -یەک, -یەکان; an ە-final base and -ەوە, written
+/// with one ە), and bases of two or three letters, reach the base's stem.
+#[test]
+fn joins_and_short_bases_reach_the_base() {
+    // ی + ی
+    same_stem(&["یاری", "یاریی", "یارییەک", "یارییەکان", "یارییەکانی"]);
+    same_stem(&["کوردی", "کوردیی", "کوردییەکان"]);
+    // ە + ەوە, written ەوە
+    same_stem(&["خانە", "خانەوە", "خانەکەوە"]);
+    same_stem(&["ناوچە", "ناوچەوە", "ناوچەکان"]);
+    // Short bases
+    same_stem(&["کچ", "کچەکان", "کچێک", "کچەکە", "کچانی"]);
+    same_stem(&["دار", "دارێک", "دارەکان", "دارەکەدا"]);
+    same_stem(&["شار", "شارەکان", "شارێکی", "شارەکەوە"]);
+}
