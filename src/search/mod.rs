@@ -23,6 +23,7 @@
 pub mod analyzer;
 mod check;
 pub mod directory;
+mod document;
 pub mod error;
 mod plan;
 pub mod query;
@@ -33,11 +34,12 @@ pub use query::{Hit, Matcher, PreparedQuery, SearchResults};
 
 use crate::store::{Committed, IndexRow, Store};
 use directory::ReadDirectory;
+use document::RowDoc;
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 /// Memory budget of the index writer (tantivy splits it across threads).
 const WRITER_BUDGET: usize = 64 << 20;
@@ -235,7 +237,7 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    fn writer(&self) -> Result<IndexWriter> {
+    fn writer(&self) -> Result<IndexWriter<RowDoc>> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2);
         // The writer works on a handle with the indexing analyzers (one
         // analysis per text for both fields); readers keep the plain ones.
@@ -342,7 +344,7 @@ impl SearchIndex {
         let from = w.seq;
         for row in rows.iter().filter(|r| r.change_seq > from) {
             w.writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
-            w.writer.add_document(self.document(row))?;
+            w.writer.add_document(RowDoc::new(self.fields, row))?;
             w.seq = row.change_seq;
             w.mark = Some((row.change_seq, row.key, row.id.clone()));
             w.done += 1;
@@ -360,27 +362,6 @@ impl SearchIndex {
         w.writer.wait_merging_threads()?;
         self.reload()?;
         Ok(w.done)
-    }
-
-    fn document(&self, row: &IndexRow) -> TantivyDocument {
-        let f = &self.fields;
-        doc!(
-            f.key => row.key,
-            f.id => row.id.as_str(),
-            f.source => row.source.as_str(),
-            // Undated articles are indexed as the oldest.
-            f.published => row.published.unwrap_or(0),
-            f.title => row.title.as_str(),
-            f.body => row.body.as_str(),
-            f.title_exact => row.title.as_str(),
-            f.body_exact => row.body.as_str(),
-            f.title_prefix => row.title.as_str(),
-            f.body_prefix => row.body.as_str(),
-            f.title_latin => row.title.as_str(),
-            f.body_latin => row.body.as_str(),
-            f.latin_prefix => row.title.as_str(),
-            f.latin_prefix => row.body.as_str(),
-        )
     }
 
     /// Run a search-box query; see [`query`] for its semantics.
@@ -419,7 +400,7 @@ impl SearchIndex {
 
 /// An open writer and how far it has got.
 struct Pending {
-    writer: IndexWriter,
+    writer: IndexWriter<RowDoc>,
     /// The store change sequence covered once the writer commits.
     seq: i64,
     /// Rows indexed.
@@ -434,7 +415,7 @@ struct Pending {
 }
 
 impl Pending {
-    fn new(writer: IndexWriter, seq: i64, store: i64, mark: Option<Mark>) -> Pending {
+    fn new(writer: IndexWriter<RowDoc>, seq: i64, store: i64, mark: Option<Mark>) -> Pending {
         Pending { writer, seq, done: 0, since_commit: 0, store, whole: false, mark }
     }
 }
@@ -452,7 +433,7 @@ fn lock_beside(dir: &Path) -> Result<std::fs::File> {
     Ok(file)
 }
 
-fn commit_with(writer: &mut IndexWriter, seq: i64, store: i64, mark: Option<Mark>) -> Result<()> {
+fn commit_with(writer: &mut IndexWriter<RowDoc>, seq: i64, store: i64, mark: Option<Mark>) -> Result<()> {
     let payload = serde_json::to_string(&Payload::current(seq, store, mark)).expect("payload serialises");
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
