@@ -51,6 +51,8 @@ pub fn import(
             return Ok(ImportOutcome { report, index_state: OpenState::Existing, indexed: Err(e) });
         }
     };
+    // Nothing is searched here: the merges' reads need no cache.
+    index.without_read_cache();
     let reader = Store::open_read_only(store.path())?;
     let stored = AtomicU64::new(0);
     let (tx, rx) = crossbeam_channel::bounded::<Committed>(QUEUE);

@@ -47,6 +47,18 @@ impl ReadDirectory {
         let cache = Arc::new(Mutex::new(ReadCache::new(CACHE_BYTES)));
         Ok(ReadDirectory { root: root.to_owned(), inner: MmapDirectory::open(root)?, cache })
     }
+
+    /// Keep at most `bytes` in the read cache (shared by every clone of
+    /// this directory) from now on; 0 keeps nothing.
+    pub fn set_cache_budget(&self, bytes: usize) {
+        if let Ok(mut c) = self.cache.lock() {
+            c.budget = bytes;
+            if c.bytes > bytes {
+                c.entries.clear();
+                c.bytes = 0;
+            }
+        }
+    }
 }
 
 /// Recently read ranges of the directory's files. Index files never change
@@ -232,5 +244,13 @@ mod tests {
         assert_eq!(h.read_bytes(3..3).unwrap().as_slice(), b"");
         assert!(h.read_bytes(6..12).is_err());
         assert!(matches!(d.get_file_handle(Path::new("missing")), Err(OpenReadError::FileDoesNotExist(_))));
+        // Without a cache (an import), what was kept goes, nothing more is
+        // kept, and reads are the same.
+        assert!(d.cache.lock().unwrap().bytes > 0);
+        d.clone().set_cache_budget(0);
+        assert_eq!(h.read_bytes(0..5).unwrap().as_slice(), b"hello");
+        assert_eq!(h.read_bytes(6..11).unwrap().as_slice(), b"world");
+        let c = d.cache.lock().unwrap();
+        assert_eq!((c.bytes, c.entries.len()), (0, 0));
     }
 }

@@ -99,6 +99,8 @@ pub struct SearchIndex {
     /// first screens' tie-break by recency).
     recency: Arc<query::RecencyCache>,
     path: Option<PathBuf>,
+    /// The directory's reads, for their cache (`None` in memory).
+    reads: Option<ReadDirectory>,
 }
 
 impl SearchIndex {
@@ -168,8 +170,8 @@ impl SearchIndex {
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
         let directory = ReadDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
-        let index = Index::open(directory)?;
-        Self::from_index(index, Some(dir.to_owned()))
+        let index = Index::open(directory.clone())?;
+        Self::from_index(index, Some((dir.to_owned(), directory)))
     }
 
     fn create_fresh(dir: &Path) -> Result<SearchIndex> {
@@ -179,8 +181,8 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| create(e.into()))?;
         let directory = ReadDirectory::open(dir).map_err(|e| create(tantivy::TantivyError::from(e)))?;
-        let index = Index::create(directory, schema::build(), Default::default()).map_err(create)?;
-        Self::from_index(index, Some(dir.to_owned()))
+        let index = Index::create(directory.clone(), schema::build(), Default::default()).map_err(create)?;
+        Self::from_index(index, Some((dir.to_owned(), directory)))
     }
 
     /// An index in memory, gone when dropped: public because the integration
@@ -189,15 +191,25 @@ impl SearchIndex {
         Self::from_index(Index::create_in_ram(schema::build()), None)
     }
 
-    fn from_index(index: Index, path: Option<PathBuf>) -> Result<SearchIndex> {
+    fn from_index(index: Index, on_disk: Option<(PathBuf, ReadDirectory)>) -> Result<SearchIndex> {
+        let (path, reads) = on_disk.unzip();
         // The schema records only analyzer names; an index opened from disk
         // starts with tantivy's default tokenizers, so register on every path.
         analyzer::register_analyzers(index.tokenizers());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let idx = SearchIndex { index, reader, fields, recency: Default::default(), path };
+        let idx = SearchIndex { index, reader, fields, recency: Default::default(), path, reads };
         idx.recency.warm(&idx.reader.searcher())?;
         Ok(idx)
+    }
+
+    /// For a process that writes many articles and searches none (`hewal
+    /// import`): the index's reads, its merges', are not kept in the read
+    /// cache, which would only hold them until they are pushed out.
+    pub fn without_read_cache(&self) {
+        if let Some(reads) = &self.reads {
+            reads.set_cache_budget(0);
+        }
     }
 
     /// The payload of the last commit; `None` for an index never committed
