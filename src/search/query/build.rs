@@ -246,17 +246,8 @@ impl Builder<'_> {
                 false => &[(f.title_latin, TITLE_BOOST * BEGINNING_BOOST), (f.body_latin, BEGINNING_BOOST)],
             };
             for &(field, boost) in pairs {
-                let boost = boost * LATIN_PREFIX_BOOST;
-                match self.beginning((field, f.latin_prefix), &key) {
-                    None => {}
-                    Some(Beginning::Constant { query, count }) => {
-                        out.push(Leaf::constant(Box::new(BoostQuery::new(query, boost)), boost, count))
-                    }
-                    // The few keys a Latin word may complete, scored as keys.
-                    Some(Beginning::Words(keys)) => {
-                        out.extend(keys.iter().map(|k| self.term(field, k, boost * COMPLETION_BOOST)))
-                    }
-                }
+                // The few keys a Latin word may complete are scored as keys.
+                out.extend(self.beginning_leaves((field, f.latin_prefix), &key, boost * LATIN_PREFIX_BOOST, |_| false));
             }
             self.matcher.latin_mut().prefixes.push(key);
         }
@@ -296,18 +287,9 @@ impl Builder<'_> {
                 ((f.title_exact, f.title_prefix), TITLE_BOOST * BEGINNING_BOOST),
                 ((f.body_exact, f.body_prefix), BEGINNING_BOOST),
             ] {
-                match self.beginning(fields, &prefix) {
-                    None => {}
-                    // Every shape scores `boost` for every match.
-                    Some(Beginning::Constant { query, count }) => {
-                        last.push(Leaf::constant(Box::new(BoostQuery::new(query, boost)), boost, count))
-                    }
-                    Some(Beginning::Words(words)) => {
-                        for w in words.iter().filter(|w| !self.matcher.exacts.contains(*w)) {
-                            last.push(self.term(fields.0, w, boost * COMPLETION_BOOST));
-                        }
-                    }
-                }
+                // A completion that is the word as typed is looked up already.
+                let typed = |w: &str| self.matcher.exacts.contains(w);
+                last.extend(self.beginning_leaves(fields, &prefix, boost, typed));
             }
             self.matcher.prefixes.push(prefix);
         }
@@ -317,6 +299,28 @@ impl Builder<'_> {
         }
         clauses.push(Clause(last));
         clauses
+    }
+
+    /// The leaves of a beginning ([`Builder::beginning`]) weighted `boost`:
+    /// its constant (every shape scores `boost` for every match), or each
+    /// of its few completions as a word, but those `skip` says are looked
+    /// up already.
+    fn beginning_leaves(
+        &self,
+        fields: (Field, Field),
+        prefix: &str,
+        boost: Score,
+        skip: impl Fn(&str) -> bool,
+    ) -> Vec<Leaf> {
+        match self.beginning(fields, prefix) {
+            None => Vec::new(),
+            Some(Beginning::Constant { query, count }) => {
+                vec![Leaf::constant(Box::new(BoostQuery::new(query, boost)), boost, count)]
+            }
+            Some(Beginning::Words(words)) => {
+                words.iter().filter(|w| !skip(w)).map(|w| self.term(fields.0, w, boost * COMPLETION_BOOST)).collect()
+            }
+        }
     }
 
     /// The documents with a term of `exact` (the field) that begins with
