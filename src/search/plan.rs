@@ -373,7 +373,8 @@ impl PlanWeights {
         };
         let scoring = EnableScoring::enabled_from_searcher(searcher);
         // What each leaf costs to walk here, and each required clause.
-        let costs = self.leaves.iter().map(|l| l.cost(searcher, segment)).collect::<Result<Vec<u64>>>()?;
+        let docs = searcher.num_docs();
+        let costs = self.leaves.iter().map(|l| l.cost(docs, segment)).collect::<Result<Vec<u64>>>()?;
         let clause_cost = |c: usize| -> u64 {
             self.leaves.iter().zip(&costs).filter(|(l, _)| l.clause == Some(c)).map(|(_, n)| n).sum()
         };
@@ -417,8 +418,9 @@ impl PlanWeights {
 
 impl LeafWeight {
     /// About how many documents of `segment` the leaf matches: a term's
-    /// document frequency, its [`Count`], or the whole segment.
-    fn cost(&self, searcher: &Searcher, segment: &SegmentReader) -> Result<u64> {
+    /// document frequency, its [`Count`] (of the index's `docs`), or the
+    /// whole segment.
+    fn cost(&self, docs: u64, segment: &SegmentReader) -> Result<u64> {
         let doc_freq = |term: &Term| -> Result<u64> {
             let inverted = segment.inverted_index(term.field())?;
             Ok(u64::from(inverted.doc_freq(term).map_err(tantivy::TantivyError::from)?))
@@ -427,7 +429,7 @@ impl LeafWeight {
         match (&self.term, &self.count) {
             (Some(term), _) | (None, Some(Count::Term(term))) => doc_freq(term),
             (None, Some(Count::Docs(n))) => {
-                let share = (*n as f64 * max_doc as f64 / searcher.num_docs().max(1) as f64).ceil() as u64;
+                let share = (*n as f64 * max_doc as f64 / docs.max(1) as f64).ceil() as u64;
                 Ok(share.min(max_doc))
             }
             (None, None) => Ok(max_doc),
