@@ -53,8 +53,16 @@ impl Harness {
         (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect::<String>()).collect()
     }
 
-    /// The screen's cells, styles and all.
+    /// The screen's cells, styles and all, once the keys paused (as the
+    /// loop sees it when a person presses keys one at a time).
     fn render_buffer(&mut self, w: u16, h: u16) -> ratatui::buffer::Buffer {
+        self.app.settle();
+        self.render_now(w, h)
+    }
+
+    /// The screen's cells right after the last key, before any pause (a
+    /// key held down).
+    fn render_now(&mut self, w: u16, h: u16) -> ratatui::buffer::Buffer {
         // As the main loop: effects queued by actions, then fit and draw,
         // then the effects the fit queued.
         self.settle();
@@ -1098,4 +1106,70 @@ fn a_latin_query_shows_its_arabic_reading_and_finds_sorani() {
     h.render(120, 30);
     let first = h.app.list().row(0).unwrap().key;
     assert!(h.store.article(first).unwrap().title.contains("kilim"));
+}
+
+#[test]
+fn a_held_key_moves_the_list_at_once_and_the_reader_when_the_keys_pause() {
+    let (w, h) = (100, 30);
+    let mut held = Harness::new();
+    held.render(w, h);
+    // The first move after a pause is followed at once.
+    held.app.update(Action::Move(1));
+    held.render_now(w, h);
+    let first = held.app.list().selected_row().unwrap().key;
+    assert_eq!(held.app.reader().key(), Some(first));
+    // The next ones move the list only: the reader stays on what it shows.
+    for _ in 0..3 {
+        held.app.update(Action::Move(1));
+        held.render_now(w, h);
+    }
+    assert_eq!(held.app.list().selected(), 4);
+    assert_eq!(held.app.reader().key(), Some(first));
+    // Anything but a move acts on the selected article, shown first.
+    let mut tabbed = Harness::new();
+    tabbed.render(w, h);
+    for _ in 0..3 {
+        tabbed.app.update(Action::Move(1));
+        tabbed.render_now(w, h);
+    }
+    tabbed.app.update(Action::SwitchFocus);
+    tabbed.render_now(w, h);
+    assert_eq!(tabbed.app.reader().key(), Some(tabbed.app.list().selected_row().unwrap().key));
+    // When the keys pause, the screen is the one a key at a time draws.
+    assert!(held.app.settle());
+    let settled = held.render_now(w, h);
+    let mut stepped = Harness::new();
+    stepped.render(w, h);
+    for _ in 0..4 {
+        stepped.app.update(Action::Move(1));
+        stepped.render(w, h);
+    }
+    assert_eq!(settled, stepped.render_now(w, h));
+    assert!(!held.app.settle(), "nothing left to catch up");
+}
+
+#[test]
+fn a_key_held_long_still_shows_an_article_every_few_moves() {
+    use hewal::tui::app::FOLLOW_EVERY;
+    let mut h = Harness::new();
+    h.render(100, 30);
+    let selected = |h: &Harness| h.app.list().selected_row().map(|r| r.key);
+    // Down the ten sample rows, back to the top, and down again.
+    let mut shown = Vec::new();
+    for i in 0..=FOLLOW_EVERY {
+        let action = if i % 9 == 8 { Action::Jump { end: false } } else { Action::Move(1) };
+        h.app.update(action);
+        h.render_now(100, 30);
+        shown.push((h.app.reader().key(), selected(&h)));
+    }
+    let first = shown[0].0;
+    assert_eq!(first, shown[0].1, "the first move is followed at once");
+    for (i, (reader, list)) in shown.iter().enumerate().take(FOLLOW_EVERY as usize).skip(1) {
+        assert_eq!(*reader, first, "move {i}: the reader waits");
+        assert!(list.is_some());
+    }
+    let (reader, list) = shown[FOLLOW_EVERY as usize];
+    assert_eq!(reader, list, "and follows after {FOLLOW_EVERY} moves");
+    assert_ne!(reader, first);
+    assert!(h.app.is_moving());
 }

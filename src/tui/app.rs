@@ -86,7 +86,17 @@ pub struct App {
     fetching: Option<(usize, usize)>,
     areas: Areas,
     render: Render,
+    /// The list moved since the keys last paused (see [`App::settle`]).
+    moving: bool,
+    /// List moves since the reader last followed the selection.
+    behind: u32,
 }
+
+/// While a key is held in the list, the reader follows the selection on
+/// every this many moves, and when the keys pause: the rows in between are
+/// passed too quickly to be read, and drawing their articles would only
+/// queue bytes on a slow link.
+pub const FOLLOW_EVERY: u32 = 16;
 
 impl App {
     /// An app over `store`, showing the library.
@@ -128,6 +138,8 @@ impl App {
             fetching: None,
             areas: Areas::default(),
             render: Render::default(),
+            moving: false,
+            behind: 0,
         };
         app.set_render(options.render);
         app.count_unread();
@@ -312,8 +324,13 @@ impl App {
         self.reader.fit(width, height, matcher, self.shown_generation);
     }
 
-    /// Keep the reader on the selected article.
+    /// Keep the reader on the selected article, unless the list is being
+    /// moved through quickly (see [`FOLLOW_EVERY`]).
     fn follow_selection(&mut self) {
+        if self.behind > 0 && self.behind < FOLLOW_EVERY {
+            return;
+        }
+        self.behind = 0;
         let Some(key) = self.list.selected_row().map(|r| r.key) else {
             if self.list.is_empty() {
                 self.leave_article();
@@ -376,6 +393,9 @@ impl App {
 
     /// Apply an action: the focused pane first, then what spans panes.
     pub fn update(&mut self, action: Action) {
+        // Only a move of the list leaves the reader behind it: anything
+        // else (Tab, Enter, a mark) acts on the article shown and selected.
+        let behind = std::mem::take(&mut self.behind);
         if self.mode == Mode::Search && action == Action::WidenSearch {
             self.search_everywhere = !self.search_everywhere;
             return self.query_changed();
@@ -400,7 +420,7 @@ impl App {
         if self.mode == Mode::Feeds && self.update_feeds(&action) {
             return;
         }
-        if self.mode != Mode::Calibrate && self.update_focused(&action) {
+        if self.mode != Mode::Calibrate && self.update_focused(&action, behind) {
             return;
         }
         match action {
@@ -605,9 +625,19 @@ impl App {
     }
 
     /// Movement goes to the focused pane. True when it took the action.
-    fn update_focused(&mut self, action: &Action) -> bool {
+    /// `behind`: list moves the reader had not followed before this one.
+    fn update_focused(&mut self, action: &Action, behind: u32) -> bool {
         match self.focus {
-            Focus::List => self.list.handle(action),
+            Focus::List => {
+                let moved = self.list.handle(action);
+                if moved {
+                    // The first move after a pause is followed at once; the
+                    // next ones, until the keys pause, every FOLLOW_EVERY.
+                    self.behind = if self.moving { behind + 1 } else { 0 };
+                    self.moving = true;
+                }
+                moved
+            }
             Focus::Reader => match self.reader.handle(action) {
                 Some(found) => {
                     if !found {
@@ -812,6 +842,19 @@ impl App {
         self.count_unread();
     }
 
+    /// The keys paused: the reader catches up with the list. True when
+    /// the screen changes.
+    pub fn settle(&mut self) -> bool {
+        self.moving = false;
+        std::mem::take(&mut self.behind) > 0
+    }
+
+    /// The list is being moved through: [`App::settle`] is wanted when
+    /// the keys pause.
+    pub fn is_moving(&self) -> bool {
+        self.moving
+    }
+
     /// A notification from a background job.
     pub fn notify(&mut self, n: Notification) {
         match n {
@@ -838,6 +881,7 @@ impl App {
                     return; // superseded while it ran
                 }
                 self.shown_generation = resp.generation;
+                self.behind = 0;
                 let keep = std::mem::take(&mut self.refreshing_search).then(|| self.list.selected_key()).flatten();
                 let list = SearchList { response: resp, snippets: HashMap::new() };
                 self.list.reset(ListSource::Search(Box::new(list)));

@@ -20,7 +20,14 @@ pub enum Event {
     /// A second passed: time to look whether another process changed the
     /// library.
     Tick,
+    /// No key for [`KEYS_PAUSE`] after keys that moved the list.
+    Pause,
 }
+
+/// A gap between keys longer than a held key's repeat (25–30 a second on
+/// X11, Wayland and macOS), with room for a network's jitter: the keys
+/// paused.
+pub const KEYS_PAUSE: Duration = Duration::from_millis(75);
 
 /// Asked of the input thread: stop reading the terminal (another program
 /// has it).
@@ -99,11 +106,19 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
 /// articles appear within two of these.
 pub const TICK: Duration = Duration::from_secs(1);
 
-/// Wait for the next event from the channels or the clock.
-pub fn next(events: &Receiver<Event>, jobs: &Receiver<Notification>, ticks: &Receiver<Instant>) -> Option<Event> {
+/// Wait for the next event from the channels or the clock; with `pause`,
+/// [`Event::Pause`] when nothing came within it.
+pub fn next(
+    events: &Receiver<Event>,
+    jobs: &Receiver<Notification>,
+    ticks: &Receiver<Instant>,
+    pause: Option<Duration>,
+) -> Option<Event> {
+    let paused = pause.map_or_else(crossbeam_channel::never, crossbeam_channel::after);
     crossbeam_channel::select! {
         recv(events) -> e => e.ok(),
         recv(jobs) -> n => n.ok().map(Event::Job),
         recv(ticks) -> _ => Some(Event::Tick),
+        recv(paused) -> _ => Some(Event::Pause),
     }
 }

@@ -152,7 +152,8 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
         if app.should_quit() {
             break;
         }
-        let Some(first) = event::next(&event_rx, &job_rx, &ticks) else { break };
+        let pause = app.is_moving().then_some(event::KEYS_PAUSE);
+        let Some(first) = event::next(&event_rx, &job_rx, &ticks, pause) else { break };
         let mut next = Some(first);
         changed = false;
         // Apply everything already waiting before drawing again.
@@ -195,6 +196,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
 pub fn handle(app: &mut App, ev: Event) -> bool {
     match ev {
         Event::Tick => return app.follow_library(),
+        Event::Pause => return app.settle(),
         Event::Term(TermEvent::Key(key)) => {
             // Debug builds only: a key that panics, so the end-to-end tests
             // can check the terminal is restored on that path too.
