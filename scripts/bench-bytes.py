@@ -28,7 +28,7 @@ over SSH), where only whole rows are scrolled (DECSTBM).
 
 Prints one line per binary. Standard library only.
 """
-import argparse, fcntl, json, os, pty, select, statistics, struct, subprocess, tempfile, termios, time
+import argparse, fcntl, json, os, pty, select, shutil, statistics, struct, subprocess, tempfile, termios, time
 
 QUERIES = ["ناتۆ", "هەولێر", "کوردستان", "سلێمانی", "hewlêr", "وەزیری دەرەوە", "ئۆکراینا", "پووتین"]
 
@@ -38,6 +38,9 @@ class Session:
         # A configuration of its own: no layout saved by another session
         # (a zoom) or calibration changes what is drawn.
         config = tempfile.mkdtemp(prefix="bench-bytes-")
+        # A copy of the library: reading positions saved by one session
+        # would move where the next one's reader opens.
+        data_dir = shutil.copytree(data_dir, os.path.join(config, "data"))
         pid, fd = pty.fork()
         if pid == 0:
             os.environ.update(TERM="xterm-256color", HEWAL_BIDI="app", HEWAL_SHAPE="off", HEWAL_CONFIG_DIR=config)

@@ -8,13 +8,24 @@
 //! is brought down to the nearest one the terminal has, and with no colour
 //! (NO_COLOR) no colour code is written at all: what colour would mean is
 //! carried by the theme's bold, underline and reverse (see `theme`).
+//!
+//! A pane that scrolled by whole lines (the reader) is scrolled by the
+//! terminal where it can be told to, instead of every cell of it being
+//! written again: the draw keeps a copy of what the screen shows, moves the
+//! copy's rows as the terminal will move its own, and writes only what then
+//! differs (ratatui's diff, against the moved copy). Rows are scrolled with
+//! a top and bottom margin (DECSTBM, which every VT100 descendant has) when
+//! the pane spans the screen's width; a pane beside another also needs left
+//! and right margins (DECSLRM), which only terminals known to have them get
+//! (see [`Regions`]).
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Size};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
 
 /// How many colours the terminal shows, as hewal will use them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,16 +66,151 @@ impl Depth {
     }
 }
 
-/// crossterm's backend with a draw that fits the colours to `depth`.
+/// What the terminal can scroll a part of the screen with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Regions {
+    /// Nothing hewal may use: every changed cell is written.
+    #[default]
+    None,
+    /// Whole rows between a top and a bottom margin (DECSTBM and IND/RI,
+    /// VT100).
+    Rows,
+    /// Rows between left and right margins too (DECLRMM and DECSLRM,
+    /// VT420; xterm has them).
+    RowsAndColumns,
+}
+
+/// The rows of `area` moved up by `lines` since the last frame (down when
+/// negative), as a scrolled reader moves its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shift {
+    pub area: Rect,
+    pub lines: i32,
+}
+
+/// crossterm's backend with a draw that fits the colours to `depth` and
+/// scrolls regions where the terminal allows it.
 pub struct HewalBackend<W: Write> {
     inner: CrosstermBackend<W>,
     depth: Depth,
+    regions: Regions,
+    /// What the terminal shows, when known (since the last clear).
+    screen: Option<Buffer>,
+    /// A shift for the next draw to scroll, if it can.
+    shift: Option<Shift>,
+    /// Where the cursor was last put.
+    cursor: Position,
+    /// The screen's size when it is not the terminal's (a writer that is
+    /// not a terminal, in tests).
+    size: Option<Size>,
 }
 
 impl<W: Write> HewalBackend<W> {
     pub fn new(writer: W, depth: Depth) -> Self {
-        HewalBackend { inner: CrosstermBackend::new(writer), depth }
+        HewalBackend {
+            inner: CrosstermBackend::new(writer),
+            depth,
+            regions: Regions::None,
+            screen: None,
+            shift: None,
+            cursor: Position::ORIGIN,
+            size: None,
+        }
     }
+
+    /// A screen of `size` whatever the terminal's, for a writer that is not
+    /// one.
+    pub fn with_size(mut self, size: Size) -> Self {
+        self.size = Some(size);
+        self
+    }
+
+    /// Scroll with what `regions` allows from now on.
+    pub fn set_regions(&mut self, regions: Regions) {
+        self.regions = regions;
+    }
+
+    /// The next draw's content has `shift` in it: scroll it there if the
+    /// terminal can and that writes less.
+    pub fn expect_shift(&mut self, shift: Shift) {
+        self.shift = Some(shift);
+    }
+
+    /// Whether the terminal can scroll `shift` on `screen`.
+    fn can_scroll(&self, shift: Shift, screen: &Buffer) -> bool {
+        let (a, full) = (shift.area, screen.area);
+        let fits = a.intersection(full) == a && shift.lines != 0 && shift.lines.unsigned_abs() < a.height as u32;
+        let wide = a.x == full.x && a.width == full.width;
+        // A wide character across a left or right margin would be cut.
+        let straddled = (a.top()..a.bottom()).any(|y| {
+            (a.x > full.x && screen[(a.x - 1, y)].symbol().width() > 1)
+                || screen[(a.right() - 1, y)].symbol().width() > 1
+        });
+        fits && match self.regions {
+            Regions::None => false,
+            Regions::Rows => wide,
+            Regions::RowsAndColumns => wide || !straddled,
+        }
+    }
+
+    /// Write `cells` (position, cell) as ratatui's diff gives them.
+    fn write_cells<'a>(&mut self, out: &mut String, cells: impl Iterator<Item = (u16, u16, &'a Cell)>) {
+        let mut style = None;
+        let mut last: Option<(u16, u16)> = None;
+        for (x, y, cell) in cells {
+            if last != Some((x.wrapping_sub(1), y)) {
+                let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+            }
+            last = Some((x, y));
+            let now = (cell.fg, cell.bg, cell.modifier);
+            if style != Some(now) {
+                out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, self.depth));
+                style = Some(now);
+            }
+            out.push_str(cell.symbol());
+        }
+        if style.is_some() {
+            out.push_str("\x1b[0m");
+        }
+    }
+}
+
+/// `screen` with the rows of `shift.area` moved as the terminal moves them:
+/// up by `lines` (down when negative), blank rows coming in.
+fn shifted(screen: &Buffer, shift: Shift) -> Buffer {
+    let mut out = screen.clone();
+    let a = shift.area;
+    for y in a.top()..a.bottom() {
+        let from = y as i32 + shift.lines;
+        for x in a.left()..a.right() {
+            out[(x, y)] = match from >= a.top() as i32 && from < a.bottom() as i32 {
+                true => screen[(x, from as u16)].clone(),
+                false => Cell::default(),
+            };
+        }
+    }
+    out
+}
+
+/// The bytes that scroll `shift` on the terminal, margins set and reset.
+/// From a reset style, so the rows that come in are blank in the default
+/// colours; the cursor is left anywhere (the draw moves it first).
+pub fn scroll_sequence(shift: Shift, columns: bool) -> String {
+    let a = shift.area;
+    let (top, bottom, left, right) = (a.top() + 1, a.bottom(), a.left() + 1, a.right());
+    let mut out = format!("\x1b[0m\x1b[{top};{bottom}r");
+    if columns {
+        let _ = write!(out, "\x1b[?69h\x1b[{left};{right}s");
+    }
+    // IND at the bottom margin scrolls up, RI at the top one down: VT100's
+    // own way, where SU/SD are not everywhere.
+    let (row, step) = if shift.lines > 0 { (bottom, "\x1bD") } else { (top, "\x1bM") };
+    let _ = write!(out, "\x1b[{row};{left}H{}", step.repeat(shift.lines.unsigned_abs() as usize));
+    if columns {
+        out.push_str("\x1b[s\x1b[?69l");
+    }
+    out.push_str("\x1b[r");
+    out
 }
 
 /// The SGR sequence that sets exactly this cell's style (from a reset), at
@@ -242,23 +388,41 @@ impl<W: Write> Backend for HewalBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let mut out = String::new();
-        let mut style = None;
-        let mut last: Option<(u16, u16)> = None;
-        for (x, y, cell) in content {
-            if last != Some((x.wrapping_sub(1), y)) {
-                let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+        let shift = self.shift.take();
+        let Some(before) = self.screen.take() else {
+            self.write_cells(&mut out, content);
+            return self.inner.write_all(out.as_bytes());
+        };
+        let updates: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut after = before.clone();
+        for &(x, y, cell) in &updates {
+            if !after.area.contains(Position { x, y }) {
+                // Not the screen known: write as told, and know no more.
+                self.write_cells(&mut out, updates.into_iter());
+                return self.inner.write_all(out.as_bytes());
             }
-            last = Some((x, y));
-            let now = (cell.fg, cell.bg, cell.modifier);
-            if style != Some(now) {
-                out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, self.depth));
-                style = Some(now);
+            after[(x, y)] = cell.clone();
+            // The cells a wide character covers are blank, as in ratatui's
+            // buffer (its diff does not send them).
+            for covered in x + 1..(x + cell.symbol().width() as u16).min(after.area.right()) {
+                after[(covered, y)].reset();
             }
-            out.push_str(cell.symbol());
         }
-        if style.is_some() {
-            out.push_str("\x1b[0m");
+        match shift.filter(|&s| self.can_scroll(s, &before)) {
+            Some(s) => {
+                let moved = shifted(&before, s);
+                let diff = moved.diff(&after);
+                // The scroll itself costs about two cells' bytes a line.
+                if diff.len() + 2 * s.lines.unsigned_abs() as usize + 8 < updates.len() {
+                    out.push_str(&scroll_sequence(s, s.area.width != before.area.width));
+                    self.write_cells(&mut out, diff.into_iter());
+                } else {
+                    self.write_cells(&mut out, updates.into_iter());
+                }
+            }
+            None => self.write_cells(&mut out, updates.into_iter()),
         }
+        self.screen = Some(after);
         self.inner.write_all(out.as_bytes())
     }
 
@@ -270,19 +434,28 @@ impl<W: Write> Backend for HewalBackend<W> {
         self.inner.show_cursor()
     }
 
+    /// Where the cursor was last put: asking the terminal (CPR) would wait
+    /// for an answer some terminals never give, and ratatui asks only to
+    /// put the cursor back after a clear.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        self.cursor = position.into();
+        self.inner.set_cursor_position(self.cursor)
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.inner.clear()
+        self.clear_region(ClearType::All)
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // A cleared screen is blank: known again.
+        self.screen = match clear_type {
+            ClearType::All => Some(Buffer::empty(Rect::from((Position::ORIGIN, self.size()?)))),
+            _ => None,
+        };
         self.inner.clear_region(clear_type)
     }
 
@@ -291,11 +464,14 @@ impl<W: Write> Backend for HewalBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        self.size.map_or_else(|| self.inner.size(), Ok)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        self.inner.window_size()
+        match self.size {
+            Some(columns_rows) => Ok(WindowSize { columns_rows, pixels: Size::default() }),
+            None => self.inner.window_size(),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -226,6 +226,9 @@ struct Session<'a> {
     primed: Option<Size>,
     /// What the calibration saved, for `hewal calibrate` to print.
     calibrated: Option<String>,
+    /// The reader's article, first line and area when last drawn: a scroll
+    /// since is drawn as one (see `backend::Shift`).
+    reader_drawn: super::view::ReaderDrawn,
     worker: SearchWorker,
     job_tx: NotificationTx,
 }
@@ -253,7 +256,37 @@ impl<'a> Session<'a> {
         }
         let guard =
             terminal::TerminalGuard::enter(&entered.enter, &entered.leave, depth).map_err(TuiError::Terminal)?;
-        Ok(Session { paths, setup, guard, entered, primed: None, calibrated: None, worker, job_tx })
+        let mut session = Session {
+            paths,
+            setup,
+            guard,
+            entered,
+            primed: None,
+            calibrated: None,
+            reader_drawn: None,
+            worker,
+            job_tx,
+        };
+        session.set_regions();
+        Ok(session)
+    }
+
+    /// Let the backend scroll regions where the terminal mode allows it.
+    fn set_regions(&mut self) {
+        use super::backend::Regions;
+        // Only where hewal orders the text itself (app mode): a terminal
+        // that reorders rows is left with whole redraws. Left and right
+        // margins only on a terminal known to have them, drawing directly:
+        // tmux has none, and over SSH the terminal is not known.
+        let env = &self.setup.env;
+        let regions = match self.entered.render().order {
+            crate::text::Order::Logical => Regions::None,
+            _ if env.terminal == crate::fidelity::Terminal::Xterm && env.multiplexer.is_none() => {
+                Regions::RowsAndColumns
+            }
+            _ => Regions::Rows,
+        };
+        self.guard.terminal.backend_mut().set_regions(regions);
     }
 
     fn draw(&mut self, app: &mut App) -> Result<(), TuiError> {
@@ -264,6 +297,9 @@ impl<'a> Session<'a> {
             self.primed = Some(size);
         }
         app.fit(size.into());
+        if let Some(shift) = super::view::reader_shift(app, &mut self.reader_drawn) {
+            self.guard.terminal.backend_mut().expect_shift(shift);
+        }
         self.guard.terminal.draw(|f| super::view::render(app, f)).map_err(TuiError::Draw)?;
         Ok(())
     }
@@ -396,6 +432,7 @@ impl<'a> Session<'a> {
         self.guard.terminal.clear()?;
         self.primed = None;
         self.entered = plan;
+        self.set_regions();
         Ok(())
     }
 }

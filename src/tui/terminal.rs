@@ -40,7 +40,9 @@ impl TerminalGuard {
         install_panic_hook();
         set_leave(leave);
         take_over(enter)?;
-        let terminal = Terminal::new(super::backend::HewalBackend::new(io::stdout(), depth))?;
+        let mut terminal = Terminal::new(super::backend::HewalBackend::new(io::stdout(), depth))?;
+        // From a cleared screen the backend knows what the terminal shows.
+        terminal.clear()?;
         Ok(TerminalGuard { terminal })
     }
 

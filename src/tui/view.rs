@@ -46,6 +46,23 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The reader's article, first line and area as drawn.
+pub type ReaderDrawn = Option<(crate::store::ArticleKey, usize, Rect)>;
+
+/// How the reader's text moved since it was drawn as `drawn` (which becomes
+/// what it is now): the same article in the same area, scrolled. Called
+/// after `App::fit`, before drawing.
+pub fn reader_shift(app: &App, drawn: &mut ReaderDrawn) -> Option<super::backend::Shift> {
+    let now = app.reader().key().map(|key| (key, app.reader().scroll(), app.areas().reader));
+    let before = std::mem::replace(drawn, now);
+    match (before, now) {
+        (Some((was, from, area)), Some((key, to, same))) if was == key && area == same && from != to => {
+            Some(super::backend::Shift { area, lines: to as i32 - from as i32 })
+        }
+        _ => None,
+    }
+}
+
 fn render_separator(area: Rect, buf: &mut Buffer) {
     let symbol = if area.width == 1 { "│" } else { "─" };
     for y in area.top()..area.bottom() {

@@ -7,6 +7,7 @@
 pub mod http;
 pub mod sorani;
 pub mod tokens;
+pub mod vt;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
