@@ -11,13 +11,20 @@
 //! mirrored within the line). The check is that the screenshot agrees with
 //! the expected rows clearly better than with either mirror.
 //!
-//! Needs Debian's xvfb, xterm, mlterm, imagemagick and fonts-noto-core; they
-//! are installed when missing and this user may (root, or sudo without a
-//! password), as `.ci/run` does. Takes about 15 s.
+//! The second test replays the bytes hewal writes when its reader scrolls,
+//! once as scroll regions and once as a plain redraw, in xterm, mlterm,
+//! VTE (sakura) and tmux: the screens must be the same, pixel for pixel
+//! (text for text in tmux and in xterm's printed screen).
+//!
+//! Needs Debian's xvfb, xterm, mlterm, sakura, tmux, imagemagick and
+//! fonts-noto-core; they are installed when missing and this user may
+//! (root, or sudo without a password), as `.ci/run` does. Takes about 30 s.
 
 use hewal::store::Store;
 use hewal::text::{Order, Render};
+use hewal::tui::action::Action;
 use hewal::tui::app::{App, Options};
+use hewal::tui::backend::{Depth, HewalBackend, Regions};
 use hewal::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -32,8 +39,15 @@ const SEED: &str = "sample-data/002_748c303270226b28.txt";
 const MARKER: &str = "\u{0627}\u{0628}\u{0628}\u{0628}\u{0628}\u{0628}\u{0628}\u{0628}\u{0628}";
 
 /// Packages for the commands this test runs.
-const NEEDS: &[(&str, &str)] =
-    &[("Xvfb", "xvfb"), ("xterm", "xterm"), ("mlterm", "mlterm"), ("import", "imagemagick"), ("fc-list", "fontconfig")];
+const NEEDS: &[(&str, &str)] = &[
+    ("Xvfb", "xvfb"),
+    ("xterm", "xterm"),
+    ("mlterm", "mlterm"),
+    ("sakura", "sakura"),
+    ("tmux", "tmux"),
+    ("import", "imagemagick"),
+    ("fc-list", "fontconfig"),
+];
 
 fn have(cmd: &str) -> bool {
     Command::new("sh")
@@ -214,15 +228,20 @@ fn screenshot(display: &str, terminal: &str, data: &Path, mode: &str, save: Opti
 /// Which cells of each row hold ink, from a screenshot of a COLS×ROWS
 /// terminal: the window is the grid plus an even border.
 fn ink_cells(s: &Shot) -> Vec<Vec<bool>> {
-    let (cw, ch) = (s.w / COLS as usize, s.h / ROWS as usize);
-    let (bx, by) = ((s.w - cw * COLS as usize) / 2, (s.h - ch * ROWS as usize) / 2);
+    ink_grid(s, COLS, ROWS)
+}
+
+/// Which cells of each row hold ink, in a `cols`×`rows` terminal.
+fn ink_grid(s: &Shot, cols: u16, rows: u16) -> Vec<Vec<bool>> {
+    let (cw, ch) = (s.w / cols as usize, s.h / rows as usize);
+    let (bx, by) = ((s.w - cw * cols as usize) / 2, (s.h - ch * rows as usize) / 2);
     // Background: the most common grey level.
     let mut hist = [0usize; 256];
     s.px.iter().for_each(|&p| hist[p as usize] += 1);
     let bg = (0..256).max_by_key(|&i| hist[i]).unwrap() as i32;
-    (0..ROWS as usize)
+    (0..rows as usize)
         .map(|r| {
-            (0..COLS as usize)
+            (0..cols as usize)
                 .map(|c| {
                     let mut n = 0;
                     for y in by + r * ch + 1..by + (r + 1) * ch - 1 {
@@ -380,4 +399,205 @@ fn line_order_in_xterm_and_mlterm_by_pixels() {
         assert_eq!(ok, right, "{terminal} --bidi {mode}\n{}", report.join("\n"));
     }
     eprintln!("{}", report.join("\n"));
+}
+
+/// The scroll test's terminal: wide enough for the list and the reader
+/// side by side.
+const WIDE: u16 = 120;
+const TALL: u16 = 35;
+
+/// A writer whose bytes the test keeps.
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What hewal writes (app mode, as the main loop draws) while its reader
+/// scrolls: zoomed to the full width, then beside the list, with `regions`.
+/// Starts as hewal enters a terminal in app mode: its bidi off, each row's
+/// too (VTE keeps bidi per row, and rows a scroll brings in are new).
+fn scrolling_bytes(data: &Path, regions: Regions) -> Vec<u8> {
+    use hewal::fidelity::{BDSM_EXPLICIT, MLTERM_CTL_OFF};
+    let out = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let mut enter = format!("\x1b[?1049h\x1b[?25l{BDSM_EXPLICIT}{MLTERM_CTL_OFF}");
+    for y in 1..=TALL {
+        enter.push_str(&format!("\x1b[{y};1H{BDSM_EXPLICIT}"));
+    }
+    out.borrow_mut().extend_from_slice(enter.as_bytes());
+    let backend = HewalBackend::new(Shared(out.clone()), Depth::Ansi256).with_size((WIDE, TALL).into());
+    let mut term = Terminal::new(backend).unwrap();
+    term.backend_mut().set_regions(regions);
+    term.clear().unwrap();
+    let options = Options { render: Render { order: Order::Visual, shape: false }, ..Default::default() };
+    let mut app = App::with_options(Store::open(&data.join("hewal.db")).unwrap(), options);
+    let mut drawn = None;
+    let steps = [
+        vec![Action::Zoom],
+        vec![Action::Move(1); 4],
+        vec![Action::Page(1), Action::Move(-1), Action::Move(-1), Action::Page(-1), Action::Move(3)],
+        vec![Action::Zoom], // back beside the list, the reader still focused
+        vec![Action::Move(1); 4],
+        vec![Action::Page(1), Action::Move(-2), Action::Move(5)],
+    ];
+    for action in std::iter::once(None).chain(steps.into_iter().flatten().map(Some)) {
+        if let Some(a) = action {
+            app.update(a);
+        }
+        app.fit(Rect::new(0, 0, WIDE, TALL));
+        if let Some(shift) = view::reader_shift(&app, &mut drawn) {
+            term.backend_mut().expect_shift(shift);
+        }
+        term.draw(|f| view::render(&app, f)).unwrap();
+    }
+    out.take()
+}
+
+/// A screenshot of `terminal` on `display` once it has shown `file` and the
+/// screen stopped changing.
+fn replayed(display: &str, terminal: &str, file: &Path) -> Shot {
+    let geometry = format!("{WIDE}x{TALL}+0+0");
+    let (cols, rows) = (WIDE.to_string(), TALL.to_string());
+    // Reverse video on and off at the end: the terminal paints every cell
+    // again from what it holds (mlterm's glyphs otherwise depend on how the
+    // bytes arrived, in chunks, and two replays of one file differ).
+    let script =
+        format!("cat '{}'; sleep 0.5; printf '\\033[?5h'; sleep 0.5; printf '\\033[?5l'; sleep 60", file.display());
+    let mut cmd = Command::new(terminal);
+    match terminal {
+        "xterm" => cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry, "-e", "sh", "-c", &script]),
+        "mlterm" => cmd.args(["--sb=false", "--geometry", &geometry, "-e", "sh", "-c", &script]),
+        "sakura" => {
+            cmd.args(["-f", "Noto Sans Mono 11", "-c", &cols, "-r", &rows, "-x", &format!("sh -c \"{script}\"")])
+        }
+        other => panic!("no recipe for {other}"),
+    };
+    let mut child = cmd.env("DISPLAY", display).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut last: Option<Vec<u8>> = None;
+    let shot = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        if let Some(s) = grab(display) {
+            let inked = s.px.iter().filter(|&&p| p < 100).count() > 2000;
+            if inked && last.as_deref() == Some(&s.px[..]) {
+                break s;
+            }
+            last = Some(s.px);
+        }
+        assert!(Instant::now() < deadline, "{terminal} never showed a stable screen");
+    };
+    if let Some(dir) = std::env::var_os("HEWAL_SCREENSHOTS") {
+        let name = format!("{terminal}-{}.png", file.file_stem().unwrap().to_string_lossy());
+        let path = Path::new(&dir).join(name);
+        let _ = Command::new("import").args(["-window", "root"]).arg(&path).env("DISPLAY", display).status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    shot
+}
+
+/// The screen xterm prints (its media copy, `CSI i`) after `file`, each
+/// line without its trailing blanks (cells a scroll erased and cells
+/// written blank look alike, but xterm prints only the second).
+fn xterm_printed(display: &str, file: &Path, out: &Path) -> String {
+    let _ = std::fs::remove_file(out);
+    let script = format!("cat '{}'; printf '\\033[i'; sleep 60", file.display());
+    let mut child = Command::new("xterm")
+        .args(["-geometry", &format!("{WIDE}x{TALL}+0+0"), "-xrm"])
+        .arg(format!("XTerm*printerCommand: cat > '{}'", out.display()))
+        .args(["-xrm", "XTerm*printAttributes: 0"])
+        .args(["-e", "sh", "-c", &script])
+        .env("DISPLAY", display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let text = loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let text = std::fs::read_to_string(out).unwrap_or_default();
+        if text.lines().count() >= TALL as usize {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "xterm printed no screen");
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+/// The screen tmux shows after `file`, as `capture-pane` gives it.
+fn tmux_shows(file: &Path, socket: &Path) -> String {
+    let tmux = |args: &[&str]| Command::new("tmux").arg("-S").arg(socket).args(args).output().unwrap();
+    let script = format!("cat '{}'; sleep 60", file.display());
+    let (cols, rows) = (WIDE.to_string(), TALL.to_string());
+    let started = tmux(&["-f", "/dev/null", "new-session", "-d", "-x", &cols, "-y", &rows, &script]);
+    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    let mut last = String::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let text = loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+        if !now.trim().is_empty() && now == last {
+            break now;
+        }
+        last = now;
+        assert!(Instant::now() < deadline, "tmux never showed a stable screen");
+    };
+    tmux(&["kill-server"]);
+    text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_reader_scrolled_with_regions_looks_as_redrawn_in_real_terminals() {
+    ensure_packages();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut store = Store::open(&data.join("hewal.db")).unwrap();
+    hewal::store::sample::import_samples(&mut store).unwrap();
+    drop(store);
+    let file = |regions: Regions| {
+        let path = dir.path().join(format!("{regions:?}.bytes"));
+        std::fs::write(&path, scrolling_bytes(&data, regions)).unwrap();
+        if let Some(dir) = std::env::var_os("HEWAL_SCREENSHOTS") {
+            let _ = std::fs::copy(&path, Path::new(&dir).join(path.file_name().unwrap()));
+        }
+        path
+    };
+    let (plain, rows, margins) = (file(Regions::None), file(Regions::Rows), file(Regions::RowsAndColumns));
+    let bytes = |p: &Path| std::fs::read(p).unwrap();
+    let has = |p: &Path, s: &str| bytes(p).windows(s.len()).any(|w| w == s.as_bytes());
+    assert!(has(&rows, "\x1bD") && has(&rows, "\x1bM") && !has(&rows, "?69h"), "rows scrolled by the terminal");
+    assert!(has(&margins, "\x1b[?69h"), "beside the list with margins");
+    assert!(!has(&plain, "\x1bD") && !has(&plain, "\x1bM"));
+    assert!(bytes(&rows).len() < bytes(&plain).len() && bytes(&margins).len() < bytes(&rows).len());
+
+    // tmux: rows only (what hewal uses there), as text.
+    // A server each: one being killed still holds its socket a moment.
+    let (one, two) = (dir.path().join("tmux1.sock"), dir.path().join("tmux2.sock"));
+    assert_eq!(tmux_shows(&rows, &one), tmux_shows(&plain, &two), "tmux");
+
+    let x = Xvfb::start();
+    let printed = |f: &Path, n: &str| xterm_printed(&x.display, f, &dir.path().join(n));
+    let want = printed(&plain, "plain.txt");
+    assert!(want.lines().count() >= TALL as usize - 1 && want.chars().any(|c| ('\u{0600}'..'\u{06ff}').contains(&c)));
+    assert_eq!(printed(&margins, "margins.txt"), want, "xterm's printed screen, margins");
+    assert_eq!(printed(&rows, "rows.txt"), want, "xterm's printed screen, rows");
+    // Pixel for pixel; margins only where hewal uses them (xterm).
+    for (terminal, streams) in [("xterm", vec![&rows, &margins]), ("mlterm", vec![&rows]), ("sakura", vec![&rows])] {
+        let reference = replayed(&x.display, terminal, &plain);
+        for s in streams {
+            let shot = replayed(&x.display, terminal, s);
+            assert_eq!((shot.w, shot.h), (reference.w, reference.h), "{terminal}: the window's size");
+            let differ = shot.px.iter().zip(&reference.px).filter(|(a, b)| a != b).count();
+            assert_eq!(differ, 0, "{terminal}, {}: pixels that differ from a redraw", s.display());
+        }
+    }
 }
