@@ -420,7 +420,8 @@ impl std::io::Write for Shared {
 }
 
 /// What hewal writes (app mode, as the main loop draws) while its reader
-/// scrolls: zoomed to the full width, then beside the list, with `regions`.
+/// scrolls: zoomed to the full width, then beside the list, with `regions`
+/// (and blanks erased in place, ECH, but for the plain redraw).
 /// Starts as hewal enters a terminal in app mode: its bidi off, each row's
 /// too (VTE keeps bidi per row, and rows a scroll brings in are new).
 fn scrolling_bytes(data: &Path, regions: Regions) -> Vec<u8> {
@@ -434,6 +435,8 @@ fn scrolling_bytes(data: &Path, regions: Regions) -> Vec<u8> {
     let backend = HewalBackend::new(Shared(out.clone()), Depth::Ansi256).with_size((WIDE, TALL).into());
     let mut term = Terminal::new(backend).unwrap();
     term.backend_mut().set_regions(regions);
+    // The plain stream is the reference: no ECH either.
+    term.backend_mut().set_erase(regions != Regions::None);
     term.clear().unwrap();
     let options = Options { render: Render { order: Order::Visual, shape: false }, ..Default::default() };
     let mut app = App::with_options(Store::open(&data.join("hewal.db")).unwrap(), options);
@@ -577,6 +580,7 @@ fn a_reader_scrolled_with_regions_looks_as_redrawn_in_real_terminals() {
     assert!(has(&rows, "\x1bD") && has(&rows, "\x1bM") && !has(&rows, "?69h"), "rows scrolled by the terminal");
     assert!(has(&margins, "\x1b[?69h"), "beside the list with margins");
     assert!(!has(&plain, "\x1bD") && !has(&plain, "\x1bM"));
+    assert!(bytes(&rows).windows(3).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit() && w[2] == b'X'), "ECH");
     assert!(bytes(&rows).len() < bytes(&plain).len() && bytes(&margins).len() < bytes(&rows).len());
 
     // tmux: rows only (what hewal uses there), as text.

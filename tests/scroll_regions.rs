@@ -33,10 +33,16 @@ impl io::Write for Shared {
 /// The bytes hewal's backend writes for `frames`, each drawn after its
 /// shift was announced, from a cleared screen.
 fn drawn(frames: &[(Option<Shift>, Buffer)], regions: Regions) -> Vec<u8> {
+    drawn_with(frames, regions, false)
+}
+
+/// As [`drawn`], erasing runs of blanks in place (ECH) when `erase`.
+fn drawn_with(frames: &[(Option<Shift>, Buffer)], regions: Regions, erase: bool) -> Vec<u8> {
     let out = Rc::new(RefCell::new(Vec::new()));
     let size = Size::new(frames[0].1.area.width, frames[0].1.area.height);
     let mut term = Terminal::new(HewalBackend::new(Shared(out.clone()), Depth::Ansi256).with_size(size)).unwrap();
     term.backend_mut().set_regions(regions);
+    term.backend_mut().set_erase(erase);
     term.clear().unwrap();
     for (shift, frame) in frames {
         if let Some(s) = shift {
@@ -77,7 +83,7 @@ fn differences(screen: &Screen, frame: &Buffer) -> Vec<String> {
     out
 }
 
-const SYMBOLS: &[&str] = &["a", "b", "ب", "ە", "ڵ", "١", " ", "-", "中"];
+const SYMBOLS: &[&str] = &["a", "b", "ب", "ە", "ڵ", "١", " ", " ", " ", " ", "-", "中"];
 
 fn style(n: u8) -> Style {
     match n % 5 {
@@ -94,7 +100,7 @@ fn fill_row(buf: &mut Buffer, y: u16, x0: u16, x1: u16, seed: &[u8]) {
     let mut x = x0;
     let mut i = 0;
     while x < x1 {
-        let b = seed[i % seed.len()].wrapping_add(i as u8 * 7);
+        let b = seed[i % seed.len()].wrapping_add((i as u8).wrapping_mul(7));
         let sym = SYMBOLS[b as usize % SYMBOLS.len()];
         let w = sym.width() as u16;
         if x + w > x1 {
@@ -235,16 +241,37 @@ proptest! {
         let after = valid(after);
         let third = valid(scrolled(&after, Shift { lines: -lines, ..shift }, &seeds[2]));
         let frames = [(None, before), (Some(shift), after), (Some(Shift { lines: -lines, ..shift }), third.clone())];
-        for regions in [Regions::None, Regions::Rows, Regions::RowsAndColumns] {
-            let bytes = drawn(&frames, regions);
+        let ways = [(Regions::None, false), (Regions::None, true), (Regions::Rows, true), (Regions::RowsAndColumns, false)];
+        for (regions, erase) in ways {
+            let bytes = drawn_with(&frames, regions, erase);
             let diff = differences(&screen_after(&bytes, third.area), &third);
-            prop_assert!(diff.is_empty(), "{regions:?}: {diff:?}");
+            prop_assert!(diff.is_empty(), "{regions:?}, erase {erase}: {diff:?}");
             if regions != Regions::RowsAndColumns {
                 prop_assert!(!contains(&bytes, "?69"));
             }
             if regions == Regions::None {
                 prop_assert!(!contains(&bytes, "\x1bD") && !contains(&bytes, "\x1bM"));
             }
+            if !erase {
+                prop_assert!(!bytes.windows(2).any(|w| w[1] == b'X' && w[0].is_ascii_digit()), "ECH without ech");
+            }
         }
+    }
+}
+
+#[test]
+fn a_long_run_of_blanks_is_erased_in_place_where_the_terminal_can() {
+    let (cols, rows) = (60, 4);
+    let before = frame(cols, rows, b"words everywhere");
+    let mut after = before.clone();
+    for x in 0..40 {
+        after[(x, 2)].reset();
+    }
+    after.set_string(45, 2, "ب", Style::default());
+    let frames = [(None, before), (None, after.clone())];
+    let (plain, erased) = (drawn_with(&frames, Regions::None, false), drawn_with(&frames, Regions::None, true));
+    assert!(contains(&erased, "X") && erased.len() + 20 < plain.len(), "{} vs {}", erased.len(), plain.len());
+    for bytes in [&plain, &erased] {
+        assert_eq!(differences(&screen_after(bytes, after.area), &after), Vec::<String>::new());
     }
 }

@@ -197,6 +197,9 @@ pub struct TermInfo {
     /// Whether it can move the cursor (`cup`): a full-screen program
     /// needs that.
     pub addressable: bool,
+    /// Whether it can blank characters where the cursor is (`ech`, VT220's
+    /// ECH): a run of blanks is then a few bytes.
+    pub erases: bool,
 }
 
 /// The terminfo entry of `term`, if the system has one.
@@ -207,7 +210,8 @@ pub fn terminfo(term: &str) -> Option<TermInfo> {
     let db = terminfo::Database::from_name(term).ok()?;
     let colours = db.get::<terminfo::capability::MaxColors>().map_or(0, |c| c.0.max(0) as u32);
     let addressable = db.get::<terminfo::capability::CursorAddress>().is_some();
-    Some(TermInfo { colours, addressable })
+    let erases = db.get::<terminfo::capability::EraseChars>().is_some();
+    Some(TermInfo { colours, addressable, erases })
 }
 
 impl Environment {
@@ -364,10 +368,10 @@ mod tests {
         let Some(xterm) = terminfo("xterm") else {
             return eprintln!("skipped: no terminfo database here");
         };
-        assert_eq!(xterm, TermInfo { colours: 8, addressable: true });
+        assert_eq!(xterm, TermInfo { colours: 8, addressable: true, erases: true });
         assert_eq!(terminfo("xterm-256color").map(|t| t.colours), Some(256));
         assert_eq!(terminfo("linux").map(|t| t.colours), Some(8));
-        assert_eq!(terminfo("dumb"), Some(TermInfo { colours: 0, addressable: false }));
+        assert_eq!(terminfo("dumb"), Some(TermInfo { colours: 0, addressable: false, erases: false }));
         assert_eq!(terminfo("vt100").map(|t| t.colours), Some(0));
         assert_eq!(terminfo("no-such-terminal-anywhere"), None);
     }

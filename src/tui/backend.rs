@@ -100,6 +100,8 @@ pub struct HewalBackend<W: Write> {
     shift: Option<Shift>,
     /// Where the cursor was last put.
     cursor: Position,
+    /// Whether the terminal has ECH.
+    erase: bool,
     /// The screen's size when it is not the terminal's (a writer that is
     /// not a terminal, in tests).
     size: Option<Size>,
@@ -114,6 +116,7 @@ impl<W: Write> HewalBackend<W> {
             screen: None,
             shift: None,
             cursor: Position::ORIGIN,
+            erase: false,
             size: None,
         }
     }
@@ -123,6 +126,15 @@ impl<W: Write> HewalBackend<W> {
     pub fn with_size(mut self, size: Size) -> Self {
         self.size = Some(size);
         self
+    }
+
+    /// Blank runs of cells with ECH (the terminal has it: terminfo's `ech`).
+    pub fn set_erase(&mut self, erase: bool) {
+        self.erase = erase;
+    }
+
+    fn pen(&self) -> Pen {
+        Pen { depth: self.depth, erase: self.erase }
     }
 
     /// Scroll with what `regions` allows from now on.
@@ -152,27 +164,123 @@ impl<W: Write> HewalBackend<W> {
             Regions::RowsAndColumns => wide || !straddled,
         }
     }
+}
 
-    /// Write `cells` (position, cell) as ratatui's diff gives them.
-    fn write_cells<'a>(&mut self, out: &mut String, cells: impl Iterator<Item = (u16, u16, &'a Cell)>) {
-        let mut style = None;
-        let mut last: Option<(u16, u16)> = None;
-        for (x, y, cell) in cells {
-            if last != Some((x.wrapping_sub(1), y)) {
+/// How cells are written: the colours, and whether the terminal can blank
+/// characters in place (ECH).
+#[derive(Clone, Copy)]
+struct Pen {
+    depth: Depth,
+    erase: bool,
+}
+
+/// Write `cells` (position, cell), as ratatui's diff gives them. Between
+/// two cells of a row the cursor moves forward (CUF), or, when `screen`
+/// (the frame being drawn) is known and that is shorter, the unchanged
+/// cells between are written again: a search result's row often changes
+/// every few cells, and a move costs 3-8 bytes. A long run of blanks in the
+/// default style is erased in place (ECH) where the terminal can.
+fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Buffer>, pen: Pen) {
+    let mut style = None;
+    // Where the cursor is: after the last cell written.
+    let mut at: Option<(u16, u16)> = None;
+    let mut i = 0;
+    while i < cells.len() {
+        let (x, y, cell) = cells[i];
+        match at {
+            Some((ax, ay)) if ay == y && ax == x => {}
+            Some((ax, ay)) if ay == y && ax < x => {
+                let step = forward(x - ax);
+                match screen.and_then(|s| refill(s, ax..x, y, style, pen.depth)) {
+                    Some((text, then)) if text.len() <= step.len() => {
+                        out.push_str(&text);
+                        style = then;
+                    }
+                    _ => out.push_str(&step),
+                }
+            }
+            _ => {
                 let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
             }
-            last = Some((x, y));
-            let now = (cell.fg, cell.bg, cell.modifier);
-            if style != Some(now) {
-                out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, self.depth));
-                style = Some(now);
+        }
+        let blanks = match pen.erase {
+            true => cells[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, &(bx, by, c))| by == y && bx == x + k as u16 && blank(c))
+                .count(),
+            false => 0,
+        };
+        let erase = format!("\x1b[{blanks}X");
+        if blanks > erase.len() + forward(blanks as u16).len() + 4 {
+            // The erased cells take the current background: reset first.
+            if style != Some(DEFAULT) {
+                out.push_str("\x1b[0m");
+                style = Some(DEFAULT);
             }
-            out.push_str(cell.symbol());
+            out.push_str(&erase);
+            at = Some((x, y)); // ECH leaves the cursor where it is
+            i += blanks;
+            continue;
         }
-        if style.is_some() {
-            out.push_str("\x1b[0m");
+        let now = (cell.fg, cell.bg, cell.modifier);
+        if style != Some(now) {
+            out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, pen.depth));
+            style = Some(now);
         }
+        out.push_str(cell.symbol());
+        at = Some((x + (cell.symbol().width() as u16).max(1), y));
+        i += 1;
     }
+    if style.is_some() {
+        out.push_str("\x1b[0m");
+    }
+}
+
+const DEFAULT: Style = (Color::Reset, Color::Reset, Modifier::empty());
+
+/// A blank cell in the default style: what ECH leaves.
+fn blank(c: &Cell) -> bool {
+    c.symbol() == " " && (c.fg, c.bg, c.modifier) == DEFAULT
+}
+
+/// CUF: the cursor `n` cells forward.
+fn forward(n: u16) -> String {
+    match n {
+        1 => "\x1b[C".to_owned(),
+        n => format!("\x1b[{n}C"),
+    }
+}
+
+type Style = (Color, Color, Modifier);
+
+/// The bytes that write the cells `xs` of row `y` of `screen` again, from
+/// the style `style`, and the style they leave; `None` when a cell cannot
+/// be written alone (a wide character across the end, an empty cell).
+fn refill(
+    screen: &Buffer,
+    xs: std::ops::Range<u16>,
+    y: u16,
+    mut style: Option<Style>,
+    depth: Depth,
+) -> Option<(String, Option<Style>)> {
+    let mut out = String::new();
+    let mut x = xs.start;
+    while x < xs.end {
+        let cell = &screen[(x, y)];
+        let w = cell.symbol().width() as u16;
+        if w == 0 || x + w > xs.end {
+            return None;
+        }
+        let now = (cell.fg, cell.bg, cell.modifier);
+        if style != Some(now) {
+            out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, depth));
+            style = Some(now);
+        }
+        out.push_str(cell.symbol());
+        x += w;
+    }
+    Some((out, style))
 }
 
 /// `screen` with the rows of `shift.area` moved as the terminal moves them:
@@ -390,7 +498,7 @@ impl<W: Write> Backend for HewalBackend<W> {
         let mut out = String::new();
         let shift = self.shift.take();
         let Some(before) = self.screen.take() else {
-            self.write_cells(&mut out, content);
+            write_cells(&mut out, &content.collect::<Vec<_>>(), None, self.pen());
             return self.inner.write_all(out.as_bytes());
         };
         let updates: Vec<(u16, u16, &Cell)> = content.collect();
@@ -398,7 +506,7 @@ impl<W: Write> Backend for HewalBackend<W> {
         for &(x, y, cell) in &updates {
             if !after.area.contains(Position { x, y }) {
                 // Not the screen known: write as told, and know no more.
-                self.write_cells(&mut out, updates.into_iter());
+                write_cells(&mut out, &updates, None, self.pen());
                 return self.inner.write_all(out.as_bytes());
             }
             after[(x, y)] = cell.clone();
@@ -415,12 +523,12 @@ impl<W: Write> Backend for HewalBackend<W> {
                 // The scroll itself costs about two cells' bytes a line.
                 if diff.len() + 2 * s.lines.unsigned_abs() as usize + 8 < updates.len() {
                     out.push_str(&scroll_sequence(s, s.area.width != before.area.width));
-                    self.write_cells(&mut out, diff.into_iter());
+                    write_cells(&mut out, &diff, Some(&after), self.pen());
                 } else {
-                    self.write_cells(&mut out, updates.into_iter());
+                    write_cells(&mut out, &updates, Some(&after), self.pen());
                 }
             }
-            None => self.write_cells(&mut out, updates.into_iter()),
+            None => write_cells(&mut out, &updates, Some(&after), self.pen()),
         }
         self.screen = Some(after);
         self.inner.write_all(out.as_bytes())

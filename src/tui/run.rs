@@ -286,7 +286,9 @@ impl<'a> Session<'a> {
             }
             _ => Regions::Rows,
         };
-        self.guard.terminal.backend_mut().set_regions(regions);
+        let backend = self.guard.terminal.backend_mut();
+        backend.set_regions(regions);
+        backend.set_erase(env.terminfo.is_some_and(|t| t.erases));
     }
 
     fn draw(&mut self, app: &mut App) -> Result<(), TuiError> {

@@ -3,7 +3,7 @@
 //! ctlseqs.ms), not from hewal's code.
 //!
 //! Knows what a full-screen program's draw uses: printable text (wide
-//! characters take two cells), CUP, SGR (kept per cell as its parameters),
+//! characters take two cells), CUP, CUF, ECH, SGR (kept per cell as its parameters),
 //! ED 2, EL, IND, RI, NEL-free LF, DECSTBM, and the VT420 left and right
 //! margins (DECLRMM, `CSI ? 69 h/l`, and DECSLRM, `CSI l ; r s` while it is
 //! set). Modes it does not know (`?25`, `?1049`, `?2004`) are ignored;
@@ -148,6 +148,15 @@ impl Screen {
             (false, 'H') => {
                 self.y = (n(0, 1) - 1).min(self.rows - 1);
                 self.x = (n(1, 1) - 1).min(self.cols - 1);
+            }
+            (false, 'C') => {
+                let edge = if self.lr_mode && self.x <= self.right { self.right } else { self.cols - 1 };
+                self.x = (self.x + n(0, 1)).min(edge);
+            }
+            (false, 'X') => {
+                for x in self.x..(self.x + n(0, 1)).min(self.cols) {
+                    *self.cell_mut(x, self.y) = self.erased();
+                }
             }
             (false, 'm') => {
                 let p = params.trim_start_matches('0').trim_start_matches(';');
