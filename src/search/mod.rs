@@ -34,7 +34,7 @@ pub use query::{Hit, Matcher, PreparedQuery, SearchResults};
 
 use crate::store::{Committed, IndexRow, Store};
 use directory::ReadDirectory;
-use document::RowDoc;
+use document::{InFlight, RowDoc};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -356,7 +356,7 @@ impl SearchIndex {
         let from = w.seq;
         for row in rows.iter().filter(|r| r.change_seq > from) {
             w.writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
-            w.writer.add_document(RowDoc::new(self.fields, row))?;
+            w.writer.add_document(RowDoc::new(self.fields, row, &w.in_flight))?;
             w.seq = row.change_seq;
             w.mark = Some((row.change_seq, row.key, row.id.clone()));
             w.done += 1;
@@ -424,11 +424,13 @@ struct Pending {
     whole: bool,
     /// The last row indexed (kept from the last commit until another is).
     mark: Option<Mark>,
+    /// The text queued in the writer, not yet indexed.
+    in_flight: Arc<InFlight>,
 }
 
 impl Pending {
     fn new(writer: IndexWriter<RowDoc>, seq: i64, store: i64, mark: Option<Mark>) -> Pending {
-        Pending { writer, seq, done: 0, since_commit: 0, store, whole: false, mark }
+        Pending { writer, seq, done: 0, since_commit: 0, store, whole: false, mark, in_flight: Default::default() }
     }
 }
 
