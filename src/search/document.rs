@@ -7,11 +7,74 @@
 //! kilobytes of body each those copies were most of an import's peak memory
 //! (docs/BENCHMARKS.md, session 9). [`RowDoc`] holds each text once and
 //! gives the same string to every field that indexes it.
+//!
+//! Even once, 10,000 articles queued are tens of megabytes, and more for
+//! long ones. So each `RowDoc` also holds a [`Ticket`] for its bytes from
+//! an [`InFlight`] gauge, given back when the writer drops the document
+//! (once indexed): whoever adds documents waits while more than
+//! [`IN_FLIGHT_BYTES`] are queued.
 
 use super::schema::Fields;
 use crate::store::IndexRow;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 use tantivy::schema::document::{ReferenceValue, ReferenceValueLeaf};
 use tantivy::schema::{Document, Field, Value};
+
+/// Most bytes of text queued in the index writer before adding waits.
+pub(super) const IN_FLIGHT_BYTES: usize = 8 << 20;
+
+/// How long one document waits for room at most. The writer's threads
+/// free room as they index; if they have died, the documents they left
+/// queued are never dropped, and the document goes on to `add_document`,
+/// which reports the dead writer.
+const MOST_WAIT: Duration = Duration::from_secs(1);
+
+/// Bytes of text given to the index writer and not yet indexed.
+#[derive(Debug, Default)]
+pub(super) struct InFlight {
+    bytes: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl InFlight {
+    /// A ticket for `bytes` more, once the queue has room for them (or is
+    /// empty: a document bigger than the limit goes alone).
+    pub(super) fn admit(self: &Arc<Self>, bytes: usize) -> Ticket {
+        // A panic while the lock was held left a plain count: use it.
+        let mut queued = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        let deadline = std::time::Instant::now() + MOST_WAIT;
+        while *queued > 0 && *queued + bytes > IN_FLIGHT_BYTES {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            queued = self.freed.wait_timeout(queued, left).unwrap_or_else(|p| p.into_inner()).0;
+        }
+        *queued += bytes;
+        Ticket { gauge: self.clone(), bytes }
+    }
+
+    #[cfg(test)]
+    fn queued(&self) -> usize {
+        *self.bytes.lock().unwrap()
+    }
+}
+
+/// A document's share of the [`InFlight`] gauge, given back on drop.
+#[derive(Debug)]
+pub(super) struct Ticket {
+    gauge: Arc<InFlight>,
+    bytes: usize,
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut queued = self.gauge.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        *queued -= self.bytes;
+        self.gauge.freed.notify_all();
+    }
+}
 
 /// One article for the index writer: its texts once, and the fields they
 /// go to.
@@ -24,10 +87,14 @@ pub(super) struct RowDoc {
     source: String,
     title: String,
     body: String,
+    _ticket: Ticket,
 }
 
 impl RowDoc {
-    pub(super) fn new(fields: Fields, row: &IndexRow) -> RowDoc {
+    /// The document for `row`, once `in_flight` has room for it.
+    pub(super) fn new(fields: Fields, row: &IndexRow, in_flight: &Arc<InFlight>) -> RowDoc {
+        let bytes = row.id.len() + row.source.len() + row.title.len() + row.body.len();
+        let ticket = in_flight.admit(bytes);
         RowDoc {
             fields,
             key: row.key,
@@ -37,6 +104,7 @@ impl RowDoc {
             source: row.source.clone(),
             title: row.title.clone(),
             body: row.body.clone(),
+            _ticket: ticket,
         }
     }
 }
@@ -168,9 +236,33 @@ mod tests {
                 )
             })
             .collect();
-        let ours: Vec<RowDoc> = rows.iter().map(|r| RowDoc::new(fields, r)).collect();
+        let gauge = Arc::new(InFlight::default());
+        let ours: Vec<RowDoc> = rows.iter().map(|r| RowDoc::new(fields, r, &gauge)).collect();
+        assert!(gauge.queued() > 0);
         let (a, b) = (terms(&index_with(plain)), terms(&index_with(ours)));
         assert!(a.iter().filter(|(_, t)| !t.is_empty()).count() > 10, "{a:?}");
         assert_eq!(a, b);
+        assert_eq!(gauge.queued(), 0, "indexed documents give their bytes back");
+    }
+
+    #[test]
+    fn admitting_waits_for_room_and_lets_a_big_document_go_alone() {
+        let gauge = Arc::new(InFlight::default());
+        let big = gauge.admit(IN_FLIGHT_BYTES * 2);
+        assert_eq!(gauge.queued(), IN_FLIGHT_BYTES * 2);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let small = gauge.admit(10);
+                tx.send(()).unwrap();
+                drop(small);
+            });
+            // It waits while the big one is queued...
+            assert!(rx.recv_timeout(Duration::from_millis(100)).is_err());
+            // ...and goes once it is indexed.
+            drop(big);
+            rx.recv_timeout(Duration::from_millis(500)).unwrap();
+        });
+        assert_eq!(gauge.queued(), 0);
     }
 }
