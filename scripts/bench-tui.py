@@ -5,7 +5,7 @@ hewal runs in a pty of a fixed size; its output is fed to pyte (a VT100
 emulator), and each measurement is the time from writing a key to the pty
 until the emulated screen shows its effect:
 
-  start     exec -> first frame (the status line shows "N articles")
+  start     exec -> first frame (the status line shows the library's count)
   echo      a typed letter -> the search bar shows the query typed so far
   results   a typed letter -> the status line no longer says "searching…"
   scroll    j / k / PgDn / G -> the status line's position counter changes
@@ -108,7 +108,9 @@ def main():
     a = ap.parse_args()
     argv = [os.path.abspath(a.hewal), "--data-dir", a.data_dir]
     status = a.rows - 1
-    shows_library = lambda s: "articles" in s.display[status]
+    # The library's status line: "N articles", or, with a row selected,
+    # "n/N · all · M unread".
+    shows_library = lambda s: any(w in s.display[status] for w in ("articles", "unread"))
 
     # Start-up: one warm-up run, then --starts measured runs.
     starts = []
@@ -142,7 +144,7 @@ def main():
                 if got is not None:
                     results.append(got - sent)
         t.key("\x1b")
-        t.wait(lambda s: "articles" in s.display[status], 5)
+        t.wait(shows_library, 5)
         time.sleep(0.02)
 
     # Scrolling the library.
