@@ -12,7 +12,7 @@ writes:
              30 ms after it) p50/p99
   zoomed     the same with the reader zoomed to the full width (z)
   search     / and 8 queries typed letter by letter, 200 ms apart: the
-             median bytes of one letter (results, preview and bar)
+             median and mean bytes of one letter (results, preview, bar)
 
   python3 scripts/bench-bytes.py --data-dir DIR BINARY [BINARY...]
   python3 scripts/bench-bytes.py --make-library DIR --gen hewal-gen --hewal BIN
@@ -122,7 +122,7 @@ def search(binary, data_dir, env):
         s.key(b"\x1b", 0.2)  # leaves the bar; a second Esc clears the query
         s.key(b"\x1b", 0.3)
     s.quit()
-    return statistics.median(per_letter)
+    return statistics.median(per_letter), statistics.mean(per_letter)
 
 
 def make_library(out, gen, hewal):
@@ -160,7 +160,7 @@ def main():
         letter = search(b, d, q)
         print(
             f"{b}: held j {held} B; scroll {side[0]:.0f} B p50, last byte p50/p99 {side[1]:.1f}/{side[2]:.1f} ms; "
-            f"zoomed scroll {zoomed[0]:.0f} B, {zoomed[1]:.1f}/{zoomed[2]:.1f} ms; search letter {letter:.0f} B p50",
+            f"zoomed scroll {zoomed[0]:.0f} B, {zoomed[1]:.1f}/{zoomed[2]:.1f} ms; search letter {letter[0]:.0f} B p50, {letter[1]:.0f} B mean",
             flush=True,
         )
 

@@ -136,7 +136,9 @@ def main():
             typed += ch
             want = sorted(typed.replace(" ", ""))
             sent = t.key(ch)
-            shown = t.wait(lambda s: sorted(s.display[0][3:].replace(" ", "")) == want, 5)
+            # A query in Latin letters shows its reading after "≈".
+            bar = lambda s: s.display[0][3:].split("≈")[0]
+            shown = t.wait(lambda s: sorted(bar(s).replace(" ", "")) == want, 5)
             if shown is not None:
                 echo.append(shown - sent)
             if typed.strip():
