@@ -80,6 +80,23 @@ pub enum Regions {
     RowsAndColumns,
 }
 
+impl Regions {
+    /// What hewal may use on the terminal `env` describes, text going out
+    /// in `order`. Only where hewal orders the text itself (app mode): a
+    /// terminal that reorders rows gets plain redraws. Left and right
+    /// margins only on a terminal known to have them, drawing directly:
+    /// tmux has none, and over SSH the terminal is not known.
+    pub fn for_terminal(env: &crate::fidelity::Environment, order: crate::text::Order) -> Regions {
+        match order {
+            crate::text::Order::Logical => Regions::None,
+            _ if env.terminal == crate::fidelity::Terminal::Xterm && env.multiplexer.is_none() => {
+                Regions::RowsAndColumns
+            }
+            _ => Regions::Rows,
+        }
+    }
+}
+
 /// The rows of `area` moved up by `lines` since the last frame (down when
 /// negative), as a scrolled reader moves its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -590,6 +607,28 @@ impl<W: Write> Backend for HewalBackend<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn margins_only_on_xterm_drawing_directly_and_nothing_where_the_terminal_reorders() {
+        use crate::fidelity::Environment;
+        use crate::text::Order::{Logical, Visual};
+        let env = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            Environment::from_vars(|k| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+        };
+        let xterm = env(&[("TERM", "xterm-256color"), ("XTERM_VERSION", "XTerm(379)")]);
+        let in_tmux = env(&[("TERM", "tmux-256color"), ("TMUX", "/tmp/t,1,0"), ("XTERM_VERSION", "XTerm(379)")]);
+        // Over SSH only TERM arrives: VTE, kitty, anything may be behind it.
+        let over_ssh = env(&[("TERM", "xterm-256color"), ("SSH_CONNECTION", "1 2 3 4")]);
+        let vte = env(&[("TERM", "xterm-256color"), ("VTE_VERSION", "7006")]);
+        assert_eq!(Regions::for_terminal(&xterm, Visual), Regions::RowsAndColumns);
+        assert_eq!(Regions::for_terminal(&in_tmux, Visual), Regions::Rows);
+        assert_eq!(Regions::for_terminal(&over_ssh, Visual), Regions::Rows);
+        assert_eq!(Regions::for_terminal(&vte, Visual), Regions::Rows);
+        for e in [&xterm, &in_tmux, &over_ssh, &vte] {
+            assert_eq!(Regions::for_terminal(e, Logical), Regions::None);
+        }
+    }
 
     #[test]
     fn named_colours_are_classic_sgr_and_nothing_is_256_below_256() {

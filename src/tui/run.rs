@@ -271,21 +271,11 @@ impl<'a> Session<'a> {
         Ok(session)
     }
 
-    /// Let the backend scroll regions where the terminal mode allows it.
+    /// Let the backend scroll regions and erase blanks where the terminal
+    /// and its mode allow it.
     fn set_regions(&mut self) {
-        use super::backend::Regions;
-        // Only where hewal orders the text itself (app mode): a terminal
-        // that reorders rows is left with whole redraws. Left and right
-        // margins only on a terminal known to have them, drawing directly:
-        // tmux has none, and over SSH the terminal is not known.
         let env = &self.setup.env;
-        let regions = match self.entered.render().order {
-            crate::text::Order::Logical => Regions::None,
-            _ if env.terminal == crate::fidelity::Terminal::Xterm && env.multiplexer.is_none() => {
-                Regions::RowsAndColumns
-            }
-            _ => Regions::Rows,
-        };
+        let regions = super::backend::Regions::for_terminal(env, self.entered.render().order);
         let backend = self.guard.terminal.backend_mut();
         backend.set_regions(regions);
         backend.set_erase(env.terminfo.is_some_and(|t| t.erases));
