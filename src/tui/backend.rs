@@ -228,8 +228,10 @@ fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Bu
                 .count(),
             false => 0,
         };
-        let erase = format!("\x1b[{blanks}X");
-        if blanks > erase.len() + forward(blanks as u16).len() + 4 {
+        // ECH and the CUF after it cost at least 7 bytes, the reset 4: no
+        // shorter run can pay for them, and the sequence is not even built.
+        let erase = if blanks > 11 { format!("\x1b[{blanks}X") } else { String::new() };
+        if blanks > 11 && blanks > erase.len() + forward(blanks as u16).len() + 4 {
             // The erased cells take the current background: reset first.
             if style != Some(DEFAULT) {
                 out.push_str("\x1b[0m");
@@ -240,18 +242,23 @@ fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Bu
             i += blanks;
             continue;
         }
-        let now = (cell.fg, cell.bg, cell.modifier);
-        if style != Some(now) {
-            out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, pen.depth));
-            style = Some(now);
-        }
-        out.push_str(cell.symbol());
+        put(out, cell, &mut style, pen.depth);
         at = Some((x + (cell.symbol().width() as u16).max(1), y));
         i += 1;
     }
     if style.is_some() {
         out.push_str("\x1b[0m");
     }
+}
+
+/// Write `cell`, its style first when it is not `style` (the one in force).
+fn put(out: &mut String, cell: &Cell, style: &mut Option<Style>, depth: Depth) {
+    let now = (cell.fg, cell.bg, cell.modifier);
+    if *style != Some(now) {
+        out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, depth));
+        *style = Some(now);
+    }
+    out.push_str(cell.symbol());
 }
 
 const DEFAULT: Style = (Color::Reset, Color::Reset, Modifier::empty());
@@ -289,12 +296,7 @@ fn refill(
         if w == 0 || x + w > xs.end {
             return None;
         }
-        let now = (cell.fg, cell.bg, cell.modifier);
-        if style != Some(now) {
-            out.push_str(&sgr(cell.fg, cell.bg, cell.modifier, depth));
-            style = Some(now);
-        }
-        out.push_str(cell.symbol());
+        put(&mut out, cell, &mut style, depth);
         x += w;
     }
     Some((out, style))
@@ -514,32 +516,34 @@ impl<W: Write> Backend for HewalBackend<W> {
     {
         let mut out = String::new();
         let shift = self.shift.take();
-        let Some(before) = self.screen.take() else {
+        let Some(mut screen) = self.screen.take() else {
             write_cells(&mut out, &content.collect::<Vec<_>>(), None, self.pen());
             return self.inner.write_all(out.as_bytes());
         };
+        // The screen as the terminal will have moved it, taken before the
+        // copy becomes the new frame (the only copy a frame costs).
+        let moved = shift.filter(|&s| self.can_scroll(s, &screen)).map(|s| (s, shifted(&screen, s)));
         let updates: Vec<(u16, u16, &Cell)> = content.collect();
-        let mut after = before.clone();
         for &(x, y, cell) in &updates {
-            if !after.area.contains(Position { x, y }) {
+            if !screen.area.contains(Position { x, y }) {
                 // Not the screen known: write as told, and know no more.
                 write_cells(&mut out, &updates, None, self.pen());
                 return self.inner.write_all(out.as_bytes());
             }
-            after[(x, y)] = cell.clone();
+            screen[(x, y)] = cell.clone();
             // The cells a wide character covers are blank, as in ratatui's
             // buffer (its diff does not send them).
-            for covered in x + 1..(x + cell.symbol().width() as u16).min(after.area.right()) {
-                after[(covered, y)].reset();
+            for covered in x + 1..(x + cell.symbol().width() as u16).min(screen.area.right()) {
+                screen[(covered, y)].reset();
             }
         }
-        match shift.filter(|&s| self.can_scroll(s, &before)) {
-            Some(s) => {
-                let moved = shifted(&before, s);
+        let after = screen;
+        match moved {
+            Some((s, moved)) => {
                 let diff = moved.diff(&after);
                 // The scroll itself costs about two cells' bytes a line.
                 if diff.len() + 2 * s.lines.unsigned_abs() as usize + 8 < updates.len() {
-                    out.push_str(&scroll_sequence(s, s.area.width != before.area.width));
+                    out.push_str(&scroll_sequence(s, s.area.width != after.area.width));
                     write_cells(&mut out, &diff, Some(&after), self.pen());
                 } else {
                     write_cells(&mut out, &updates, Some(&after), self.pen());
