@@ -24,6 +24,11 @@ use std::ops::Range;
 
 /// Rows read beyond the visible ones, so small scrolls read nothing.
 const MARGIN: u64 = 32;
+/// The same for search results, read a little at a time: hits are
+/// scattered over the store (a row each, not a run of neighbours), and a
+/// new answer reads only its visible rows, so it reaches the screen
+/// sooner.
+const SEARCH_MARGIN: u64 = 8;
 /// Columns of the date (`25-03-14`).
 const DATE_W: usize = 8;
 /// Columns of the source, when there is room.
@@ -64,6 +69,13 @@ pub struct ListPane {
     /// Rows from `window_start` on.
     window: Vec<ArticleSummary>,
     window_start: u64,
+    /// The window's rows may be read again instead of the store's: false
+    /// once the library changed under them.
+    reusable: bool,
+    /// The rows of the window before the source was last reset, while they
+    /// are current: the next answer to a query typed on usually lists many
+    /// of the same articles.
+    kept: Vec<ArticleSummary>,
     render: Render,
 }
 
@@ -79,6 +91,8 @@ impl ListPane {
             row_lines: 1,
             window: Vec::new(),
             window_start: 0,
+            reusable: true,
+            kept: Vec::new(),
             render: Render::default(),
         }
     }
@@ -155,7 +169,10 @@ impl ListPane {
     /// Show another source, from its top; loaded rows are forgotten.
     pub fn reset(&mut self, source: ListSource) {
         self.source = source;
-        self.window.clear();
+        self.kept = std::mem::take(&mut self.window);
+        if !std::mem::replace(&mut self.reusable, true) {
+            self.kept.clear();
+        }
         self.window_start = 0;
         self.selected = 0;
         self.selected_key = None;
@@ -209,7 +226,12 @@ impl ListPane {
     /// view): the reader is on it. It leaves at a reload after the
     /// selection has moved on.
     pub fn reload_library(&mut self, store: &Store) -> Result<(), StoreError> {
-        let ListSource::Library { view, total } = &mut self.source else { return Ok(()) };
+        self.kept.clear();
+        let ListSource::Library { view, total } = &mut self.source else {
+            // Search results are asked for again; their rows are read anew.
+            self.reusable = false;
+            return Ok(());
+        };
         view.also = self.selected_key.filter(|_| view.filter != crate::store::Filter::All);
         *total = store.count_view(view)?;
         self.window.clear();
@@ -250,7 +272,7 @@ impl ListPane {
 
     /// Apply a change to every loaded copy of the article `key`.
     pub fn update_row(&mut self, key: ArticleKey, f: impl Fn(&mut ArticleSummary)) {
-        self.window.iter_mut().filter(|r| r.key == key).for_each(f);
+        self.window.iter_mut().chain(&mut self.kept).filter(|r| r.key == key).for_each(f);
     }
 
     fn select(&mut self, i: i64) {
@@ -284,14 +306,24 @@ impl ListPane {
         read
     }
 
-    /// A jump: read the visible rows (and a margin) by position.
+    /// A jump: read the visible rows (and a margin) by position. Search
+    /// results take the rows already loaded, or loaded for the previous
+    /// answer, and read only the others.
     fn read_window(&mut self, store: &Store, start: u64, h: u64) -> Result<(), StoreError> {
         let rows = match &self.source {
             ListSource::Library { view, .. } => store.window_of(view, start, (h + MARGIN) as usize)?,
             ListSource::Search(r) => {
                 let hits = &r.response.hits;
-                let end = ((start + h + MARGIN) as usize).min(hits.len());
-                store.summaries(&hits[(start as usize).min(end)..end])?
+                // A new answer: its screen first, the margin at the first scroll.
+                let margin = if self.window.is_empty() { 0 } else { SEARCH_MARGIN };
+                let end = ((start + h + margin) as usize).min(hits.len());
+                let want = &hits[(start as usize).min(end)..end];
+                let mut have: HashMap<ArticleKey, ArticleSummary> =
+                    self.window.drain(..).chain(self.kept.drain(..)).map(|r| (r.key, r)).collect();
+                let missing: Vec<ArticleKey> = want.iter().filter(|k| !have.contains_key(k)).copied().collect();
+                have.extend(store.summaries(&missing)?.into_iter().map(|r| (r.key, r)));
+                // A hit whose article is gone has no row, as from the store.
+                want.iter().filter_map(|k| have.remove(k)).collect()
             }
         };
         self.window = rows;
@@ -480,6 +512,63 @@ mod tests {
         assert_eq!(selected_title(&mut list, &store), "t12");
         assert_eq!(list.selected(), 10);
         assert!(list.selected() >= list.offset() && list.selected() < list.offset() + list.height() as u64);
+    }
+
+    fn answer(keys: &[ArticleKey]) -> ListSource {
+        let response = SearchResponse {
+            generation: 1,
+            query: "t".into(),
+            hits: keys.to_vec(),
+            total: keys.len(),
+            complete: true,
+            elapsed: std::time::Duration::ZERO,
+            matcher: Default::default(),
+        };
+        ListSource::Search(Box::new(SearchList { response, snippets: HashMap::new() }))
+    }
+
+    fn titles(list: &ListPane) -> Vec<String> {
+        (0..list.window_len() as u64).map(|i| list.row(i).unwrap().title.clone()).collect()
+    }
+
+    #[test]
+    fn a_new_answer_reads_only_rows_it_has_not_got_while_the_library_is_unchanged() {
+        let mut store = library(12);
+        let keys: Vec<ArticleKey> = store.window_of(&View::all(), 0, 12).unwrap().iter().map(|r| r.key).collect();
+        let mut list = ListPane::new(12);
+        list.reset(answer(&keys[..6]));
+        list.fit(&store, 4, 2).unwrap();
+        // A new answer shows its screen first; the margin comes with a scroll.
+        assert_eq!(list.window_len(), 4);
+        // The store changes behind the list's back: a row already loaded is
+        // taken as loaded, one not loaded is read.
+        let renamed = |id: &str, title: &str| NewArticle {
+            id: id.into(),
+            title: title.into(),
+            body: title.into(),
+            published: Some(2_000),
+            ..Default::default()
+        };
+        let (first, fifth) = (list.row(0).unwrap().clone(), store.summaries(&keys[4..5]).unwrap().remove(0));
+        let id = |t: &str| format!("a{}", &t[1..]);
+        store
+            .upsert_batch(&[renamed(&id(&first.title), "renamed"), renamed(&id(&fifth.title), "also renamed")], 0)
+            .unwrap();
+        list.reset(answer(&[keys[4], keys[0]]));
+        list.fit(&store, 4, 2).unwrap();
+        assert_eq!(titles(&list), ["also renamed", first.title.as_str()]);
+        // Once the library is known to have changed, every row is read anew.
+        list.reload_library(&store).unwrap();
+        list.reset(answer(&[keys[4], keys[0]]));
+        list.fit(&store, 4, 2).unwrap();
+        assert_eq!(titles(&list), ["also renamed", "renamed"]);
+        // Scrolling reads the rows that come into view, and a margin.
+        list.reset(answer(&keys));
+        list.fit(&store, 4, 2).unwrap();
+        list.handle(&Action::Move(4));
+        list.fit(&store, 4, 2).unwrap();
+        assert_eq!(list.window_len(), (4 + SEARCH_MARGIN as usize).min(12 - list.offset() as usize));
+        assert_eq!(list.selected_row().unwrap().key, keys[4]);
     }
 
     #[test]
