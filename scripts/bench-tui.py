@@ -3,7 +3,10 @@
 
 hewal runs in a pty of a fixed size; its output is fed to pyte (a VT100
 emulator), and each measurement is the time from writing a key to the pty
-until the emulated screen shows its effect:
+until the emulated screen shows its effect. Each chunk of output is
+timed when it is read from the pty, before pyte parses it: a measure is
+the time of the bytes that completed the effect (for a whole frame, its
+last bytes: the status line is drawn last).
 
   start     exec -> first frame (the status line shows the library's count)
   echo      a typed letter -> the search bar shows the query typed so far
@@ -40,27 +43,42 @@ class Tui:
             os.execv(argv[0], argv)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
+        self.pending = []
 
     def pump(self, timeout):
+        """Read what hewal wrote, waiting up to `timeout` for the first
+        bytes; each chunk is stamped when it is read, before any parsing, so
+        pyte's own time is not counted."""
         r, _, _ = select.select([self.fd], [], [], timeout)
-        if not r:
-            return False
-        try:
-            data = os.read(self.fd, 1 << 16)
-        except OSError:
-            return False
-        self.stream.feed(data)
-        return True
+        got = False
+        while r:
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except OSError:
+                break
+            if not data:
+                break
+            self.pending.append((time.perf_counter(), data))
+            got = True
+            r, _, _ = select.select([self.fd], [], [], 0)
+        return got
 
     def wait(self, cond, limit=10.0):
-        """Pump output until cond(screen) holds; the time it held, or None."""
+        """Feed the output to the emulator until cond(screen) holds; the
+        time the bytes that made it hold were read, or None."""
         end = time.perf_counter() + limit
-        while not cond(self.screen):
+        if cond(self.screen):
+            return time.perf_counter()
+        while True:
+            while self.pending:
+                at, data = self.pending.pop(0)
+                self.stream.feed(data)
+                if cond(self.screen):
+                    return at
             left = end - time.perf_counter()
             if left <= 0:
                 return None
             self.pump(min(left, 0.05))
-        return time.perf_counter()
 
     def key(self, s):
         t = time.perf_counter()

@@ -22,7 +22,6 @@ use crate::jobs::Notification;
 use crate::store::{Filter, Flag, Store, View};
 use crate::text::{Order, Render};
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -883,7 +882,7 @@ impl App {
                 self.shown_generation = resp.generation;
                 self.behind = 0;
                 let keep = std::mem::take(&mut self.refreshing_search).then(|| self.list.selected_key()).flatten();
-                let list = SearchList { response: resp, snippets: HashMap::new() };
+                let list = SearchList::new(resp);
                 self.list.reset(ListSource::Search(Box::new(list)));
                 if let Some(key) = keep {
                     self.list.select_hit(key);

@@ -44,12 +44,27 @@ pub enum ListSource {
     Search(Box<SearchList>),
 }
 
+/// A row's snippet and the hit ranges in it.
+pub type Snippet = (String, Vec<Range<usize>>);
+
 /// Search results on screen: the answer and the snippets that followed it.
 #[derive(Clone, Debug)]
 pub struct SearchList {
     pub response: SearchResponse,
-    /// Row index → (snippet, hit ranges in it).
-    pub snippets: HashMap<usize, (String, Vec<Range<usize>>)>,
+    /// Row index → snippet.
+    pub snippets: HashMap<usize, Snippet>,
+    /// Until this answer's snippets arrive, the previous answer's snippet
+    /// of each row that lists the same article as before: it is on the
+    /// screen already, so it costs no bytes, and the new one then changes
+    /// only what differs (usually the highlights) instead of being written
+    /// into a blank line.
+    carried: HashMap<usize, Snippet>,
+}
+
+impl SearchList {
+    pub fn new(response: SearchResponse) -> SearchList {
+        SearchList { response, snippets: HashMap::new(), carried: HashMap::new() }
+    }
 }
 
 /// The article list.
@@ -154,7 +169,7 @@ impl ListPane {
     /// The snippet of row `i`, when searching and it has arrived.
     pub fn snippet(&self, i: u64) -> Option<&(String, Vec<Range<usize>>)> {
         match &self.source {
-            ListSource::Search(r) => r.snippets.get(&(i as usize)),
+            ListSource::Search(r) => r.snippets.get(&(i as usize)).or_else(|| r.carried.get(&(i as usize))),
             ListSource::Library { .. } => None,
         }
     }
@@ -167,7 +182,13 @@ impl ListPane {
     }
 
     /// Show another source, from its top; loaded rows are forgotten.
-    pub fn reset(&mut self, source: ListSource) {
+    pub fn reset(&mut self, mut source: ListSource) {
+        if let (ListSource::Search(old), ListSource::Search(new)) = (&mut self.source, &mut source) {
+            let shown = if old.snippets.is_empty() { &mut old.carried } else { &mut old.snippets };
+            let (before, after) = (&old.response.hits, &new.response.hits);
+            new.carried =
+                shown.drain().filter(|(i, _)| before.get(*i).is_some_and(|k| after.get(*i) == Some(k))).collect();
+        }
         self.source = source;
         self.kept = std::mem::take(&mut self.window);
         if !std::mem::replace(&mut self.reusable, true) {
@@ -193,6 +214,7 @@ impl ListPane {
     pub fn add_snippets(&mut self, generation: u64, rows: Vec<(usize, String, Vec<Range<usize>>)>) {
         if let ListSource::Search(r) = &mut self.source {
             if r.response.generation == generation {
+                r.carried.clear();
                 r.snippets.extend(rows.into_iter().map(|(i, text, hits)| (i, (text, hits))));
             }
         }
@@ -524,7 +546,7 @@ mod tests {
             elapsed: std::time::Duration::ZERO,
             matcher: Default::default(),
         };
-        ListSource::Search(Box::new(SearchList { response, snippets: HashMap::new() }))
+        ListSource::Search(Box::new(SearchList::new(response)))
     }
 
     fn titles(list: &ListPane) -> Vec<String> {
@@ -569,6 +591,27 @@ mod tests {
         list.fit(&store, 4, 2).unwrap();
         assert_eq!(list.window_len(), (4 + SEARCH_MARGIN as usize).min(12 - list.offset() as usize));
         assert_eq!(list.selected_row().unwrap().key, keys[4]);
+    }
+
+    #[test]
+    fn a_row_listing_the_same_article_keeps_its_snippet_until_the_new_ones_arrive() {
+        let (a, b, c): (ArticleKey, ArticleKey, ArticleKey) = (1, 2, 3);
+        let snippet = |t: &str| (t.to_string(), vec![0..1, 1..2]);
+        let mut list = ListPane::new(0);
+        list.reset(answer(&[a, b]));
+        list.add_snippets(1, vec![(0, "a1".into(), vec![0..1, 1..2]), (1, "b1".into(), vec![0..1, 1..2])]);
+        // Row 0 lists the same article, row 1 another: only row 0 keeps
+        // the snippet it showed.
+        list.reset(answer(&[a, c, b]));
+        assert_eq!(list.snippet(0), Some(&snippet("a1")));
+        assert_eq!((list.snippet(1), list.snippet(2)), (None, None));
+        // An answer before its snippets came carries the same placeholder on.
+        list.reset(answer(&[a, b]));
+        assert_eq!(list.snippet(0), Some(&snippet("a1")));
+        // The new snippets replace every placeholder, even of rows they
+        // have no snippet for.
+        list.add_snippets(1, vec![(1, "b2".into(), vec![0..1, 1..2])]);
+        assert_eq!((list.snippet(0), list.snippet(1)), (None, Some(&snippet("b2"))));
     }
 
     #[test]
