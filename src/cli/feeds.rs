@@ -146,6 +146,6 @@ pub fn fetch(paths: &Paths, retention: crate::config::Retention) -> Result<()> {
         messages::warning(crate::text::sanitize(warning));
     }
     messages::status(strings::fetched(&report));
-    open_index(paths, &store)?;
+    open_index(paths, &store, false)?;
     Ok(())
 }

@@ -92,7 +92,7 @@ pub fn purge(paths: &Paths, older_than: Option<u64>, feed: Option<&str>) -> Resu
     let purged = store.purge_older_than(cutoff, origin.as_deref())?;
     messages::status(strings::purged(purged.deleted, purged.kept_starred));
     // The index follows now, so no search finds what was deleted.
-    open_index(paths, &store)?;
+    open_index(paths, &store, false)?;
     Ok(())
 }
 

@@ -267,9 +267,14 @@ fn open_store_to_read(paths: &Paths) -> Result<Option<Store>> {
 }
 
 /// Open the index and bring it up to date with the store, reporting on stderr.
-/// A locked index (another hewal is writing it) is used as it is.
-fn open_index(paths: &Paths, store: &Store) -> Result<SearchIndex> {
+/// A locked index (another hewal is writing it) is used as it is. Unless
+/// the command then `searches`, the index's reads (those of its merges) skip
+/// the read cache, as at import: nothing would read them again.
+fn open_index(paths: &Paths, store: &Store, searches: bool) -> Result<SearchIndex> {
     let (mut index, state) = SearchIndex::open(&paths.index_dir())?;
+    if !searches {
+        index.without_read_cache();
+    }
     if let OpenState::Rebuilt(why) = &state {
         messages::message(strings::index_rebuilt(why, false));
     }
@@ -324,7 +329,7 @@ fn search(look: &Look, query: &str, limit: usize, json: bool) -> Result<()> {
         messages::message(strings::library_empty());
         return Ok(());
     }
-    let mut index = open_index(paths, &store)?;
+    let mut index = open_index(paths, &store, true)?;
     // A damaged index can fail a search or panic in it: it is rebuilt from
     // the library and asked again, once.
     let mut results = match crate::panics::catch_quietly(|| index.search(query, limit)) {

@@ -203,9 +203,10 @@ impl SearchIndex {
         Ok(idx)
     }
 
-    /// For a process that writes many articles and searches none (`hewal
-    /// import`): the index's reads, its merges', are not kept in the read
-    /// cache, which would only hold them until they are pushed out.
+    /// For a process that writes articles and searches none (`hewal
+    /// import`, `hewal fetch`, `hewal purge`): the index's reads, its
+    /// merges', are not kept in the read cache, which would only hold them
+    /// until they are pushed out.
     pub fn without_read_cache(&self) {
         if let Some(reads) = &self.reads {
             reads.set_cache_budget(0);
