@@ -89,6 +89,13 @@ pub struct App {
     moving: bool,
     /// List moves since the reader last followed the selection.
     behind: u32,
+    /// A search answer arrived: its list is drawn first, and the reader
+    /// follows in a frame of its own (see [`App::follow_now`]), so the
+    /// layout of the article previewed does not hold the results back.
+    follow_later: bool,
+    /// The generation whose highlights the reader shows: the one shown in
+    /// the list, once the reader has followed it.
+    reader_generation: u64,
 }
 
 /// While a key is held in the list, the reader follows the selection on
@@ -139,6 +146,8 @@ impl App {
             render: Render::default(),
             moving: false,
             behind: 0,
+            follow_later: false,
+            reader_generation: 0,
         };
         app.set_render(options.render);
         app.count_unread();
@@ -320,16 +329,17 @@ impl App {
         };
         self.feeds.fit(self.areas.main.height.saturating_sub(2) as usize);
         let (width, height) = (reader::text_width(self.areas.reader), self.areas.reader.height as usize);
-        self.reader.fit(width, height, matcher, self.shown_generation);
+        self.reader.fit(width, height, matcher, self.reader_generation);
     }
 
     /// Keep the reader on the selected article, unless the list is being
     /// moved through quickly (see [`FOLLOW_EVERY`]).
     fn follow_selection(&mut self) {
-        if self.behind > 0 && self.behind < FOLLOW_EVERY {
+        if self.follow_later || (self.behind > 0 && self.behind < FOLLOW_EVERY) {
             return;
         }
         self.behind = 0;
+        self.reader_generation = self.shown_generation;
         let Some(key) = self.list.selected_row().map(|r| r.key) else {
             if self.list.is_empty() {
                 self.leave_article();
@@ -395,6 +405,7 @@ impl App {
         // Only a move of the list leaves the reader behind it: anything
         // else (Tab, Enter, a mark) acts on the article shown and selected.
         let behind = std::mem::take(&mut self.behind);
+        self.follow_later = false;
         if self.mode == Mode::Search && action == Action::WidenSearch {
             self.search_everywhere = !self.search_everywhere;
             return self.query_changed();
@@ -845,7 +856,19 @@ impl App {
     /// the screen changes.
     pub fn settle(&mut self) -> bool {
         self.moving = false;
-        std::mem::take(&mut self.behind) > 0
+        let deferred = self.follow_now();
+        std::mem::take(&mut self.behind) > 0 || deferred
+    }
+
+    /// The reader has yet to follow a search answer drawn ahead of it.
+    pub fn follows_later(&self) -> bool {
+        self.follow_later
+    }
+
+    /// Let the reader follow the answer drawn ahead of it (the loop calls
+    /// this when no input waits). True when the screen changes.
+    pub fn follow_now(&mut self) -> bool {
+        std::mem::take(&mut self.follow_later)
     }
 
     /// The list is being moved through: [`App::settle`] is wanted when
@@ -881,6 +904,7 @@ impl App {
                 }
                 self.shown_generation = resp.generation;
                 self.behind = 0;
+                self.follow_later = true;
                 let keep = std::mem::take(&mut self.refreshing_search).then(|| self.list.selected_key()).flatten();
                 let list = SearchList::new(resp);
                 self.list.reset(ListSource::Search(Box::new(list)));

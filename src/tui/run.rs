@@ -152,6 +152,12 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
         if app.should_quit() {
             break;
         }
+        // Search results went to the screen ahead of the reader: it follows
+        // in a frame of its own, unless more input already waits.
+        if app.follows_later() && event_rx.is_empty() && job_rx.is_empty() {
+            changed = app.follow_now();
+            continue;
+        }
         let pause = app.is_moving().then_some(event::KEYS_PAUSE);
         let Some(first) = event::next(&event_rx, &job_rx, &ticks, pause) else { break };
         let mut next = Some(first);
