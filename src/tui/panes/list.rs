@@ -84,8 +84,8 @@ pub struct ListPane {
     /// Rows from `window_start` on.
     window: Vec<ArticleSummary>,
     window_start: u64,
-    /// The window's rows may be read again instead of the store's: false
-    /// once the library changed under them.
+    /// The window's rows may stand in for the store's after the next reset:
+    /// false once the library changed under them.
     reusable: bool,
     /// The rows of the window before the source was last reset, while they
     /// are current: the next answer to a query typed on usually lists many
@@ -181,7 +181,8 @@ impl ListPane {
         true
     }
 
-    /// Show another source, from its top; loaded rows are forgotten.
+    /// Show another source, from its top. The rows loaded so far are kept
+    /// aside for the next read, unless the library changed under them.
     pub fn reset(&mut self, mut source: ListSource) {
         if let (ListSource::Search(old), ListSource::Search(new)) = (&mut self.source, &mut source) {
             let shown = if old.snippets.is_empty() { &mut old.carried } else { &mut old.snippets };
