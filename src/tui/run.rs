@@ -181,13 +181,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
             changed |= handle(&mut app, ev);
             next = event_rx.try_recv().or_else(|_| job_rx.try_recv().map(Event::Job)).ok();
         }
-        // A thread that panicked did not write over the screen: say it here.
-        if let Some(panic) = terminal::take_worker_panic() {
-            app.on_outcome(Outcome::Note(strings::worker_panicked(&panic)));
-        }
-        for req in app.take_requests() {
-            session.worker.request(req);
-        }
+        session.pass_on(&mut app);
         session.perform(&mut app)?;
         if app.should_quit() {
             break;
@@ -300,6 +294,17 @@ impl<'a> Session<'a> {
         }
         self.guard.terminal.draw(|f| super::view::render(app, f)).map_err(TuiError::Draw)?;
         Ok(())
+    }
+
+    /// After a batch of events: a thread that panicked did not write over
+    /// the screen, so the app says it; the queries typed go to the worker.
+    fn pass_on(&mut self, app: &mut App) {
+        if let Some(panic) = terminal::take_worker_panic() {
+            app.on_outcome(Outcome::Note(strings::worker_panicked(&panic)));
+        }
+        for req in app.take_requests() {
+            self.worker.request(req);
+        }
     }
 
     /// Carry out every effect the app queued; outcomes go back to it, and
