@@ -43,9 +43,6 @@ fn keep_big_blocks_out_of_the_heap() {
     }
 }
 
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn keep_big_blocks_out_of_the_heap() {}
-
 /// Elsewhere malloc is left as it is.
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn keep_big_blocks_out_of_the_heap() {}
