@@ -516,14 +516,14 @@ impl<W: Write> Backend for HewalBackend<W> {
     {
         let mut out = String::new();
         let shift = self.shift.take();
+        let updates: Vec<(u16, u16, &Cell)> = content.collect();
         let Some(mut screen) = self.screen.take() else {
-            write_cells(&mut out, &content.collect::<Vec<_>>(), None, self.pen());
+            write_cells(&mut out, &updates, None, self.pen());
             return self.inner.write_all(out.as_bytes());
         };
         // The screen as the terminal will have moved it, taken before the
         // copy becomes the new frame (the only copy a frame costs).
         let moved = shift.filter(|&s| self.can_scroll(s, &screen)).map(|s| (s, shifted(&screen, s)));
-        let updates: Vec<(u16, u16, &Cell)> = content.collect();
         for &(x, y, cell) in &updates {
             if !screen.area.contains(Position { x, y }) {
                 // Not the screen known: write as told, and know no more.

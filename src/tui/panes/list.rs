@@ -167,7 +167,7 @@ impl ListPane {
     }
 
     /// The snippet of row `i`, when searching and it has arrived.
-    pub fn snippet(&self, i: u64) -> Option<&(String, Vec<Range<usize>>)> {
+    pub fn snippet(&self, i: u64) -> Option<&Snippet> {
         match &self.source {
             ListSource::Search(r) => r.snippets.get(&(i as usize)).or_else(|| r.carried.get(&(i as usize))),
             ListSource::Library { .. } => None,
