@@ -1177,13 +1177,19 @@ fn a_key_held_long_still_shows_an_article_every_few_moves() {
 #[test]
 fn search_results_are_drawn_first_and_the_reader_follows_in_a_frame_of_its_own() {
     let (w, h) = (100, 30);
-    let mut ahead = Harness::new();
-    ahead.render(w, h);
-    let before = ahead.app.reader().key();
-    ahead.app.update(Action::FocusSearch);
-    ahead.type_str("ناتۆ");
-    ahead.answer_all();
+    // The library on screen, then a query typed and answered: the reader's
+    // article before the answer, and the harness.
+    let answered = || {
+        let mut harness = Harness::new();
+        harness.render(w, h);
+        let before = harness.app.reader().key();
+        harness.app.update(Action::FocusSearch);
+        harness.type_str("ناتۆ");
+        harness.answer_all();
+        (before, harness)
+    };
     // The results frame: the list shows the answer, the reader what it showed.
+    let (before, mut ahead) = answered();
     let results = ahead.render_now(w, h);
     let first = ahead.app.list().selected_row().unwrap().key;
     assert_ne!(Some(first), before, "the test needs an answer whose first hit is another article");
@@ -1194,18 +1200,9 @@ fn search_results_are_drawn_first_and_the_reader_follows_in_a_frame_of_its_own()
     let followed = ahead.render_now(w, h);
     assert_eq!(ahead.app.reader().key(), Some(first));
     assert_ne!(results, followed);
-    let mut at_once = Harness::new();
-    at_once.render(w, h);
-    at_once.app.update(Action::FocusSearch);
-    at_once.type_str("ناتۆ");
-    at_once.answer_all();
-    assert_eq!(followed, at_once.render_buffer(w, h));
+    assert_eq!(followed, answered().1.render_buffer(w, h));
     // A key before that frame: the reader follows with the key's frame.
-    let mut keyed = Harness::new();
-    keyed.render(w, h);
-    keyed.app.update(Action::FocusSearch);
-    keyed.type_str("ناتۆ");
-    keyed.answer_all();
+    let (_, mut keyed) = answered();
     keyed.render_now(w, h);
     keyed.app.update(Action::SwitchFocus);
     keyed.render_now(w, h);
