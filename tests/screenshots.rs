@@ -472,28 +472,53 @@ fn replayed(display: &str, terminal: &str, file: &Path) -> Shot {
     // bytes arrived, in chunks, and two replays of one file differ).
     let script =
         format!("cat '{}'; sleep 0.5; printf '\\033[?5h'; sleep 0.5; printf '\\033[?5l'; sleep 60", file.display());
-    let mut cmd = Command::new(terminal);
-    match terminal {
-        "xterm" => cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry, "-e", "sh", "-c", &script]),
-        "mlterm" => cmd.args(["--sb=false", "--geometry", &geometry, "-e", "sh", "-c", &script]),
-        "sakura" => {
-            cmd.args(["-f", "Noto Sans Mono 11", "-c", &cols, "-r", &rows, "-x", &format!("sh -c \"{script}\"")])
-        }
-        other => panic!("no recipe for {other}"),
+    // What the terminal says goes to a file, for the message if it fails.
+    let said = file.with_extension(format!("{terminal}.stderr"));
+    let spawn = || {
+        let mut cmd = Command::new(terminal);
+        match terminal {
+            "xterm" => {
+                cmd.args(["-fa", "Noto Sans Mono", "-fs", "11", "-geometry", &geometry, "-e", "sh", "-c", &script])
+            }
+            "mlterm" => cmd.args(["--sb=false", "--geometry", &geometry, "-e", "sh", "-c", &script]),
+            "sakura" => {
+                cmd.args(["-f", "Noto Sans Mono 11", "-c", &cols, "-r", &rows, "-x", &format!("sh -c \"{script}\"")])
+            }
+            other => panic!("no recipe for {other}"),
+        };
+        let stderr = std::fs::File::create(&said).unwrap();
+        cmd.env("DISPLAY", display).stdout(Stdio::null()).stderr(stderr).spawn().unwrap()
     };
-    let mut child = cmd.env("DISPLAY", display).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = spawn();
+    // A terminal that ended before it showed anything (it could not start
+    // on the display) is started once more: it says nothing of the bytes.
+    let mut restarts = 1;
     let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last: Option<Vec<u8>> = None;
+    let (mut last, mut grabs, mut inked_grabs): (Option<Vec<u8>>, u32, u32) = (None, 0, 0);
     let shot = loop {
         std::thread::sleep(Duration::from_millis(500));
         if let Some(s) = grab(display) {
+            grabs += 1;
             let inked = s.px.iter().filter(|&&p| p < 100).count() > 2000;
+            inked_grabs += u32::from(inked);
             if inked && last.as_deref() == Some(&s.px[..]) {
                 break s;
             }
             last = Some(s.px);
         }
-        assert!(Instant::now() < deadline, "{terminal} never showed a stable screen");
+        let ended = child.try_wait().unwrap();
+        if ended.is_some() && inked_grabs == 0 && restarts > 0 {
+            restarts -= 1;
+            child = spawn();
+            continue;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{terminal} never showed a stable screen: {grabs} screenshots, {inked_grabs} with text, \
+             the terminal {}; it said: {:?}",
+            ended.map_or("still running".to_owned(), |status| format!("ended ({status})")),
+            std::fs::read_to_string(&said).unwrap_or_default(),
+        );
     };
     if let Some(dir) = std::env::var_os("HEWAL_SCREENSHOTS") {
         let name = format!("{terminal}-{}.png", file.file_stem().unwrap().to_string_lossy());
