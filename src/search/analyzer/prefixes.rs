@@ -14,6 +14,8 @@
 //! in the prefix field, so one posting list answers what thousands would,
 //! with the same matches.
 
+use rustc_hash::FxBuildHasher;
+use std::collections::HashSet;
 use std::ops::RangeInclusive;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -49,7 +51,7 @@ impl TokenFilter for EdgePrefixes {
     type Tokenizer<T: Tokenizer> = EdgePrefixesFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> EdgePrefixesFilter<T> {
-        EdgePrefixesFilter { tokenizer, lengths: self }
+        EdgePrefixesFilter { tokenizer, lengths: self, given: Given::default() }
     }
 }
 
@@ -58,75 +60,90 @@ impl TokenFilter for EdgePrefixes {
 pub struct EdgePrefixesFilter<T> {
     tokenizer: T,
     lengths: EdgePrefixes,
+    given: Given,
+}
+
+/// The beginnings a text has given so far. Kept by the filter and cleared
+/// for each text, so its room is allocated once per analyzer, not per text.
+#[derive(Default)]
+struct Given(HashSet<Beginning, FxBuildHasher>);
+
+/// A beginning: up to four characters of up to four bytes, and its length.
+type Beginning = ([u8; 16], u8);
+
+impl Clone for Given {
+    /// A copy starts empty: the set only ever holds one text's beginnings.
+    fn clone(&self) -> Given {
+        Given::default()
+    }
+}
+
+impl Given {
+    /// Whether `prefix` was given already; if not, it is now.
+    fn repeat(&mut self, prefix: &[u8]) -> bool {
+        let mut key = ([0; 16], prefix.len() as u8);
+        match key.0.get_mut(..prefix.len()) {
+            Some(room) => room.copy_from_slice(prefix),
+            None => return false, // longer than four characters: never a repeat
+        }
+        !self.0.insert(key)
+    }
 }
 
 impl<T: Tokenizer> Tokenizer for EdgePrefixesFilter<T> {
-    type TokenStream<'a> = EdgePrefixesStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = EdgePrefixesStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.given.0.clear();
         EdgePrefixesStream {
             lengths: self.lengths,
             tail: self.tokenizer.token_stream(text),
             token: Token::default(),
             ends: Vec::new(),
-            given: Box::new([[0; SLOT]; SLOTS]),
+            given: &mut self.given,
         }
     }
 }
 
-/// Slots of the table of beginnings already given, and their size: a
-/// length byte and up to four characters of four bytes.
-const SLOTS: usize = 512;
-const SLOT: usize = 17;
-
 /// The [`TokenStream`] of [`EdgePrefixesFilter`].
 ///
-/// A text gives each beginning once, mostly: the prefix fields record only
-/// which documents hold a term, so a repeat adds nothing but indexing work,
-/// and short words repeat a lot (`لە`, `کە`, `و`). A table of the beginnings
-/// given so far, one per slot by hash, drops a repeat when its slot holds it;
-/// a collision only lets a repeat through.
-pub struct EdgePrefixesStream<S> {
+/// A text gives each beginning once: the prefix fields record only which
+/// documents hold a term, so a repeat would add nothing but indexing work,
+/// and words repeat a lot (`لە`, `کە`, `و`). A word whose longest beginning
+/// was given already gives nothing, since its shorter beginnings were given
+/// with it.
+pub struct EdgePrefixesStream<'a, S> {
     lengths: EdgePrefixes,
     tail: S,
     token: Token,
     /// Byte ends, in the current source token, of the beginnings still to
     /// give, last first.
     ends: Vec<usize>,
-    given: Box<[[u8; SLOT]; SLOTS]>,
+    given: &'a mut Given,
 }
 
-/// Whether `prefix` was given already (its slot in `given` holds it); if not,
-/// it takes the slot.
-fn repeat(given: &mut [[u8; SLOT]; SLOTS], prefix: &[u8]) -> bool {
-    if prefix.len() >= SLOT {
-        return false;
+impl<S: TokenStream> EdgePrefixesStream<'_, S> {
+    /// Make the beginning of the source token that ends at byte `end` the
+    /// current token.
+    fn give(&mut self, end: usize) {
+        let source = self.tail.token();
+        self.token.text.clear();
+        self.token.text.push_str(&source.text[..end]);
+        self.token.offset_from = source.offset_from;
+        self.token.offset_to = source.offset_to;
+        self.token.position = source.position;
+        self.token.position_length = source.position_length;
     }
-    // FNV-1a.
-    let hash = prefix.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    let slot = &mut given[(hash as usize) % SLOTS];
-    if usize::from(slot[0]) == prefix.len() && &slot[1..=prefix.len()] == prefix {
-        return true;
-    }
-    slot[0] = prefix.len() as u8;
-    slot[1..=prefix.len()].copy_from_slice(prefix);
-    false
 }
 
-impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
+impl<S: TokenStream> TokenStream for EdgePrefixesStream<'_, S> {
     fn advance(&mut self) -> bool {
         loop {
             if let Some(end) = self.ends.pop() {
-                let source = self.tail.token();
-                if repeat(&mut self.given, &source.text.as_bytes()[..end]) {
+                if self.given.repeat(&self.tail.token().text.as_bytes()[..end]) {
                     continue;
                 }
-                self.token.text.clear();
-                self.token.text.push_str(&source.text[..end]);
-                self.token.offset_from = source.offset_from;
-                self.token.offset_to = source.offset_to;
-                self.token.position = source.position;
-                self.token.position_length = source.position_length;
+                self.give(end);
                 return true;
             }
             if !self.tail.advance() {
@@ -143,7 +160,16 @@ impl<S: TokenStream> TokenStream for EdgePrefixesStream<S> {
                     self.ends.push(end);
                 }
             }
+            // The longest first: when it is a repeat, so are the shorter
+            // ones, given with it.
+            let Some(longest) = self.ends.pop() else { continue };
+            if self.given.repeat(&text.as_bytes()[..longest]) {
+                self.ends.clear();
+                continue;
+            }
             self.ends.reverse();
+            self.give(longest);
+            return true;
         }
     }
 
@@ -175,23 +201,44 @@ mod tests {
     fn each_token_gives_its_beginnings_once_per_text() {
         let got = prefixes("کوردستان و لە ab abc abcde کورد");
         let want = [
+            // The longest first, then the others.
+            ("کورد", 0, 0, 16),
             ("ک", 0, 0, 16),
             ("کو", 0, 0, 16),
             ("کور", 0, 0, 16),
-            ("کورد", 0, 0, 16),
-            // A one-letter token gives itself; a two-letter one its first
-            // letter and itself.
+            // A one-letter token gives itself; a two-letter one itself and
+            // its first letter.
             ("و", 1, 17, 19),
-            ("ل", 2, 20, 24),
             ("لە", 2, 20, 24),
-            ("a", 3, 25, 27),
+            ("ل", 2, 20, 24),
             ("ab", 3, 25, 27),
-            // Beginnings already given are not given again.
+            ("a", 3, 25, 27),
+            // Beginnings already given are not given again: a word whose
+            // longest beginning was given gives nothing (the last `کورد`).
             ("abc", 4, 28, 31),
             ("abcd", 5, 32, 37),
         ];
         let want: Vec<_> = want.iter().map(|&(t, p, a, b)| (t.to_owned(), p, a, b)).collect();
         assert_eq!(got, want);
         assert!(prefixes("").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Every beginning of every word, each exactly once, whatever
+        /// repeats and shares beginnings (a small alphabet makes many).
+        #[test]
+        fn every_beginning_once(words in proptest::collection::vec("[abکو]{1,6}", 0..40)) {
+            let got: Vec<String> = prefixes(&words.join(" ")).into_iter().map(|t| t.0).collect();
+            let mut want: Vec<String> = words
+                .iter()
+                .flat_map(|w| (1..=4).filter_map(move |n| w.char_indices().nth(n).map_or((n <= w.chars().count()).then_some(w.len()), |(i, _)| Some(i))).map(move |end| w[..end].to_owned()))
+                .collect();
+            want.sort();
+            want.dedup();
+            let mut sorted = got.clone();
+            sorted.sort();
+            proptest::prop_assert_eq!(sorted.len(), got.len(), "a beginning given twice: {:?}", got);
+            proptest::prop_assert_eq!(sorted, want);
+        }
     }
 }
