@@ -19,6 +19,7 @@
 
 use super::highlight::Matcher;
 use super::parse::ParsedQuery;
+use super::union::TermUnion;
 use crate::search::analyzer::{
     exact_analyzer, fold_vowels, is_stopword, normalize, prefix_variants, romanize, stem, stemmed_analyzer,
     token_groups, INDEXED_PREFIX_CHARS,
@@ -26,7 +27,7 @@ use crate::search::analyzer::{
 use crate::search::plan::{Clause, Count, Leaf, QueryPlan};
 use crate::search::schema::Fields;
 use std::collections::BTreeMap;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BoostQuery, ConstScoreQuery, FuzzyTermQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Score, Searcher, Term};
@@ -348,16 +349,7 @@ impl Builder<'_> {
             // Read lazily: an intersection with a rarer word then seeks in
             // these few posting lists instead of first collecting every
             // match into a bitset.
-            Some(terms) => {
-                let any = terms
-                    .keys()
-                    .map(|t| {
-                        let q = TermQuery::new(Term::from_field_text(exact, t), IndexRecordOption::Basic);
-                        (Occur::Should, Box::new(q) as Box<dyn Query>)
-                    })
-                    .collect();
-                Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0))
-            }
+            Some(terms) => Box::new(TermUnion::new(terms.keys().map(|t| Term::from_field_text(exact, t)).collect())),
             None => Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(exact, prefix), 0, false)),
         };
         Some(Beginning::Constant { query, count })

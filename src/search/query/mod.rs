@@ -29,6 +29,7 @@ mod parse;
 mod prepared;
 mod recency;
 mod snippet;
+mod union;
 
 #[cfg(test)]
 pub(super) use build::build_plan;
