@@ -28,6 +28,12 @@ use std::path::{Path, PathBuf};
 /// Page cache sizes, in KiB: SQLite's default, and the importer's.
 const DEFAULT_CACHE_KIB: i64 = 2000;
 const BULK_CACHE_KIB: i64 = 16 * 1024;
+/// WAL pages after which a commit copies the WAL into the database:
+/// SQLite's default, and the importer's (64 MB of 4 kB pages). Each batch
+/// dirties pages all over the indexes on random keys (ids, hashes, dates);
+/// a page changed by several batches before a checkpoint is copied once.
+const DEFAULT_CHECKPOINT_PAGES: i64 = 1000;
+const BULK_CHECKPOINT_PAGES: i64 = 16 * 1024;
 
 /// Insert one article; a row with the same id or content is left alone.
 /// Its key is above every key the database has held, deleted ones too
@@ -212,13 +218,16 @@ impl Store {
         Ok(Store { conn, path: path.to_owned(), read_only: false })
     }
 
-    /// A page cache for writing many articles (`on`) or SQLite's small
-    /// default. An import touches every index's pages in random order;
-    /// with 2 MB of cache they are written out and read back many times
-    /// over in one batch.
+    /// A page cache and a WAL for writing many articles (`on`), or SQLite's
+    /// small defaults. An import touches every index's pages in random
+    /// order; with 2 MB of cache they are written out and read back many
+    /// times over in one batch, and with a 4 MB WAL copied into the
+    /// database after nearly every batch.
     pub fn bulk_cache(&self, on: bool) -> Result<()> {
-        let kib = if on { BULK_CACHE_KIB } else { DEFAULT_CACHE_KIB };
+        let (kib, pages) =
+            if on { (BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES) } else { (DEFAULT_CACHE_KIB, DEFAULT_CHECKPOINT_PAGES) };
         self.conn.pragma_update(None, "cache_size", -kib)?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
         Ok(())
     }
 
@@ -642,6 +651,17 @@ mod tests {
 
     fn art(id: &str, title: &str, body: &str, published: Option<i64>) -> NewArticle {
         NewArticle { id: id.into(), title: title.into(), body: body.into(), published, ..Default::default() }
+    }
+
+    #[test]
+    fn bulk_settings_are_taken_and_given_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("hewal.db")).unwrap();
+        let read = |name: &str| s.conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0)).unwrap();
+        s.bulk_cache(true).unwrap();
+        assert_eq!((read("cache_size"), read("wal_autocheckpoint")), (-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES));
+        s.bulk_cache(false).unwrap();
+        assert_eq!((read("cache_size"), read("wal_autocheckpoint")), (-DEFAULT_CACHE_KIB, DEFAULT_CHECKPOINT_PAGES));
     }
 
     #[test]
