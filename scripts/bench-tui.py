@@ -24,7 +24,7 @@ It also reads hewal's peak resident set (VmHWM) from /proc before quitting.
 
 Needs `pip install pyte`. Prints one table; --json prints the figures as JSON.
 """
-import argparse, fcntl, json, os, pty, queue, select, signal, statistics, struct, sys, termios, threading, time
+import argparse, fcntl, json, os, pty, queue, signal, struct, sys, termios, threading, time
 
 # The reading thread gets the interpreter within 0.2 ms of its bytes.
 sys.setswitchinterval(0.0002)

@@ -87,12 +87,19 @@ pub(super) struct SeekUnion<P = SegmentPostings> {
 impl<P: DocSet> SeekUnion<P> {
     pub(super) fn new(lists: Vec<P>, score: Score) -> SeekUnion<P> {
         let mut union = SeekUnion { lists, window: None, spare: Some(Box::new([0; WORDS])), start: 0, doc: 0, score };
-        union.lists.retain(|l| l.doc() != TERMINATED);
-        union.doc = union.lowest_head();
+        union.doc = union.move_heads(0);
         union
     }
 
-    fn lowest_head(&self) -> DocId {
+    /// Move every list's head to `target` or past it, drop the lists that
+    /// end there, and give the lowest head.
+    fn move_heads(&mut self, target: DocId) -> DocId {
+        for list in &mut self.lists {
+            if list.doc() < target {
+                list.seek(target);
+            }
+        }
+        self.lists.retain(|l| l.doc() != TERMINATED);
         self.lists.iter().map(DocSet::doc).min().unwrap_or(TERMINATED)
     }
 
@@ -125,13 +132,7 @@ impl<P: DocSet> SeekUnion<P> {
     /// of them is; its first match becomes the current document.
     fn fill(&mut self, from: DocId) -> DocId {
         self.drop_window();
-        for list in &mut self.lists {
-            if list.doc() < from {
-                list.seek(from);
-            }
-        }
-        self.lists.retain(|l| l.doc() != TERMINATED);
-        let start = self.lowest_head();
+        let start = self.move_heads(from);
         if start == TERMINATED {
             self.doc = TERMINATED;
             return TERMINATED;
@@ -184,13 +185,7 @@ impl<P: DocSet> DocSet for SeekUnion<P> {
         }
         // Past the window: move the heads only.
         self.drop_window();
-        for list in &mut self.lists {
-            if list.doc() < target {
-                list.seek(target);
-            }
-        }
-        self.lists.retain(|l| l.doc() != TERMINATED);
-        self.doc = self.lowest_head();
+        self.doc = self.move_heads(target);
         self.doc
     }
 
