@@ -34,7 +34,7 @@ mod tokenizer;
 
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer, TokenizerManager};
 
-pub use memo::{replays_on_this_thread, RecordTokens, ReplayOr};
+pub use memo::{replays_on_this_thread, RecordWords, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use prefixes::{EdgePrefixes, INDEXED_PREFIX_CHARS};
 pub use stemmer::{
@@ -115,17 +115,19 @@ pub fn latin_prefix_analyzer() -> TextAnalyzer {
 }
 
 /// The analyzers the index *writer* uses: the same tokens as
-/// [`stemmed_analyzer`], [`exact_analyzer`] and [`prefix_analyzer`], but a
-/// text indexed into all three kinds of field is tokenized and normalised
-/// once (see the `memo` module). Queries and snippets use the plain ones.
+/// [`stemmed_analyzer`], [`exact_analyzer`], [`prefix_analyzer`],
+/// [`latin_analyzer`] and [`latin_prefix_analyzer`], but a text indexed
+/// into all five kinds of field is tokenized and normalised once, and each
+/// of its words looked up once (see the `memo` module). Queries and
+/// snippets use the plain ones.
 pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
-    manager.register(SORANI_STEMMED, TextAnalyzer::from(SoraniStemmer.transform(RecordTokens.transform(normalised()))));
+    manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords.transform(normalised())));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
     manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::keeping(normalised()))));
-    manager.register(SORANI_LATIN, TextAnalyzer::from(romanize::LatinKeys.transform(ReplayOr::keeping(normalised()))));
-    let latin_prefix = romanize::LATIN_EDGES.transform(romanize::LatinKeys.transform(ReplayOr::new(normalised())));
-    manager.register(SORANI_LATIN_PREFIX, TextAnalyzer::from(latin_prefix));
+    let keys = || romanize::LatinKeys.transform(normalised());
+    manager.register(SORANI_LATIN, TextAnalyzer::from(ReplayOr::keys_keeping(keys())));
+    manager.register(SORANI_LATIN_PREFIX, TextAnalyzer::from(romanize::LATIN_EDGES.transform(ReplayOr::keys(keys()))));
     manager
 }
 

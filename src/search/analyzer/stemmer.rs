@@ -299,8 +299,9 @@ thread_local! {
     /// Readings (the stem first, then any others, rule A1) of words this
     /// thread has stemmed. Word frequencies in text follow Zipf's law, so
     /// nearly every token is a word seen before, and without the memo the
-    /// stemmer is the costliest single function of indexing (the profile is
-    /// in docs/BENCHMARKS.md, "Import CPU").
+    /// stemmer is the costliest single function of analysis (the profile is
+    /// in docs/BENCHMARKS.md, "Import CPU"). The index writer keeps its own
+    /// (the `memo` module's words, with their Latin keys).
     static STEM_MEMO: RefCell<StemMemo> = RefCell::new(FxHashMap::default());
 }
 
