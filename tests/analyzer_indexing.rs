@@ -102,3 +102,30 @@ fn edge_cases_tokens_are_identical() {
     let mut prefix_ix = manager.get(SORANI_PREFIX).unwrap();
     assert_eq!(tokens(&mut prefix_ix, "never recorded"), tokens(&mut prefix_analyzer(), "never recorded"));
 }
+
+#[test]
+fn tokens_are_identical_when_the_writers_memory_of_words_starts_over() {
+    // More distinct words than the writer's memory of words holds (65,536
+    // a thread): it starts over on the way, and nothing changes.
+    let letters: Vec<char> = "ابپتجچحخدرزسشعغفقکگل".chars().collect();
+    let word = |mut n: usize| {
+        let mut w = String::from("م");
+        loop {
+            w.push(letters[n % letters.len()]);
+            n /= letters.len();
+            if n == 0 {
+                break w;
+            }
+        }
+    };
+    let texts: Vec<String> = (0..90)
+        .map(|t| {
+            let words: Vec<String> = (0..1_000).map(|i| word(t * 1_000 + i)).collect();
+            format!("کوردستان {} کورد hewlêr {}", words.join(" "), word(t))
+        })
+        .collect();
+    for pair in texts.chunks(2) {
+        let pair: Vec<&str> = pair.iter().map(String::as_str).collect();
+        assert_eq!(check(&pair), 8);
+    }
+}
