@@ -79,7 +79,8 @@ struct Record {
     arena: String,
     tokens: Vec<Tok>,
     /// Each token's word; none for an ASCII one, which the stemmer leaves as
-    /// it is and which has no Latin key.
+    /// it is and which has no Latin key. Shared with the replays' copies
+    /// (`Arc`, as tantivy's tokenizers are `Send`).
     words: Vec<Option<Arc<Word>>>,
     /// The stream was read to its end: `tokens` are all of them.
     complete: bool,
