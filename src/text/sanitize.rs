@@ -40,12 +40,16 @@
 //!    text asked for more. Embeddings (LRE, RLE), isolates and marks keep
 //!    their meaning.
 //!
-//! ZWNJ and ZWJ are kept and written: they are part of Sorani orthography
-//! (ZWNJ stops Arabic joining) and of emoji sequences, grapheme segmentation
-//! keeps them with their base, and we count them as zero cells, as glibc's
-//! wcwidth and the common terminals do. A terminal that draws them as a cell
-//! would misalign that line by a cell; dropping them would change the text a
-//! reader copies.
+//! ZWNJ and ZWJ are kept: they are part of Sorani orthography (ZWNJ stops
+//! Arabic joining) and of emoji sequences, grapheme segmentation keeps them
+//! with their base, and we count them as zero cells, as glibc's wcwidth and
+//! the common terminals do. They are written in logical order, where the
+//! terminal joins the letters. In display order ZWNJ is not written
+//! ([`dropped_in_display_order`]): hewal has shaped the letters or nothing
+//! joins them, so it has no work left, and mlterm, whose own shaping hewal
+//! switches off there, draws it as a cell, misaligning the rest of the row.
+//! ZWJ is still written: it joins emoji sequences into one glyph. A terminal
+//! that draws it as a cell would misalign that line by a cell.
 
 use super::tables::{ASSIGNED, FORMAT, PREPENDED_CONCATENATION_MARKS};
 use std::cmp::Ordering;
@@ -178,6 +182,12 @@ impl Clean {
         self.orig.push(orig);
         self.orig_len.push(len as u8); // a char (1–4 bytes) or CR LF
     }
+}
+
+/// Whether `c`, kept and counted as zero cells, is left out of text written
+/// in display order (ZWNJ; see the module docs).
+pub fn dropped_in_display_order(c: char) -> bool {
+    c == '\u{200C}'
 }
 
 /// Step 2 above: chars kept for the algorithms but never written: every
