@@ -3,7 +3,7 @@
 //! its own (L1, L2 over grapheme clusters, which gives L3, and L4).
 
 use super::bidi::{apply_l1, mirror, removed_by_x9, resolve, Resolved};
-use super::sanitize::{clean, dropped_in_display_order, is_hidden, Clean, TAB_WIDTH};
+use super::sanitize::{clean, dropped_when_shaped, is_hidden, Clean, TAB_WIDTH};
 use super::wrap::{wrap, Grapheme};
 use super::{Alignment, BaseDirection, DisplayLine, Order, Render, Segment};
 use std::ops::Range;
@@ -127,8 +127,8 @@ impl Prepared {
             match c {
                 '\t' => text.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
                 c if is_hidden(c) => {}
-                // Display order (levels given): see the sanitize module.
-                c if levels.is_some() && dropped_in_display_order(c) => {}
+                // Shaped display order: see the sanitize module.
+                c if levels.is_some() && shaped.is_some() && dropped_when_shaped(c) => {}
                 c => {
                     let odd = levels.is_some_and(|l| l[ci - base] % 2 == 1);
                     // Mirrored chars are brackets and the like, never letters.

@@ -43,13 +43,14 @@
 //! ZWNJ and ZWJ are kept: they are part of Sorani orthography (ZWNJ stops
 //! Arabic joining) and of emoji sequences, grapheme segmentation keeps them
 //! with their base, and we count them as zero cells, as glibc's wcwidth and
-//! the common terminals do. They are written in logical order, where the
-//! terminal joins the letters. In display order ZWNJ is not written
-//! ([`dropped_in_display_order`]): hewal has shaped the letters or nothing
-//! joins them, so it has no work left, and mlterm, whose own shaping hewal
-//! switches off there, draws it as a cell, misaligning the rest of the row.
-//! ZWJ is still written: it joins emoji sequences into one glyph. A terminal
-//! that draws it as a cell would misalign that line by a cell.
+//! the common terminals do. They are written wherever the terminal joins
+//! the letters: in logical order, and in display order left unshaped (VTE
+//! joins letters there). Where hewal has shaped the letters ZWNJ has no work
+//! left, and it is not written ([`dropped_when_shaped`]): mlterm, whose own
+//! shaping hewal switches off, draws it as a cell, which misaligned the rest
+//! of the row. ZWJ is always written: it joins emoji sequences into one
+//! glyph. A terminal that draws it as a cell would misalign that line by a
+//! cell.
 
 use super::tables::{ASSIGNED, FORMAT, PREPENDED_CONCATENATION_MARKS};
 use std::cmp::Ordering;
@@ -185,8 +186,9 @@ impl Clean {
 }
 
 /// Whether `c`, kept and counted as zero cells, is left out of text written
-/// in display order (ZWNJ; see the module docs).
-pub fn dropped_in_display_order(c: char) -> bool {
+/// in display order with its letters shaped by hewal (ZWNJ; see the module
+/// docs).
+pub fn dropped_when_shaped(c: char) -> bool {
     c == '\u{200C}'
 }
 
