@@ -275,3 +275,24 @@ fn a_long_run_of_blanks_is_erased_in_place_where_the_terminal_can() {
         assert_eq!(differences(&screen_after(bytes, after.area), &after), Vec::<String>::new());
     }
 }
+
+#[test]
+fn a_row_of_words_cleared_goes_in_one_erase_across_the_spaces_it_had() {
+    let (cols, rows) = (60, 4);
+    let mut before = Buffer::empty(Rect::new(0, 0, cols, rows));
+    let words = "aaaa bbbb cccc dddd eeee ffff gggg";
+    before.set_string(0, 2, words, Style::default());
+    before.set_string(0, 1, "ب", Style::default());
+    let mut after = before.clone();
+    for x in 0..cols {
+        after[(x, 2)].reset();
+    }
+    let frames = [(None, before), (None, after.clone())];
+    let erased = drawn_with(&frames, Regions::None, true);
+    let second = &erased[drawn_with(&frames[..1], Regions::None, true).len()..];
+    // The spaces between the words are unchanged cells, left out of the
+    // diff; they do not cut the erase into runs too short to pay.
+    let second = String::from_utf8_lossy(second);
+    assert!(second.starts_with(&format!("\x1b[3;1H\x1b[0m\x1b[{}X\x1b[0m", words.len())), "{second:?}");
+    assert_eq!(differences(&screen_after(&erased, after.area), &after), Vec::<String>::new());
+}

@@ -220,18 +220,11 @@ fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Bu
                 let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
             }
         }
-        let blanks = match pen.erase {
-            true => cells[i..]
-                .iter()
-                .enumerate()
-                .take_while(|&(k, &(bx, by, c))| by == y && bx == x + k as u16 && blank(c))
-                .count(),
-            false => 0,
-        };
+        let (taken, blanks) = if pen.erase { blank_run(cells, i, screen) } else { (0, 0) };
         // ECH and the CUF after it cost at least 7 bytes, the reset 4: no
         // shorter run can pay for them, and the sequence is not even built.
         let erase = if blanks > 11 { format!("\x1b[{blanks}X") } else { String::new() };
-        if blanks > 11 && blanks > erase.len() + forward(blanks as u16).len() + 4 {
+        if blanks > 11 && blanks as usize > erase.len() + forward(blanks).len() + 4 {
             // The erased cells take the current background: reset first.
             if style != Some(DEFAULT) {
                 out.push_str("\x1b[0m");
@@ -239,7 +232,7 @@ fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Bu
             }
             out.push_str(&erase);
             at = Some((x, y)); // ECH leaves the cursor where it is
-            i += blanks;
+            i += taken;
             continue;
         }
         put(out, cell, &mut style, pen.depth);
@@ -249,6 +242,31 @@ fn write_cells(out: &mut String, cells: &[(u16, u16, &Cell)], screen: Option<&Bu
     if style.is_some() {
         out.push_str("\x1b[0m");
     }
+}
+
+/// The run of blanks in the default style that begins at `cells[i]`: how
+/// many of `cells` it takes, and how many columns it spans. A cell the
+/// diff left out between two of its cells is unchanged, so on the
+/// terminal as in `screen` (the frame being drawn, when known): a blank
+/// one does not end the run. A row of words being cleared then goes in one
+/// erase, not in pieces cut at the spaces it already had. Every cell of a
+/// run is one column wide, so none of them is the second half of a wide
+/// character.
+fn blank_run(cells: &[(u16, u16, &Cell)], i: usize, screen: Option<&Buffer>) -> (usize, u16) {
+    let (x0, y, _) = cells[i];
+    let (mut j, mut x, mut end) = (i, x0, x0);
+    while let Some(&(cx, cy, cell)) = cells.get(j).filter(|c| c.1 == y) {
+        if cx == x && blank(cell) {
+            j += 1;
+            x += 1;
+            end = x;
+        } else if cx > x && screen.is_some_and(|s| blank(&s[(x, cy)])) {
+            x += 1;
+        } else {
+            break;
+        }
+    }
+    (j - i, end - x0)
 }
 
 /// Write `cell`, its style first when it is not `style` (the one in force).
