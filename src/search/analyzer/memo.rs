@@ -28,7 +28,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::romanize::stem_keys;
+use super::romanize::stem_keys_from;
 use super::stem_readings;
 
 /// Records kept per thread: the title and the body of one document, with
@@ -58,14 +58,17 @@ struct Tok {
 struct Word {
     /// The stemmer's terms: the stem, then the other readings (rule A1).
     readings: Box<[Box<str>]>,
-    /// Its Latin keys ([`stem_keys`]); none without an Arabic letter.
+    /// Its Latin keys ([`stem_keys`](super::romanize::stem_keys)); none
+    /// without an Arabic letter.
     keys: Box<[Box<str>]>,
 }
 
 impl Word {
     fn of(normalized: &str) -> Word {
         let boxed = |v: Vec<String>| v.into_iter().map(String::into_boxed_str).collect();
-        Word { readings: boxed(stem_readings(normalized)), keys: boxed(stem_keys(normalized)) }
+        let readings = stem_readings(normalized);
+        let keys = stem_keys_from(normalized, &readings);
+        Word { readings: boxed(readings), keys: boxed(keys) }
     }
 }
 

@@ -96,10 +96,16 @@ pub fn arabic_key(normalized: &str) -> Option<String> {
 /// the stemmer's (`desubrdek` is دەسوبردێک, read دەسوبردەک), so only the
 /// whole key meets.
 pub fn stem_keys(normalized: &str) -> Vec<String> {
+    stem_keys_from(normalized, &super::stem_readings(normalized))
+}
+
+/// [`stem_keys`], given the word's stem readings
+/// ([`stem_readings`](super::stem_readings)), for a caller that has them.
+pub(super) fn stem_keys_from(normalized: &str, readings: &[String]) -> Vec<String> {
     let Some(whole) = arabic_key(normalized) else { return Vec::new() };
     let word: Vec<char> = normalized.chars().collect();
     let mut keys: Vec<String> = Vec::with_capacity(3);
-    for stem in super::stem_readings(normalized) {
+    for stem in readings {
         let folds_to = |w: char, c: char| match w {
             'ێ' => c == 'ی',
             'ۆ' => c == 'و',
