@@ -1,8 +1,8 @@
 //! An article as the index writer takes it.
 //!
-//! Each text of an article is indexed five ways (stemmed, exact, as word
-//! beginnings, as Latin keys and their beginnings; see `analyzer::memo`), so
-//! a `TantivyDocument` would carry five copies of its body. The writer
+//! Each text of an article is indexed four ways (stemmed, exact, as word
+//! beginnings, as Latin keys; see `analyzer::memo`), so a
+//! `TantivyDocument` would carry four copies of its body. The writer
 //! queues up to 10,000 documents while its threads index, and at a few
 //! kilobytes of body each those copies were most of an import's peak memory
 //! (docs/BENCHMARKS.md, session 9). [`RowDoc`] holds each text once and
@@ -130,7 +130,7 @@ impl<'a> Value<'a> for RowValue<'a> {
 
 /// Fields and values of a [`RowDoc`], in schema order: the stemmed fields
 /// come before the others, as `analyzer::memo` expects.
-const VALUES: usize = 14;
+const VALUES: usize = 12;
 
 impl Document for RowDoc {
     type Value<'a> = RowValue<'a>;
@@ -152,8 +152,6 @@ impl Document for RowDoc {
             (f.body_prefix, body),
             (f.title_latin, title),
             (f.body_latin, body),
-            (f.latin_prefix, title),
-            (f.latin_prefix, body),
         ]
         .into_iter()
     }
@@ -232,7 +230,6 @@ mod tests {
                     f.title_exact => r.title.as_str(), f.body_exact => r.body.as_str(),
                     f.title_prefix => r.title.as_str(), f.body_prefix => r.body.as_str(),
                     f.title_latin => r.title.as_str(), f.body_latin => r.body.as_str(),
-                    f.latin_prefix => r.title.as_str(), f.latin_prefix => r.body.as_str(),
                 )
             })
             .collect();

@@ -732,6 +732,53 @@ mod tests {
     }
 
     #[test]
+    fn latin_key_beginnings_are_the_word_beginnings_that_spell_the_key() {
+        use std::collections::{BTreeMap, BTreeSet};
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::TermQuery;
+        use tantivy::schema::IndexRecordOption;
+        let mut store = Store::open_in_memory().unwrap();
+        crate::store::sample::import_samples(&mut store).unwrap();
+        let mut idx = SearchIndex::in_memory().unwrap();
+        idx.sync(&store, &mut |_, _| {}).unwrap();
+        let searcher = idx.reader.searcher();
+        let f = idx.fields;
+        let docs = |q: &dyn tantivy::query::Query| searcher.search(q, &DocSetCollector).unwrap();
+        // Every beginning in the prefix fields, by its key (worked out by
+        // the analyzer's own function, not by the automaton).
+        let mut by_key: BTreeMap<String, Vec<Term>> = BTreeMap::new();
+        for field in [f.title_prefix, f.body_prefix] {
+            for seg in searcher.segment_readers() {
+                let inverted = seg.inverted_index(field).unwrap();
+                let mut terms = inverted.terms().stream().unwrap();
+                while terms.advance() {
+                    let b = std::str::from_utf8(terms.key()).unwrap();
+                    if let Some(key) = analyzer::romanize::arabic_key(b) {
+                        by_key.entry(key).or_default().push(Term::from_field_text(field, b));
+                    }
+                }
+            }
+        }
+        let mut checked = 0;
+        for (key, terms) in by_key.iter().filter(|(k, _)| analyzer::romanize::LATIN_PREFIX_CHARS.contains(&k.len())) {
+            let mut want = BTreeSet::new();
+            for t in terms {
+                want.extend(docs(&TermQuery::new(t.clone(), IndexRecordOption::Basic)));
+            }
+            for listed in [Some(&searcher), None] {
+                let leaves = query::key_beginnings(listed, &[f.title_prefix, f.body_prefix], key, 1.0);
+                assert_eq!(leaves.len(), 1, "{key}");
+                let got: BTreeSet<_> = docs(&*leaves[0].query).into_iter().collect();
+                assert_eq!(got, want, "{key}, listed: {}", listed.is_some());
+            }
+            checked += 1;
+        }
+        assert!(checked > 300, "{checked}");
+        // A key no beginning spells matches nothing.
+        assert!(query::key_beginnings(Some(&searcher), &[f.title_prefix], "qqq", 1.0).is_empty());
+    }
+
+    #[test]
     fn the_first_screens_head_the_whole_answer_over_many_blocks_of_ties() {
         // Enough documents for many blocks of `plan::RECENCY_BLOCK`, few
         // words and few dates, so that the k-th best ties with thousands and

@@ -1,14 +1,15 @@
 //! The index schema: which fields exist and how each is analysed.
 
-use super::analyzer::{SORANI_EXACT, SORANI_LATIN, SORANI_LATIN_PREFIX, SORANI_PREFIX, SORANI_STEMMED};
+use super::analyzer::{SORANI_EXACT, SORANI_LATIN, SORANI_PREFIX, SORANI_STEMMED};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
 /// Bumped when the fields below or the index settings change; an index with
 /// another version is rebuilt from the store. 2: the prefix fields. 3: the
-/// Latin-key fields.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Latin-key fields. 4: no field of the keys' beginnings (the word
+/// beginnings that spell a key are read from the prefix fields' terms).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Handles to every field.
 #[derive(Clone, Copy, Debug)]
@@ -34,9 +35,6 @@ pub struct Fields {
     /// typed in Latin letters.
     pub title_latin: Field,
     pub body_latin: Field,
-    /// Their beginnings, title and body together (matched at a constant
-    /// score).
-    pub latin_prefix: Field,
 }
 
 impl Fields {
@@ -56,7 +54,6 @@ impl Fields {
             body_prefix: f("body_prefix")?,
             title_latin: f("title_latin")?,
             body_latin: f("body_latin")?,
-            latin_prefix: f("latin_prefix")?,
         })
     }
 }
@@ -90,14 +87,5 @@ pub fn build() -> Schema {
     let latin = text(SORANI_LATIN, IndexRecordOption::WithFreqs);
     b.add_text_field("title_latin", latin.clone());
     b.add_text_field("body_latin", latin);
-    b.add_text_field(
-        "latin_prefix",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(SORANI_LATIN_PREFIX)
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        ),
-    );
     b.build()
 }

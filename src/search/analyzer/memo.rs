@@ -1,9 +1,8 @@
 //! One analysis of each text for all of its index fields.
 //!
-//! Every article text is indexed five ways: stemmed (`title`, `body`),
+//! Every article text is indexed four ways: stemmed (`title`, `body`),
 //! exact (`title_exact`, `body_exact`), as word beginnings (`title_prefix`,
-//! `body_prefix`), as Latin keys (`title_latin`, `body_latin`) and as their
-//! beginnings (`latin_prefix`). The analyzers begin with the same
+//! `body_prefix`) and as Latin keys (`title_latin`, `body_latin`). The analyzers begin with the same
 //! tokenizer, normaliser and length filter, and that shared part is most of
 //! their cost. tantivy indexes a document's fields in field order, stemmed
 //! fields first. So, for the index writer only ([`indexing_analyzers`]), the
@@ -13,8 +12,7 @@
 //! again: one lookup a token for every field); the exact analyzer, given the
 //! same text next, replays a copy of that record instead of tokenizing and
 //! normalising again, as does the prefix analyzer; the Latin-key analyzer
-//! replays the keys recorded, and the Latin-prefix analyzer replays them
-//! last and uses the record up. A text without a complete record (another
+//! replays the keys recorded, last, and uses the record up. A text without a complete record (another
 //! order, another thread, a stream not read to the end) is analysed as
 //! usual, so the tokens indexed are the same either way;
 //! `tests/analyzer_indexing.rs` compares them.
@@ -268,14 +266,9 @@ impl<T> ReplayOr<T> {
 
     /// Replays the Latin keys of the tokens (`inner` is
     /// [`LatinKeys`](super::romanize::LatinKeys) over the normalised
-    /// tokens), leaving the record for a field indexed later.
-    pub fn keys_keeping(inner: T) -> ReplayOr<T> {
-        ReplayOr { gives: Gives::Keys, ..ReplayOr::keeping(inner) }
-    }
-
-    /// Replays the Latin keys and uses the record up.
+    /// tokens) and uses the record up.
     pub fn keys(inner: T) -> ReplayOr<T> {
-        ReplayOr { take: true, ..ReplayOr::keys_keeping(inner) }
+        ReplayOr { take: true, gives: Gives::Keys, ..ReplayOr::keeping(inner) }
     }
 }
 

@@ -37,6 +37,7 @@ use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer,
 pub use memo::{replays_on_this_thread, RecordWords, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use prefixes::{EdgePrefixes, INDEXED_PREFIX_CHARS};
+pub(crate) use stemmer::is_sorani_letter;
 pub use stemmer::{
     fold_vowels, stem, stem_readings, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_READINGS,
     MAX_STEPS, PROTECTED,
@@ -54,9 +55,6 @@ pub const SORANI_PREFIX: &str = "hewal_sorani_prefix";
 /// Latin keys of the Sorani words (their stems' and their own; see
 /// [`romanize`]): Sorani typed in Latin letters is looked up here.
 pub const SORANI_LATIN: &str = "hewal_sorani_latin";
-/// Beginnings (three and four letters, [`romanize::LATIN_PREFIX_CHARS`]) of
-/// the Latin keys: a Latin word being typed.
-pub const SORANI_LATIN_PREFIX: &str = "hewal_sorani_latin_prefix";
 /// Bumped whenever an analyzer's output changes; an index built with an
 /// older version is rebuilt from the store.
 /// 3: one-letter beginnings are indexed too. 4: Latin keys.
@@ -109,25 +107,17 @@ pub fn latin_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(romanize::LatinKeys.transform(normalised()))
 }
 
-/// The Latin keys' beginnings.
-pub fn latin_prefix_analyzer() -> TextAnalyzer {
-    TextAnalyzer::from(romanize::LATIN_EDGES.transform(romanize::LatinKeys.transform(normalised())))
-}
-
 /// The analyzers the index *writer* uses: the same tokens as
-/// [`stemmed_analyzer`], [`exact_analyzer`], [`prefix_analyzer`],
-/// [`latin_analyzer`] and [`latin_prefix_analyzer`], but a text indexed
-/// into all five kinds of field is tokenized and normalised once, and each
-/// of its words looked up once (see the `memo` module). Queries and
+/// [`stemmed_analyzer`], [`exact_analyzer`], [`prefix_analyzer`] and
+/// [`latin_analyzer`], but a text indexed into all four kinds of field is
+/// tokenized and normalised once, and each of its words looked up once (see the `memo` module). Queries and
 /// snippets use the plain ones.
 pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
     manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords.transform(normalised())));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
     manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::keeping(normalised()))));
-    let keys = || romanize::LatinKeys.transform(normalised());
-    manager.register(SORANI_LATIN, TextAnalyzer::from(ReplayOr::keys_keeping(keys())));
-    manager.register(SORANI_LATIN_PREFIX, TextAnalyzer::from(romanize::LATIN_EDGES.transform(ReplayOr::keys(keys()))));
+    manager.register(SORANI_LATIN, TextAnalyzer::from(ReplayOr::keys(romanize::LatinKeys.transform(normalised()))));
     manager
 }
 
@@ -137,7 +127,6 @@ pub fn register_analyzers(manager: &TokenizerManager) {
     manager.register(SORANI_EXACT, exact_analyzer());
     manager.register(SORANI_PREFIX, prefix_analyzer());
     manager.register(SORANI_LATIN, latin_analyzer());
-    manager.register(SORANI_LATIN_PREFIX, latin_prefix_analyzer());
 }
 
 /// Whether `term` (already analysed, by either analyzer) is a stopword.

@@ -45,40 +45,42 @@ pub fn arabic_key(normalized: &str) -> Option<String> {
     }
     let mut key = String::with_capacity(normalized.len() / 2);
     for c in normalized.chars() {
-        let k = match c {
-            'ا' => "a",
-            'ب' => "b",
-            'پ' => "p",
-            'ت' => "t",
-            'ج' | 'چ' | 'ژ' => "j",
-            'ح' | 'ه' => "h",
-            'خ' | 'غ' => "x",
-            'د' => "d",
-            'ر' | 'ڕ' => "r",
-            'ز' => "z",
-            'س' | 'ش' => "s",
-            'ف' | 'ڤ' => "f",
-            'ق' => "q",
-            'ک' => "k",
-            'گ' => "g",
-            'ل' | 'ڵ' => "l",
-            'م' => "m",
-            'ن' => "n",
-            'ە' | 'ێ' => "e",
-            'و' => "u",
-            'ۆ' => "o",
-            'ی' | 'ئ' | 'ع' => "",
-            c if c.is_ascii_digit() => {
-                push_collapsed(&mut key, c);
-                continue;
-            }
-            _ => "",
-        };
-        for k in k.chars() {
+        if let Some(k) = key_letter(c) {
             push_collapsed(&mut key, k);
         }
     }
     Some(key)
+}
+
+/// The letter a character of a normalised Arabic-script word adds to its
+/// key (before runs are collapsed), `None` when it leaves no trace: the
+/// table above, digits as they are.
+pub fn key_letter(c: char) -> Option<char> {
+    Some(match c {
+        'ا' => 'a',
+        'ب' => 'b',
+        'پ' => 'p',
+        'ت' => 't',
+        'ج' | 'چ' | 'ژ' => 'j',
+        'ح' | 'ه' => 'h',
+        'خ' | 'غ' => 'x',
+        'د' => 'd',
+        'ر' | 'ڕ' => 'r',
+        'ز' => 'z',
+        'س' | 'ش' => 's',
+        'ف' | 'ڤ' => 'f',
+        'ق' => 'q',
+        'ک' => 'k',
+        'گ' => 'g',
+        'ل' | 'ڵ' => 'l',
+        'م' => 'm',
+        'ن' => 'n',
+        'ە' | 'ێ' => 'e',
+        'و' => 'u',
+        'ۆ' => 'o',
+        c if c.is_ascii_digit() => c,
+        _ => return None,
+    })
 }
 
 /// The keys a normalised Arabic-script word is indexed under (and a
@@ -390,14 +392,11 @@ fn spellings(c: char) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// Lengths of the Latin keys' beginnings indexed (`latin_prefix`). A
-/// Latin word being typed is matched as a beginning from three key letters
-/// (one or two begin too many keys; see `search::query`), and up to four
-/// by one posting list; longer ones by their completions.
+/// Lengths of a Latin key matched through the word beginnings that spell
+/// it (the prefix fields' terms; see `search::query`). A Latin word being
+/// typed is matched as a beginning from three key letters (one or two
+/// begin too many words); longer ones by the keys they begin.
 pub const LATIN_PREFIX_CHARS: std::ops::RangeInclusive<usize> = 3..=4;
-
-/// The filter that cuts Latin keys into their indexed beginnings.
-pub const LATIN_EDGES: super::EdgePrefixes = super::EdgePrefixes::lengths(LATIN_PREFIX_CHARS);
 
 /// Words whose keys the indexing thread has computed, so that a common word
 /// is stemmed and keyed once, not at each of its thousands of occurrences

@@ -18,6 +18,7 @@
 //! against the automaton in `search::tests`).
 
 use super::highlight::Matcher;
+use super::keys;
 use super::parse::ParsedQuery;
 use super::union::TermUnion;
 use crate::search::analyzer::{
@@ -237,18 +238,22 @@ impl Builder<'_> {
                 continue;
             }
             let f = self.fields;
-            let indexed = romanize::LATIN_PREFIX_CHARS.contains(&key.chars().count());
-            // `beginning` reads the prefix field for the lengths words have
-            // there; the Latin one holds a part of them.
-            debug_assert!(!indexed || INDEXED_PREFIX_CHARS.contains(&key.chars().count()));
-            let pairs: &[(Field, Score)] = match indexed {
-                // Title and body share the prefix field: one posting list.
-                true => &[(f.body_latin, BEGINNING_BOOST)],
-                false => &[(f.title_latin, TITLE_BOOST * BEGINNING_BOOST), (f.body_latin, BEGINNING_BOOST)],
-            };
-            for &(field, boost) in pairs {
-                // The few keys a Latin word may complete are scored as keys.
-                out.extend(self.beginning_leaves((field, f.latin_prefix), &key, boost * LATIN_PREFIX_BOOST, |_| false));
+            let boost = BEGINNING_BOOST * LATIN_PREFIX_BOOST;
+            if romanize::LATIN_PREFIX_CHARS.contains(&key.chars().count()) {
+                // The word beginnings that spell the key: a few posting
+                // lists of the prefix fields, one constant for title and
+                // body.
+                let fields = [f.title_prefix, f.body_prefix];
+                let listed = self.searcher.filter(|_| self.list_completions);
+                out.extend(keys::key_beginnings(listed, &fields, &key, boost));
+            } else {
+                // The keys it begins (the key fields have no prefix field,
+                // so `beginning` lists them or runs the automaton), a few
+                // scored as keys.
+                debug_assert!(!INDEXED_PREFIX_CHARS.contains(&key.chars().count()));
+                for (field, boost) in [(f.title_latin, TITLE_BOOST * boost), (f.body_latin, boost)] {
+                    out.extend(self.beginning_leaves((field, field), &key, boost, |_| false));
+                }
             }
             self.matcher.latin_mut().prefixes.push(key);
         }

@@ -25,6 +25,7 @@
 mod build;
 mod collect;
 mod highlight;
+mod keys;
 mod parse;
 mod prepared;
 mod recency;
@@ -37,6 +38,8 @@ pub(super) use build::build_plan;
 pub(super) use build::build_plan_unlisted;
 pub use build::{latin_reading, latin_search, set_latin_search};
 pub use highlight::Matcher;
+#[cfg(test)]
+pub(in crate::search) use keys::key_beginnings;
 pub use parse::{is_cut, ParsedQuery, MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 pub use prepared::{Hit, PreparedQuery, SearchResults};
 pub(super) use recency::RecencyCache;
