@@ -732,7 +732,7 @@ mod tests {
     }
 
     #[test]
-    fn latin_key_beginnings_are_the_word_beginnings_that_spell_the_key() {
+    fn latin_key_beginnings_find_the_words_whose_key_begins_so() {
         use std::collections::{BTreeMap, BTreeSet};
         use tantivy::collector::DocSetCollector;
         use tantivy::query::TermQuery;
@@ -743,39 +743,48 @@ mod tests {
         idx.sync(&store, &mut |_, _| {}).unwrap();
         let searcher = idx.reader.searcher();
         let f = idx.fields;
-        let docs = |q: &dyn tantivy::query::Query| searcher.search(q, &DocSetCollector).unwrap();
-        // Every beginning in the prefix fields, by its key (worked out by
-        // the analyzer's own function, not by the automaton).
+        let docs = |q: &dyn tantivy::query::Query| -> BTreeSet<_> {
+            searcher.search(q, &DocSetCollector).unwrap().into_iter().collect()
+        };
+        // Every word of title and body, under each beginning of its key of
+        // the lengths a query looks up (worked out by the analyzer's own
+        // function, not by the automaton).
         let mut by_key: BTreeMap<String, Vec<Term>> = BTreeMap::new();
-        for field in [f.title_prefix, f.body_prefix] {
+        for field in [f.title_exact, f.body_exact] {
             for seg in searcher.segment_readers() {
                 let inverted = seg.inverted_index(field).unwrap();
                 let mut terms = inverted.terms().stream().unwrap();
                 while terms.advance() {
-                    let b = std::str::from_utf8(terms.key()).unwrap();
-                    if let Some(key) = analyzer::romanize::arabic_key(b) {
-                        by_key.entry(key).or_default().push(Term::from_field_text(field, b));
+                    let w = std::str::from_utf8(terms.key()).unwrap();
+                    let Some(key) = analyzer::romanize::arabic_key(w) else { continue };
+                    for n in analyzer::romanize::LATIN_PREFIX_CHARS.filter(|&n| n <= key.len()) {
+                        by_key.entry(key[..n].to_owned()).or_default().push(Term::from_field_text(field, w));
                     }
                 }
             }
         }
-        let mut checked = 0;
-        for (key, terms) in by_key.iter().filter(|(k, _)| analyzer::romanize::LATIN_PREFIX_CHARS.contains(&k.len())) {
+        let fields = ([f.title_prefix, f.body_prefix], [f.title_exact, f.body_exact]);
+        let (mut checked, mut late) = (0, 0);
+        for (key, words) in &by_key {
             let mut want = BTreeSet::new();
-            for t in terms {
-                want.extend(docs(&TermQuery::new(t.clone(), IndexRecordOption::Basic)));
+            for w in words {
+                want.extend(docs(&TermQuery::new(w.clone(), IndexRecordOption::Basic)));
             }
             for listed in [Some(&searcher), None] {
-                let leaves = query::key_beginnings(listed, &[f.title_prefix, f.body_prefix], key, 1.0);
+                let leaves = query::key_beginnings(listed, (&fields.0, &fields.1), key, 1.0);
                 assert_eq!(leaves.len(), 1, "{key}");
-                let got: BTreeSet<_> = docs(&*leaves[0].query).into_iter().collect();
-                assert_eq!(got, want, "{key}, listed: {}", listed.is_some());
+                assert_eq!(docs(&*leaves[0].query), want, "{key}, listed: {}", listed.is_some());
+            }
+            let beginnings_only = query::key_beginnings(Some(&searcher), (&fields.0, &[]), key, 1.0);
+            if beginnings_only.first().is_none_or(|l| docs(&*l.query) != want) {
+                late += 1;
             }
             checked += 1;
         }
-        assert!(checked > 300, "{checked}");
-        // A key no beginning spells matches nothing.
-        assert!(query::key_beginnings(Some(&searcher), &[f.title_prefix], "qqq", 1.0).is_empty());
+        // Keys some words spell only after four characters are among them.
+        assert!(checked > 500 && late > 10, "{checked} keys, {late} with late words");
+        // A key no word spells matches nothing.
+        assert!(query::key_beginnings(Some(&searcher), (&fields.0, &fields.1), "qqq", 1.0).is_empty());
     }
 
     #[test]

@@ -240,12 +240,12 @@ impl Builder<'_> {
             let f = self.fields;
             let boost = BEGINNING_BOOST * LATIN_PREFIX_BOOST;
             if romanize::LATIN_PREFIX_CHARS.contains(&key.chars().count()) {
-                // The word beginnings that spell the key: a few posting
-                // lists of the prefix fields, one constant for title and
-                // body.
-                let fields = [f.title_prefix, f.body_prefix];
+                // The word beginnings that spell the key (a few posting
+                // lists of the prefix fields), and the words that spell it
+                // later: one constant for title and body.
+                let fields = ([f.title_prefix, f.body_prefix], [f.title_exact, f.body_exact]);
                 let listed = self.searcher.filter(|_| self.list_completions);
-                out.extend(keys::key_beginnings(listed, &fields, &key, boost));
+                out.extend(keys::key_beginnings(listed, (&fields.0, &fields.1), &key, boost));
             } else {
                 // The keys it begins (the key fields have no prefix field,
                 // so `beginning` lists them or runs the automaton), a few

@@ -1,25 +1,26 @@
-//! The word beginnings that spell a Latin key.
+//! The words whose Latin key begins with a key.
 //!
 //! A Latin word being typed matches the Sorani words whose Latin key
 //! (`analyzer::romanize`) begins with its own. The index holds no key
-//! beginnings: for the lengths a query uses (`romanize::LATIN_PREFIX_CHARS`)
-//! the word beginnings that spell the key are read from the term
-//! dictionaries of the prefix fields, which hold every word's first one to
-//! four characters, by [`KeyAutomaton`]: an automaton over a term's bytes
-//! that accepts it when its key is the one sought. A key is worked out
-//! character by character with runs collapsed, so the automaton only has to
-//! know how much of the key the term has spelled so far.
+//! beginnings. For the lengths a query uses (`romanize::LATIN_PREFIX_CHARS`),
+//! [`KeyAutomaton`] reads the term dictionaries instead: an automaton over a
+//! term's bytes that works its key out as it reads (character by character,
+//! runs collapsed), so it only has to know how much of the key the term has
+//! spelled so far. The words sought are
+//! - those whose first one to four characters spell the key: a few
+//!   beginnings of the prefix fields, which hold every word's first one to
+//!   four characters, and their long posting lists;
+//! - those that spell it only later, since ی, ئ and ع leave no trace
+//!   (ئیسرائیل is `sral`; `isra` needs five characters): words of the exact
+//!   fields, a walk of the dictionary that stops at the fourth character of
+//!   all others.
 //!
 //! Terms are the tokenizer's words: Arabic-script letters are never mixed
 //! with others in one, so a term with an ASCII character is passed over at
 //! once, as one without a key.
-//!
-//! A word whose key reaches the key's length only after more than four
-//! characters (ی, ئ and ع leave no trace: ئیران is `ran`) is not found by
-//! its beginning; it is found once the key is the whole word's.
 
 use super::union::TermUnion;
-use crate::search::analyzer::{is_sorani_letter, romanize::key_letter};
+use crate::search::analyzer::{is_sorani_letter, romanize::key_letter, INDEXED_PREFIX_CHARS};
 use crate::search::plan::{Count, Leaf};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -28,10 +29,13 @@ use tantivy::schema::Field;
 use tantivy::{Score, Searcher, Term};
 use tantivy_fst::Automaton;
 
-/// Accepts the terms whose Latin key is a key.
+/// Accepts the terms whose Latin key is a key (`late: None`), or begins
+/// with it but only after their first `late` characters: those that no
+/// beginning of the prefix fields spells it with.
 #[derive(Clone, Debug)]
 pub(super) struct KeyAutomaton {
     key: Vec<u8>,
+    late: Option<usize>,
 }
 
 /// Where a term's reading stands: how many letters of the key it has
@@ -45,12 +49,20 @@ pub(super) struct KeyState {
     /// its bytes are still to come.
     code: u32,
     need: u8,
+    /// Characters read (up to 255).
+    chars: u8,
 }
 
 impl KeyAutomaton {
-    /// `None` for an empty key.
+    /// The terms whose key is `key`; `None` for an empty key.
     pub(super) fn new(key: &str) -> Option<KeyAutomaton> {
-        (!key.is_empty()).then(|| KeyAutomaton { key: key.as_bytes().to_vec() })
+        (!key.is_empty()).then(|| KeyAutomaton { key: key.as_bytes().to_vec(), late: None })
+    }
+
+    /// The terms whose key begins with `key` only after their first
+    /// `chars` characters; `None` for an empty key.
+    pub(super) fn late(key: &str, chars: usize) -> Option<KeyAutomaton> {
+        KeyAutomaton::new(key).map(|a| KeyAutomaton { late: Some(chars), ..a })
     }
 
     /// Where the reading stands after a character of `c`'s key letter.
@@ -61,6 +73,8 @@ impl KeyAutomaton {
                 let mut buf = [0; 4];
                 let l = l.encode_utf8(&mut buf).as_bytes();
                 match p {
+                    // Spelled already: what follows is the rest of a longer key.
+                    p if self.late.is_some() && p == self.key.len() => Some(p),
                     // A run of one key letter counts once.
                     p if p > 0 && self.key[..p].ends_with(l) => Some(p),
                     p if self.key[p..].starts_with(l) => Some(p + l.len()),
@@ -69,7 +83,10 @@ impl KeyAutomaton {
             }
             (None, _) => None,
         };
-        KeyState { at, seen: state.seen || is_sorani_letter(c), code: 0, need: 0 }
+        let chars = state.chars.saturating_add(1);
+        // Spelled within the first characters: not a late one.
+        let early = self.late.is_some_and(|n| usize::from(chars) <= n) && at == Some(self.key.len());
+        KeyState { at: at.filter(|_| !early), seen: state.seen || is_sorani_letter(c), code: 0, need: 0, chars }
     }
 }
 
@@ -77,7 +94,7 @@ impl Automaton for KeyAutomaton {
     type State = KeyState;
 
     fn start(&self) -> KeyState {
-        KeyState { at: Some(0), seen: false, code: 0, need: 0 }
+        KeyState { at: Some(0), seen: false, code: 0, need: 0, chars: 0 }
     }
 
     fn is_match(&self, state: &KeyState) -> bool {
@@ -86,6 +103,10 @@ impl Automaton for KeyAutomaton {
 
     fn can_match(&self, state: &KeyState) -> bool {
         state.at.is_some()
+    }
+
+    fn will_always_match(&self, state: &KeyState) -> bool {
+        self.late.is_some() && self.is_match(state)
     }
 
     fn accept(&self, state: &KeyState, byte: u8) -> KeyState {
@@ -162,28 +183,34 @@ impl Query for KeyQuery {
     }
 }
 
-/// Most beginnings of a key matched as one lazy union; with more, the
-/// automaton's query builds a bitset of their documents.
+/// Most beginnings (or late words) of a key matched as one lazy union;
+/// with more, the automaton's query builds a bitset of their documents.
 const MAX_KEY_UNION: usize = 64;
+/// The longest beginnings the prefix fields hold, in characters.
+const LONGEST_BEGINNING: usize = *INDEXED_PREFIX_CHARS.end();
 
-/// The documents with a term of one of `fields` (the prefix fields) whose
-/// key is `key`, at the constant `boost`: a lazy union of their posting
-/// lists, or the automaton's query when there are many (or no `searcher`
-/// to list them from).
+/// The documents with a word whose key begins with `key`, at the constant
+/// `boost`: the beginnings of `prefixes` (the prefix fields) that spell the
+/// key, and the words of `exacts` (the exact fields) that spell it only
+/// after more than the prefix fields' four characters; as a lazy union of
+/// their posting lists, or the automatons' queries when there are many (or
+/// no `searcher` to list them from).
 pub(in crate::search) fn key_beginnings(
     searcher: Option<&Searcher>,
-    fields: &[Field],
+    (prefixes, exacts): (&[Field], &[Field]),
     key: &str,
     boost: Score,
 ) -> Vec<Leaf> {
-    let Some(automaton) = KeyAutomaton::new(key) else { return Vec::new() };
-    let listed: Option<Vec<(Field, BTreeMap<String, u64>)>> = fields
-        .iter()
-        .map(|&f| searcher.and_then(|s| key_terms(s, f, &automaton, MAX_KEY_UNION)).map(|t| (f, t)))
-        .collect();
+    let (Some(whole), Some(late)) = (KeyAutomaton::new(key), KeyAutomaton::late(key, LONGEST_BEGINNING)) else {
+        return Vec::new();
+    };
+    let sought: Vec<(Field, &KeyAutomaton)> =
+        prefixes.iter().map(|&f| (f, &whole)).chain(exacts.iter().map(|&f| (f, &late))).collect();
+    let listed: Option<Vec<(Field, BTreeMap<String, u64>)>> =
+        sought.iter().map(|&(f, a)| searcher.and_then(|s| key_terms(s, f, a, MAX_KEY_UNION)).map(|t| (f, t))).collect();
     let Some(listed) = listed else {
-        let query = |&f: &Field| Box::new(KeyQuery::new(f, automaton.clone())) as Box<dyn Query>;
-        return vec![constant(Box::new(BooleanQuery::union(fields.iter().map(query).collect())), boost, None)];
+        let query = |&(f, a): &(Field, &KeyAutomaton)| Box::new(KeyQuery::new(f, a.clone())) as Box<dyn Query>;
+        return vec![constant(Box::new(BooleanQuery::union(sought.iter().map(query).collect())), boost, None)];
     };
     let count = listed.iter().flat_map(|(_, terms)| terms.values()).sum();
     let terms: Vec<Term> =
@@ -252,6 +279,20 @@ mod tests {
                 }
             }
         }
+
+        /// Late, it accepts a term when its key begins with the key and its
+        /// first `n` characters do not spell all of it.
+        #[test]
+        fn late_accepts_the_terms_that_spell_the_key_after_n_characters(
+            t in term(), u in term(), other: bool, cut in 0..6usize, n in 0..6usize,
+        ) {
+            if let Some(key) = sought(&t, &u, other, Some(cut)) {
+                let a = KeyAutomaton::late(&key, n).unwrap();
+                let spells = |w: &str| arabic_key(w).is_some_and(|k| k.starts_with(&key));
+                let first: String = t.chars().take(n).collect();
+                prop_assert_eq!(accepts(&a, &t), spells(&t) && !spells(&first), "{:?} {}", t, n);
+            }
+        }
     }
 
     #[test]
@@ -265,6 +306,10 @@ mod tests {
         // ی, ئ and ع leave no trace; a run of one key letter counts once.
         assert!(whole("ran", "ئیران"));
         assert!(whole("kurd", "کوورد"));
+        let late = |k, t| accepts(&KeyAutomaton::late(k, 4).unwrap(), t);
+        assert!(late("sra", "ئیسرائیل"));
+        assert!(!late("kur", "کوردستان"));
+        assert!(!late("sra", "ئیسر"));
         // No key without a Sorani letter; and terms with ASCII characters
         // (Latin words, numbers) are never the tokenizer's Sorani words.
         assert!(!whole("2026", "2026"));
