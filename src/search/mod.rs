@@ -734,7 +734,7 @@ mod tests {
     #[test]
     fn latin_key_beginnings_find_the_words_whose_key_begins_so() {
         use std::collections::{BTreeMap, BTreeSet};
-        use tantivy::collector::DocSetCollector;
+        use tantivy::collector::{DocSetCollector, TopDocs};
         use tantivy::query::TermQuery;
         use tantivy::schema::IndexRecordOption;
         let mut store = Store::open_in_memory().unwrap();
@@ -774,6 +774,9 @@ mod tests {
                 let leaves = query::key_beginnings(listed, (&fields.0, &fields.1), key, 1.0);
                 assert_eq!(leaves.len(), 1, "{key}");
                 assert_eq!(docs(&*leaves[0].query), want, "{key}, listed: {}", listed.is_some());
+                // Every match scores the one constant, in title and body alike.
+                let top = searcher.search(&*leaves[0].query, &TopDocs::with_limit(10_000).order_by_score()).unwrap();
+                assert!(top.iter().all(|(score, _)| *score == 1.0), "{key}, listed: {}", listed.is_some());
             }
             let beginnings_only = query::key_beginnings(Some(&searcher), (&fields.0, &[]), key, 1.0);
             if beginnings_only.first().is_none_or(|l| docs(&*l.query) != want) {

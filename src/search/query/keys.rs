@@ -24,7 +24,7 @@ use crate::search::analyzer::{is_sorani_letter, romanize::key_letter, INDEXED_PR
 use crate::search::plan::{Count, Leaf};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use tantivy::query::{AutomatonWeight, BooleanQuery, BoostQuery, EnableScoring, Query, Weight};
+use tantivy::query::{AutomatonWeight, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Query, Weight};
 use tantivy::schema::Field;
 use tantivy::{Score, Searcher, Term};
 use tantivy_fst::Automaton;
@@ -210,7 +210,9 @@ pub(in crate::search) fn key_beginnings(
         sought.iter().map(|&(f, a)| searcher.and_then(|s| key_terms(s, f, a, MAX_KEY_UNION)).map(|t| (f, t))).collect();
     let Some(listed) = listed else {
         let query = |&(f, a): &(Field, &KeyAutomaton)| Box::new(KeyQuery::new(f, a.clone())) as Box<dyn Query>;
-        return vec![constant(Box::new(BooleanQuery::union(sought.iter().map(query).collect())), boost, None)];
+        // One constant however many fields match, as the union's.
+        let any = BooleanQuery::union(sought.iter().map(query).collect());
+        return vec![constant(Box::new(ConstScoreQuery::new(Box::new(any), 1.0)), boost, None)];
     };
     let count = listed.iter().flat_map(|(_, terms)| terms.values()).sum();
     let terms: Vec<Term> =
