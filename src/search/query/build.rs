@@ -20,6 +20,7 @@
 use super::highlight::Matcher;
 use super::keys;
 use super::parse::ParsedQuery;
+use super::terms::{self, Prefix};
 use super::union::TermUnion;
 use crate::search::analyzer::{
     exact_analyzer, fold_vowels, is_stopword, normalize, prefix_variants, romanize, stem, stemmed_analyzer,
@@ -247,12 +248,10 @@ impl Builder<'_> {
                 let listed = self.searcher.filter(|_| self.list_completions);
                 out.extend(keys::key_beginnings(listed, (&fields.0, &fields.1), &key, boost));
             } else {
-                // The keys it begins (the key fields have no prefix field,
-                // so `beginning` lists them or runs the automaton), a few
-                // scored as keys.
-                debug_assert!(!INDEXED_PREFIX_CHARS.contains(&key.chars().count()));
+                // The keys it begins (listed, or by the automaton: the key
+                // fields have no prefix field), a few scored as keys.
                 for (field, boost) in [(f.title_latin, TITLE_BOOST * boost), (f.body_latin, boost)] {
-                    out.extend(self.beginning_leaves((field, field), &key, boost, |_| false));
+                    out.extend(self.beginning_leaves((field, None), &key, boost, |_| false));
                 }
             }
             self.matcher.latin_mut().prefixes.push(key);
@@ -290,8 +289,8 @@ impl Builder<'_> {
             }
             let f = self.fields;
             for (fields, boost) in [
-                ((f.title_exact, f.title_prefix), TITLE_BOOST * BEGINNING_BOOST),
-                ((f.body_exact, f.body_prefix), BEGINNING_BOOST),
+                ((f.title_exact, Some(f.title_prefix)), TITLE_BOOST * BEGINNING_BOOST),
+                ((f.body_exact, Some(f.body_prefix)), BEGINNING_BOOST),
             ] {
                 // A completion that is the word as typed is looked up already.
                 let typed = |w: &str| self.matcher.exacts.contains(w);
@@ -313,7 +312,7 @@ impl Builder<'_> {
     /// up already.
     fn beginning_leaves(
         &self,
-        fields: (Field, Field),
+        fields: (Field, Option<Field>),
         prefix: &str,
         boost: Score,
         skip: impl Fn(&str) -> bool,
@@ -333,11 +332,11 @@ impl Builder<'_> {
     /// `prefix`; `None` when the index has no such term. A few completions
     /// ([`MAX_SCORED_COMPLETIONS`]) are given as words, to be scored as
     /// words; otherwise every match scores 1, in one of three shapes with
-    /// one answer: the prefix field's one posting list, for the lengths it
-    /// holds; the completions, when the index has few; or an automaton over
-    /// the term dictionary.
-    fn beginning(&self, (exact, indexed): (Field, Field), prefix: &str) -> Option<Beginning> {
-        if INDEXED_PREFIX_CHARS.contains(&prefix.chars().count()) {
+    /// one answer: the prefix field's one posting list (`indexed`, when
+    /// `exact` has one), for the lengths it holds; the completions, when
+    /// the index has few; or an automaton over the term dictionary.
+    fn beginning(&self, (exact, indexed): (Field, Option<Field>), prefix: &str) -> Option<Beginning> {
+        if let Some(indexed) = indexed.filter(|_| INDEXED_PREFIX_CHARS.contains(&prefix.chars().count())) {
             let term = Term::from_field_text(indexed, prefix);
             let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
             let count = Some(Count::Term(term));
@@ -406,29 +405,9 @@ enum Beginning {
 
 /// The terms of `field` that begin with `prefix`, with their document
 /// frequencies summed over the segments, when there are at most
-/// [`MAX_LISTED_COMPLETIONS`] of them. A term dictionary that cannot be read
-/// gives `None` too: the automaton then reads it again, and running the
-/// query reports the error.
+/// [`MAX_LISTED_COMPLETIONS`] of them (see [`terms::listed`]).
 fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeMap<String, u64>> {
-    let mut out = BTreeMap::new();
-    for seg in searcher.segment_readers() {
-        let inverted = seg.inverted_index(field).ok()?;
-        let mut terms = inverted.terms().range().ge(prefix.as_bytes()).into_stream().ok()?;
-        while terms.advance() {
-            let Some(term) = std::str::from_utf8(terms.key()).ok().filter(|t| t.starts_with(prefix)) else {
-                break;
-            };
-            let df = u64::from(terms.value().doc_freq);
-            if let Some(sum) = out.get_mut(term) {
-                *sum += df;
-            } else if out.len() == MAX_LISTED_COMPLETIONS {
-                return None;
-            } else {
-                out.insert(term.to_owned(), df);
-            }
-        }
-    }
-    Some(out)
+    terms::listed(searcher, field, &Prefix(prefix.as_bytes()), MAX_LISTED_COMPLETIONS)
 }
 
 /// The plan and the highlight matcher for `input`; `None` when nothing in

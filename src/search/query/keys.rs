@@ -19,6 +19,7 @@
 //! with others in one, so a term with an ASCII character is passed over at
 //! once, as one without a key.
 
+use super::terms;
 use super::union::TermUnion;
 use crate::search::analyzer::{is_sorani_letter, romanize::key_letter, INDEXED_PREFIX_CHARS};
 use crate::search::plan::{Count, Leaf};
@@ -133,35 +134,6 @@ impl Automaton for KeyAutomaton {
     }
 }
 
-/// The terms of `field` that `automaton` accepts, with their document
-/// frequencies summed over the segments; `None` when there are more than
-/// `most` (or a dictionary cannot be read: the automaton's query reads it
-/// again, and running the query reports the error).
-pub(super) fn key_terms(
-    searcher: &Searcher,
-    field: Field,
-    automaton: &KeyAutomaton,
-    most: usize,
-) -> Option<BTreeMap<String, u64>> {
-    let mut out = BTreeMap::new();
-    for seg in searcher.segment_readers() {
-        let inverted = seg.inverted_index(field).ok()?;
-        let mut terms = inverted.terms().search(automaton).into_stream().ok()?;
-        while terms.advance() {
-            let term = std::str::from_utf8(terms.key()).ok()?;
-            let df = u64::from(terms.value().doc_freq);
-            if let Some(sum) = out.get_mut(term) {
-                *sum += df;
-            } else if out.len() == most {
-                return None;
-            } else {
-                out.insert(term.to_owned(), df);
-            }
-        }
-    }
-    Some(out)
-}
-
 /// The documents with a term of `field` that the automaton accepts, each
 /// scoring 1 (times the boost): for a key that too many words have to be
 /// looked up one by one.
@@ -206,8 +178,10 @@ pub(in crate::search) fn key_beginnings(
     };
     let sought: Vec<(Field, &KeyAutomaton)> =
         prefixes.iter().map(|&f| (f, &whole)).chain(exacts.iter().map(|&f| (f, &late))).collect();
-    let listed: Option<Vec<(Field, BTreeMap<String, u64>)>> =
-        sought.iter().map(|&(f, a)| searcher.and_then(|s| key_terms(s, f, a, MAX_KEY_UNION)).map(|t| (f, t))).collect();
+    let listed: Option<Vec<(Field, BTreeMap<String, u64>)>> = sought
+        .iter()
+        .map(|&(f, a)| searcher.and_then(|s| terms::listed(s, f, a, MAX_KEY_UNION)).map(|t| (f, t)))
+        .collect();
     let Some(listed) = listed else {
         let query = |&(f, a): &(Field, &KeyAutomaton)| Box::new(KeyQuery::new(f, a.clone())) as Box<dyn Query>;
         // One constant however many fields match, as the union's.

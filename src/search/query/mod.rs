@@ -30,6 +30,7 @@ mod parse;
 mod prepared;
 mod recency;
 mod snippet;
+mod terms;
 mod union;
 
 #[cfg(test)]
