@@ -253,7 +253,7 @@ impl SearchIndex {
     fn writer(&self) -> Result<IndexWriter<RowDoc>> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 2);
         // The writer works on a handle with the indexing analyzers (one
-        // analysis per text for both fields); readers keep the plain ones.
+        // analysis per text for all its fields); readers keep the plain ones.
         let mut index = self.index.clone();
         index.set_tokenizers(analyzer::indexing_analyzers());
         index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {

@@ -2,20 +2,21 @@
 //!
 //! Every article text is indexed four ways: stemmed (`title`, `body`),
 //! exact (`title_exact`, `body_exact`), as word beginnings (`title_prefix`,
-//! `body_prefix`) and as Latin keys (`title_latin`, `body_latin`). The analyzers begin with the same
-//! tokenizer, normaliser and length filter, and that shared part is most of
-//! their cost. tantivy indexes a document's fields in field order, stemmed
-//! fields first. So, for the index writer only ([`indexing_analyzers`]), the
-//! stemmed analyzer records on its thread the normalised tokens of each text
-//! it analyses ([`RecordWords`]), each with what is derived from its word
-//! (its stems and Latin keys, worked out once per thread for a word seen
-//! again: one lookup a token for every field); the exact analyzer, given the
-//! same text next, replays a copy of that record instead of tokenizing and
-//! normalising again, as does the prefix analyzer; the Latin-key analyzer
-//! replays the keys recorded, last, and uses the record up. A text without a complete record (another
-//! order, another thread, a stream not read to the end) is analysed as
-//! usual, so the tokens indexed are the same either way;
-//! `tests/analyzer_indexing.rs` compares them.
+//! `body_prefix`) and as Latin keys (`title_latin`, `body_latin`). The
+//! analyzers begin with the same tokenizer, normaliser and length filter,
+//! and that shared part is most of their cost. tantivy indexes a document's
+//! fields in field order, stemmed fields first. So, for the index writer
+//! only ([`indexing_analyzers`]), the stemmed analyzer records on its thread
+//! the normalised tokens of each text it analyses ([`RecordWords`]), each
+//! with what is derived from its word (its stems and Latin keys, worked out
+//! once per thread for a word seen again: one lookup a token for every
+//! field); the exact analyzer, given the same text next, replays a copy of
+//! that record instead of tokenizing and normalising again, as does the
+//! prefix analyzer; the Latin-key analyzer replays the keys recorded, last,
+//! and uses the record up. A text without a complete record (another order,
+//! another thread, a stream not read to the end) is analysed as usual, so
+//! the tokens indexed are the same either way; `tests/analyzer_indexing.rs`
+//! compares them.
 //!
 //! [`indexing_analyzers`]: super::indexing_analyzers
 

@@ -110,8 +110,8 @@ pub fn latin_analyzer() -> TextAnalyzer {
 /// The analyzers the index *writer* uses: the same tokens as
 /// [`stemmed_analyzer`], [`exact_analyzer`], [`prefix_analyzer`] and
 /// [`latin_analyzer`], but a text indexed into all four kinds of field is
-/// tokenized and normalised once, and each of its words looked up once (see the `memo` module). Queries and
-/// snippets use the plain ones.
+/// tokenized and normalised once, and each of its words looked up once
+/// (see the `memo` module). Queries and snippets use the plain ones.
 pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
     manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords.transform(normalised())));

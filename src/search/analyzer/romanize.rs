@@ -34,7 +34,6 @@
 //! forms, Arabic ي ك ە variants, ڕ ڵ ڤ are already folded.
 
 use super::stemmer::is_sorani_letter;
-use std::rc::Rc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// The Latin key of a normalised Arabic-script word; `None` when it holds
@@ -398,38 +397,11 @@ fn spellings(c: char) -> Option<(&'static str, &'static str)> {
 /// begin too many words); longer ones by the keys they begin.
 pub const LATIN_PREFIX_CHARS: std::ops::RangeInclusive<usize> = 3..=4;
 
-/// Words whose keys the indexing thread has computed, so that a common word
-/// is stemmed and keyed once, not at each of its thousands of occurrences
-/// (nor twice for the two Latin fields). Emptied when full.
-const KEY_CACHE_WORDS: usize = 1 << 16;
-
-thread_local! {
-    static KEY_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<[String]>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-}
-
-/// [`stem_keys`], through this thread's cache: shared, not copied, on the
-/// import's hot path.
-fn cached_stem_keys(word: &str) -> Rc<[String]> {
-    if !word.chars().any(is_sorani_letter) {
-        return Rc::from([]);
-    }
-    KEY_CACHE.with_borrow_mut(|cache| {
-        if let Some(keys) = cache.get(word) {
-            return keys.clone();
-        }
-        let keys: Rc<[String]> = stem_keys(word).into();
-        if cache.len() >= KEY_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.into(), keys.clone());
-        keys
-    })
-}
-
 /// Token filter: each Arabic-script token becomes its [`stem_keys`], at
 /// its position and offsets; other tokens (English, numbers) are dropped,
-/// as they are matched as they are in the other fields.
+/// as they are matched as they are in the other fields. The index writer
+/// replays the keys it recorded with each word instead (`memo`), and runs
+/// this only for a text it has no record of.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LatinKeys;
 
@@ -451,12 +423,7 @@ impl<T: Tokenizer> Tokenizer for LatinKeysFilter<T> {
     type TokenStream<'a> = LatinKeysStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        LatinKeysStream {
-            tail: self.tokenizer.token_stream(text),
-            token: Token::default(),
-            keys: Rc::from([]),
-            next: 0,
-        }
+        LatinKeysStream { tail: self.tokenizer.token_stream(text), token: Token::default(), keys: Vec::new(), next: 0 }
     }
 }
 
@@ -465,7 +432,7 @@ pub struct LatinKeysStream<S> {
     tail: S,
     token: Token,
     /// Keys of the current source token, and the next one to give.
-    keys: Rc<[String]>,
+    keys: Vec<String>,
     next: usize,
 }
 
@@ -486,7 +453,7 @@ impl<S: TokenStream> TokenStream for LatinKeysStream<S> {
             if !self.tail.advance() {
                 return false;
             }
-            self.keys = cached_stem_keys(&self.tail.token().text);
+            self.keys = stem_keys(&self.tail.token().text);
             self.next = 0;
         }
     }
