@@ -393,3 +393,64 @@ fn a_full_disk_stops_an_import_clearly_and_it_resumes_with_room() {
     assert_eq!(read("all").lines().count(), 20_000);
     println!("kept after the full disk: {} articles; message: {err}", read("kept").lines().count());
 }
+
+/// A disk that fills while the search index is written (here a rebuild,
+/// as after an upgrade) gets one message that names the index's disk; the
+/// files of the failed rebuild are removed and the old index goes on
+/// answering. A disk with no room left at all still reads the library,
+/// and says why nothing is saved; once there is room the next run
+/// finishes.
+#[test]
+fn a_full_disk_under_the_index_is_named_and_the_library_still_read() {
+    let d = Dir::new();
+    let input = jsonl(&d, "many.jsonl", "beta", 20_000);
+    let hewal = env!("CARGO_BIN_EXE_hewal");
+    let disk = d.path().join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    // The rebuild is left 256 KiB, room to open the database but not for
+    // the index (over a megabyte); then nothing at all.
+    let script = format!(
+        "mount -t tmpfs -o size=64m tmpfs '{disk}' || exit 77
+         h() {{ '{hewal}' --data-dir '{disk}/data' \"$@\"; }}
+         h import '{input}' >/dev/null || exit 3
+         ls '{disk}/data/index' > '{out}/before'
+         free=$(df --output=avail -k '{disk}' | tail -1)
+         fallocate -l $(( (free - 256) * 1024 )) '{disk}/filler' || exit 77
+         h reindex 2> '{out}/index.err'; echo $? > '{out}/index.code'
+         ls '{disk}/data/index' > '{out}/after'
+         h search --json --limit 50000 betaword > '{out}/old' || exit 4
+         free=$(df --output=avail -k '{disk}' | tail -1)
+         fallocate -l $(( free * 1024 )) '{disk}/filler2' || exit 77
+         h search --json --limit 50000 betaword > '{out}/full' 2> '{out}/full.err' || exit 5
+         h import '{input}' 2> '{out}/import.err'; echo $? > '{out}/import.code'
+         rm '{disk}/filler' '{disk}/filler2'
+         h reindex > /dev/null || exit 6
+         h search --json --limit 50000 betaword > '{out}/new' || exit 7",
+        disk = disk.display(),
+        out = d.path().display()
+    );
+    let o = match std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("HOME", d.path())
+        .env("HEWAL_LANG", "en")
+        .output()
+    {
+        Ok(o) if o.status.code() == Some(77) => return eprintln!("skipped: no tmpfs here: {}", stderr(&o)),
+        Ok(o) => o,
+        Err(e) => return eprintln!("skipped: no unshare: {e}"),
+    };
+    let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap_or_default();
+    assert!(o.status.success(), "{:?}: {} {} {}", o.status, stderr(&o), read("index.err"), read("full.err"));
+    assert_ne!(read("index.code").trim(), "0", "the rebuild on a full disk said it succeeded");
+    let err = read("index.err");
+    assert!(err.contains("disk holding the search index") && err.contains("full"), "{err}");
+    assert!(!err.contains("thread") && !err.contains("os error"), "tantivy's own words reached the user: {err}");
+    assert_eq!(read("after"), read("before"), "the failed rebuild left files behind");
+    assert_eq!(read("old").lines().count(), 20_000, "the old index stopped answering");
+    // No room at all: read as it is, and told why.
+    assert_eq!(read("full").lines().count(), 20_000);
+    assert!(read("full.err").contains("disk holding the library is full"), "{}", read("full.err"));
+    assert_ne!(read("import.code").trim(), "0");
+    assert!(read("import.err").contains("disk holding the library is full"), "{}", read("import.err"));
+    assert_eq!(read("new").lines().count(), 20_000);
+}

@@ -24,6 +24,7 @@ index-rebuilding = the search index was { $why }; rebuilding it from the library
 index-rebuilt = the search index was { $why }; rebuilt it from the library
 index-unreadable = the search index could not be read ({ $why }); rebuilding it from the library
 index-read-only = the library cannot be changed (read-only): searching the index as it is
+index-disk-full = the disk holding the library is full: searching the index as it is; free some space for hewal to save changes again
 index-as-it-is = { $error }; searching the index as it is
 index-catches-up = { $error }; the index catches up when hewal next opens it
 

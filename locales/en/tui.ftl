@@ -71,6 +71,7 @@ undone = undone
 nothing-to-undo = nothing to undo
 no-more-unread = no more unread articles here
 read-only = the library cannot be changed (read-only): reading works, marks are not saved
+disk-full = the disk holding the library is full: reading works, marks are not saved until there is room
 calibration-unchanged = calibration unchanged
 saved-to = saved to { $path }
 cannot-save-to = cannot save to { $path }: { $error }

@@ -278,8 +278,8 @@ fn open_index(paths: &Paths, store: &Store, searches: bool) -> Result<SearchInde
     if let OpenState::Rebuilt(why) = &state {
         messages::message(strings::index_rebuilt(why, false));
     }
-    if store.is_read_only() {
-        messages::message(strings::index_read_only());
+    if let Some(why) = store.unwritable() {
+        messages::message(strings::index_read_only(why));
         return Ok(index);
     }
     let progress = output::Progress::new(&strings::progress_indexing());

@@ -60,8 +60,11 @@ pub fn index_unreadable(why: &str) -> String {
     text_with("index-unreadable", &[arg("why", why)])
 }
 
-pub fn index_read_only() -> String {
-    text("index-read-only")
+pub fn index_read_only(why: crate::store::Unwritable) -> String {
+    text(match why {
+        crate::store::Unwritable::ReadOnly => "index-read-only",
+        crate::store::Unwritable::DiskFull => "index-disk-full",
+    })
 }
 
 /// The index is locked by another hewal (`error` says so).

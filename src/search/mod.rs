@@ -175,7 +175,7 @@ impl SearchIndex {
     }
 
     fn create_fresh(dir: &Path) -> Result<SearchIndex> {
-        let create = |source| SearchError::Create { path: dir.to_owned(), source };
+        let create = |error| SearchError::writing(dir, SearchError::Create { path: dir.to_owned(), error });
         if dir.exists() {
             std::fs::remove_dir_all(dir).map_err(|e| create(e.into()))?;
         }
@@ -269,6 +269,9 @@ impl SearchIndex {
     /// rebuild `from_scratch`).
     fn pending(&self, store: &Store, from_scratch: bool) -> Result<Pending> {
         let writer = self.writer()?;
+        // Files a run that stopped left behind (a merge that was still
+        // writing when the disk filled) go now, not at the first commit.
+        let _ = writer.garbage_collect_files().wait();
         // The writer's lock keeps other processes from committing now: the
         // last commit, read here, is what it starts from.
         self.reload()?;
@@ -293,8 +296,12 @@ impl SearchIndex {
     /// Index every store row changed since the last sync. `progress(done,
     /// total)` is called after each step. Returns the number of rows indexed.
     pub fn sync(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        self.writing(|idx| idx.sync_steps(store, progress))
+    }
+
+    fn sync_steps(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
         if self.is_foreign_to(store)? {
-            return self.rebuild(store, progress);
+            return self.rebuild_steps(store, progress);
         }
         if store.change_seq()? <= self.synced_seq() {
             // Another process's commit brought the index up to date: the
@@ -313,6 +320,10 @@ impl SearchIndex {
     /// searches see the old index until the new one is complete, and a kill
     /// or an error leaves the old one as it was.
     pub fn rebuild(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        self.writing(|idx| idx.rebuild_steps(store, progress))
+    }
+
+    fn rebuild_steps(&mut self, store: &Store, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
         let total = store.count_changed_since(0)?;
         let mut w = self.pending(store, true)?;
         w.writer.delete_all_documents()?;
@@ -334,8 +345,17 @@ impl SearchIndex {
         batches: impl IntoIterator<Item = Committed>,
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64> {
+        self.writing(|idx| idx.batch_steps(store, batches, progress))
+    }
+
+    fn batch_steps(
+        &mut self,
+        store: &Store,
+        batches: impl IntoIterator<Item = Committed>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<u64> {
         if self.is_foreign_to(store)? {
-            self.rebuild(store, &mut |_, _| {})?;
+            self.rebuild_steps(store, &mut |_, _| {})?;
         }
         let mut w = self.pending(store, false)?;
         for batch in batches {
@@ -388,7 +408,9 @@ impl SearchIndex {
             } else {
                 w.writer.delete_term(Term::from_field_i64(self.fields.key, row.key));
             }
-            w.writer.add_document(RowDoc::new(self.fields, row, &w.in_flight))?;
+            if let Err(e) = w.writer.add_document(RowDoc::new(self.fields, row, &w.in_flight)) {
+                return Err(stopped(&mut w.writer, e).into());
+            }
             w.seq = row.change_seq;
             w.mark = Some((row.change_seq, row.key, row.id.clone()));
             w.done += 1;
@@ -440,6 +462,16 @@ impl SearchIndex {
         self.reader.reload()?;
         self.recency.warm(&self.reader.searcher())
     }
+
+    /// Run the writing `steps`, naming a failure of the disk under the
+    /// index for what it is (see [`SearchError::Write`]).
+    fn writing<T>(&mut self, steps: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        steps(self).map_err(|e| match &path {
+            Some(path) => SearchError::writing(path, e),
+            None => e,
+        })
+    }
 }
 
 /// An open writer and how far it has got.
@@ -474,7 +506,8 @@ impl Pending {
 /// directory is created or wiped. Waits for another process holding it.
 fn lock_beside(dir: &Path) -> Result<std::fs::File> {
     let path = dir.with_extension("lock");
-    let failed = |e: std::io::Error| SearchError::Create { path: dir.to_owned(), source: e.into() };
+    let failed =
+        |e: std::io::Error| SearchError::writing(dir, SearchError::Create { path: dir.to_owned(), error: e.into() });
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(failed)?;
     }
@@ -483,13 +516,33 @@ fn lock_beside(dir: &Path) -> Result<std::fs::File> {
     Ok(file)
 }
 
+/// What stopped `writer`, which is rolled back to the last commit, and the
+/// files of the segments it was writing removed: on a full disk they are
+/// what keeps it full (the last commit's are kept). When a worker thread
+/// failed, tantivy says only that one did; joining the workers, as a commit
+/// does, gives the worker's own error.
+fn stopped<D: tantivy::Document>(writer: &mut IndexWriter<D>, e: tantivy::TantivyError) -> tantivy::TantivyError {
+    let cause = match e {
+        tantivy::TantivyError::ErrorInThread(_) => writer.prepare_commit().err().unwrap_or(e),
+        e => e,
+    };
+    if writer.rollback().is_ok() {
+        let _ = writer.garbage_collect_files().wait();
+    }
+    cause
+}
+
 fn commit_with(writer: &mut IndexWriter<RowDoc>, seq: i64, store: i64, mark: Option<Mark>) -> Result<()> {
     let payload = serde_json::to_string(&Payload::current(seq, store, mark)).expect("payload serialises");
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&payload);
-    prepared.commit()?;
-    Ok(())
+    let committed = writer.prepare_commit().and_then(|mut prepared| {
+        prepared.set_payload(&payload);
+        prepared.commit()
+    });
+    committed.map(drop).map_err(|e| stopped(writer, e).into())
 }
+
+#[cfg(test)]
+mod full_disk_tests;
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,15 @@ pub enum StoreError {
     DataDir { path: PathBuf, problem: DirProblem },
 }
 
+/// Space below which a disk counts as full: SQLite needs 32 KiB for the
+/// shared-memory file of a WAL reader, and more for any write.
+const FULL_BELOW: u64 = 1 << 20;
+
+/// Whether the disk holding `dir` has (nearly) no space left for this user.
+pub(crate) fn disk_is_full(dir: &std::path::Path) -> bool {
+    fs4::available_space(dir).is_ok_and(|free| free < FULL_BELOW)
+}
+
 /// Why a directory cannot hold the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirProblem {
@@ -115,6 +124,9 @@ impl StoreError {
         match error.sqlite_error_code() {
             Some(NotADatabase | DatabaseCorrupt) => StoreError::Damaged { path: path.to_owned(), error },
             Some(CannotOpen) => StoreError::Open { path: path.to_owned(), error },
+            // Opening a WAL database makes its shared-memory file: on a
+            // full disk that fails as plain "disk I/O error".
+            Some(SystemIoFailure) if path.parent().is_some_and(disk_is_full) => StoreError::DiskFull(error),
             _ => StoreError::from(error),
         }
     }

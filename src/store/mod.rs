@@ -115,9 +115,18 @@ pub struct FeedState {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Opened read-only: the library is on read-only media or the database
-    /// cannot be written; every write fails with `StoreError::ReadOnly`.
-    read_only: bool,
+    /// Opened read-only, and why: every write fails with
+    /// `StoreError::ReadOnly`.
+    unwritable: Option<Unwritable>,
+}
+
+/// Why a library was opened only to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unwritable {
+    /// Read-only media, or a database or directory this user cannot write.
+    ReadOnly,
+    /// The disk holding it is full.
+    DiskFull,
 }
 
 impl Store {
@@ -141,13 +150,13 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|error| StoreError::opening(path, error))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        Ok(Store { conn, path: path.to_owned(), read_only: true })
+        Ok(Store { conn, path: path.to_owned(), unwritable: Some(Unwritable::ReadOnly) })
     }
 
     /// Open the library to read it and, where it can, to save reading
     /// state, never creating anything: `Ok(None)` when there is no database
     /// at `path`. A library that cannot be written (read-only media, a
-    /// read-only file) opens read-only (see [`Store::is_read_only`]).
+    /// read-only file, a full disk) opens read-only (see [`Store::unwritable`]).
     pub fn open_existing(path: &Path) -> Result<Option<Store>> {
         if !path.exists() {
             // A data directory that is a file holds no library, and never will.
@@ -163,20 +172,22 @@ impl Store {
             Err(StoreError::ReadOnly(_))
             | Err(StoreError::Open { .. })
             | Err(StoreError::CreateDir { .. })
-            | Err(StoreError::DataDir { .. }) => Self::open_unwritable(path).map(Some),
+            | Err(StoreError::DataDir { .. }) => Self::open_unwritable(path, Unwritable::ReadOnly).map(Some),
+            Err(StoreError::DiskFull(_)) => Self::open_unwritable(path, Unwritable::DiskFull).map(Some),
             Err(e) => Err(e),
         }
     }
 
-    /// A library that cannot be written. On read-only media SQLite cannot
-    /// make the shared-memory file WAL readers use, so the database is read
-    /// as an immutable file (what the last writer checkpointed into it).
-    fn open_unwritable(path: &Path) -> Result<Store> {
+    /// A library that cannot be written. On read-only media or a full disk
+    /// SQLite cannot make the shared-memory file WAL readers use, so the
+    /// database is read as an immutable file (what the last writer
+    /// checkpointed into it).
+    fn open_unwritable(path: &Path, why: Unwritable) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let read = |uri: &str| -> Result<Store> {
             let conn = Connection::open_with_flags(uri, flags).map_err(|error| StoreError::opening(path, error))?;
             conn.busy_timeout(BUSY_TIMEOUT)?;
-            let store = Store { conn, path: path.to_owned(), read_only: true };
+            let store = Store { conn, path: path.to_owned(), unwritable: Some(why) };
             store.count()?; // reads a table: fails here, not later
             Ok(store)
         };
@@ -186,7 +197,12 @@ impl Store {
 
     /// Whether this connection cannot write (see [`Store::open_existing`]).
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.unwritable.is_some()
+    }
+
+    /// Why this connection cannot write, if it cannot.
+    pub fn unwritable(&self) -> Option<Unwritable> {
+        self.unwritable
     }
 
     /// A store in memory, gone when dropped: a throwaway library for tests,
@@ -215,7 +231,7 @@ impl Store {
         // and small sorts stay in memory: no temp file in /var/tmp, which
         // may be full or read-only, and a third less system time on import.
         conn.pragma_update(None, "temp_store", "MEMORY").map_err(opening)?;
-        Ok(Store { conn, path: path.to_owned(), read_only: false })
+        Ok(Store { conn, path: path.to_owned(), unwritable: None })
     }
 
     /// A page cache and a WAL for writing many articles (`on`), or SQLite's

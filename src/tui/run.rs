@@ -89,8 +89,11 @@ pub enum TuiError {
 }
 
 /// What the app starts with: the setup, and the split as last left.
-fn options(paths: &Paths, setup: &Setup, read_only: bool) -> Options {
-    let note = if read_only { Some(strings::read_only()) } else { setup.plan.notes.last().map(|n| n.short.clone()) };
+fn options(paths: &Paths, setup: &Setup, unwritable: Option<crate::store::Unwritable>) -> Options {
+    let note = match unwritable {
+        Some(why) => Some(strings::read_only(why)),
+        None => setup.plan.notes.last().map(|n| n.short.clone()),
+    };
     let start = super::layout::Split {
         list_percent: setup.list_width.unwrap_or(super::layout::Split::default().list_percent),
         zoom: false,
@@ -133,7 +136,7 @@ pub fn run(paths: &Paths, setup: &Setup) -> Result<Ended, TuiError> {
     let (job_tx, job_rx) = crossbeam_channel::unbounded();
     let worker = SearchWorker::spawn(paths.db_path(), paths.index_dir(), job_tx.clone()).map_err(TuiError::Worker)?;
     event::spawn_signals(event_tx.clone()).map_err(TuiError::Signals)?;
-    let options = options(paths, setup, store.is_read_only());
+    let options = options(paths, setup, store.unwritable());
     let mut app = App::with_options(store, options);
     let mut session = Session::enter(paths, setup, worker, job_tx)?;
     event::spawn_input(event_tx).map_err(TuiError::Terminal)?;

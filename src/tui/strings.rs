@@ -186,8 +186,12 @@ pub fn cannot_delete(error: &dyn std::fmt::Display) -> String {
     text_with("cannot-delete", &[quoted("error", error)])
 }
 
-pub fn read_only() -> String {
-    text("read-only")
+/// What a library opened only to read says at the start (`why` it is).
+pub fn read_only(why: crate::store::Unwritable) -> String {
+    text(match why {
+        crate::store::Unwritable::ReadOnly => "read-only",
+        crate::store::Unwritable::DiskFull => "disk-full",
+    })
 }
 
 pub fn no_link_numbered(k: u32) -> String {
