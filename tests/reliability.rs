@@ -454,3 +454,23 @@ fn a_full_disk_under_the_index_is_named_and_the_library_still_read() {
     assert!(read("import.err").contains("disk holding the library is full"), "{}", read("import.err"));
     assert_eq!(read("new").lines().count(), 20_000);
 }
+
+/// An index directory that is a symlink to another disk stays one when
+/// the index is created or rebuilt there: what it holds is replaced, not
+/// the link.
+#[test]
+fn an_index_kept_elsewhere_through_a_symlink_stays_there() {
+    let d = Dir::new();
+    let elsewhere = d.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(d.data()).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, d.data().join("index")).unwrap();
+    let input = jsonl(&d, "a.jsonl", "gamma", 3);
+    ok(&d.hewal(&["import", &input]));
+    garble_index(&elsewhere);
+    assert_eq!(titles(&d, "gammaword").len(), 3);
+    ok(&d.hewal(&["reindex"]));
+    assert!(d.data().join("index").is_symlink(), "the link was replaced by a directory");
+    assert!(elsewhere.join("meta.json").exists());
+    assert_eq!(titles(&d, "gammaword").len(), 3);
+}

@@ -176,9 +176,7 @@ impl SearchIndex {
 
     fn create_fresh(dir: &Path) -> Result<SearchIndex> {
         let create = |error| SearchError::writing(dir, SearchError::Create { path: dir.to_owned(), error });
-        if dir.exists() {
-            std::fs::remove_dir_all(dir).map_err(|e| create(e.into()))?;
-        }
+        empty(dir).map_err(|e| create(e.into()))?;
         std::fs::create_dir_all(dir).map_err(|e| create(e.into()))?;
         let directory = ReadDirectory::open(dir).map_err(|e| create(tantivy::TantivyError::from(e)))?;
         let index = Index::create(directory.clone(), schema::build(), Default::default()).map_err(create)?;
@@ -500,6 +498,25 @@ impl Pending {
         let in_flight = Default::default();
         Pending { writer, seq, done: 0, since_commit: 0, store, whole: false, mark, in_flight, top_key }
     }
+}
+
+/// Remove what `dir` holds, keeping the directory itself: it may be a
+/// symlink or a mount point, made to keep the index on another disk.
+fn empty(dir: &Path) -> std::io::Result<()> {
+    if !dir.is_dir() {
+        return match std::fs::remove_file(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            done => done,
+        };
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        match entry.file_type()?.is_dir() {
+            true => std::fs::remove_dir_all(entry.path())?,
+            false => std::fs::remove_file(entry.path())?,
+        }
+    }
+    Ok(())
 }
 
 /// Hold the file lock beside `dir` (`index.lock` for `index/`) while the
