@@ -64,8 +64,9 @@ pub enum WriteProblem {
 }
 
 impl WriteProblem {
-    /// What a tantivy error says of the disk, when it comes from one of the
-    /// kinds of I/O error above.
+    /// What a tantivy error says of the disk, when it is an I/O error of a
+    /// kind this names (others are no more use to a user than tantivy's
+    /// own words).
     pub fn of(e: &TantivyError) -> Option<WriteProblem> {
         let kind = match e {
             TantivyError::IoError(io)
