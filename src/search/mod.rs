@@ -537,7 +537,9 @@ fn lock_beside(dir: &Path) -> Result<std::fs::File> {
 /// files of the segments it was writing removed: on a full disk they are
 /// what keeps it full (the last commit's are kept). When a worker thread
 /// failed, tantivy says only that one did; joining the workers, as a commit
-/// does, gives the worker's own error.
+/// does, gives the worker's own error. That join stops at the failed
+/// worker, and tantivy lets another run on: a segment it finishes after
+/// this is collected by the next writer (see `SearchIndex::pending`).
 fn stopped<D: tantivy::Document>(writer: &mut IndexWriter<D>, e: tantivy::TantivyError) -> tantivy::TantivyError {
     let cause = match e {
         tantivy::TantivyError::ErrorInThread(_) => writer.prepare_commit().err().unwrap_or(e),
