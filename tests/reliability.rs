@@ -21,6 +21,29 @@ fn jsonl(dir: &Dir, name: &str, tag: &str, n: usize) -> String {
     dir.create(name, lines.join("\n")).to_str().unwrap().to_owned()
 }
 
+/// Run `script` with `sh` in a mount namespace of its own (where it may
+/// mount a tmpfs or a read-only bind), with `d` as home and messages in
+/// English. `None`, the reason printed, where that cannot be done here: no
+/// `unshare`, or the script exits 77 or 78 (its mounts could not be made).
+fn in_mount_namespace(d: &Dir, script: &str) -> Option<std::process::Output> {
+    let run = std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", script])
+        .env("HOME", d.path())
+        .env("HEWAL_LANG", "en")
+        .output();
+    match run {
+        Ok(o) if matches!(o.status.code(), Some(77 | 78)) => {
+            eprintln!("skipped: cannot make the mounts here: {}", stderr(&o));
+            None
+        }
+        Ok(o) => Some(o),
+        Err(e) => {
+            eprintln!("skipped: no unshare: {e}");
+            None
+        }
+    }
+}
+
 fn titles(dir: &Dir, query: &str) -> Vec<String> {
     let out = ok(&dir.hewal(&["search", "--json", "--limit", "100", query]));
     let mut t: Vec<String> = json_lines(&out).iter().map(|v| v["title"].as_str().unwrap().to_owned()).collect();
@@ -330,22 +353,7 @@ fn a_library_on_read_only_media_is_read() {
         data = data.display(),
         out = d.path().display()
     );
-    let o = std::process::Command::new("unshare")
-        .args(["-m", "sh", "-c", &script])
-        .env("HOME", d.path())
-        .env("HEWAL_LANG", "en")
-        .output();
-    let o = match o {
-        Ok(o) if o.status.code() == Some(77) || o.status.code() == Some(78) => {
-            eprintln!("skipped: cannot make a read-only mount here: {}", stderr(&o));
-            return;
-        }
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("skipped: no unshare: {e}");
-            return;
-        }
-    };
+    let Some(o) = in_mount_namespace(&d, &script) else { return };
     assert!(o.status.success(), "{:?}: {}", o.status, stderr(&o));
     assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
     let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap();
@@ -372,18 +380,7 @@ fn a_full_disk_stops_an_import_clearly_and_it_resumes_with_room() {
         disk = disk.display(),
         out = d.path().display()
     );
-    let o = match std::process::Command::new("unshare")
-        .args(["-m", "sh", "-c", &script])
-        .env("HOME", d.path())
-        .env("HEWAL_LANG", "en")
-        .output()
-    {
-        Ok(o) if matches!(o.status.code(), Some(77 | 78)) => {
-            return eprintln!("skipped: no tmpfs here: {}", stderr(&o))
-        }
-        Ok(o) => o,
-        Err(e) => return eprintln!("skipped: no unshare: {e}"),
-    };
+    let Some(o) = in_mount_namespace(&d, &script) else { return };
     let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap_or_default();
     assert!(o.status.success(), "{:?}: {} {}", o.status, stderr(&o), read("again.err"));
     assert_ne!(read("full.code").trim(), "0", "the import on a full disk said it succeeded");
@@ -431,16 +428,7 @@ fn a_full_disk_under_the_index_is_named_and_the_library_still_read() {
         disk = disk.display(),
         out = d.path().display()
     );
-    let o = match std::process::Command::new("unshare")
-        .args(["-m", "sh", "-c", &script])
-        .env("HOME", d.path())
-        .env("HEWAL_LANG", "en")
-        .output()
-    {
-        Ok(o) if o.status.code() == Some(77) => return eprintln!("skipped: no tmpfs here: {}", stderr(&o)),
-        Ok(o) => o,
-        Err(e) => return eprintln!("skipped: no unshare: {e}"),
-    };
+    let Some(o) = in_mount_namespace(&d, &script) else { return };
     let read = |name| std::fs::read_to_string(d.path().join(name)).unwrap_or_default();
     assert!(o.status.success(), "{:?}: {} {} {}", o.status, stderr(&o), read("index.err"), read("full.err"));
     assert_ne!(read("index.code").trim(), "0", "the rebuild on a full disk said it succeeded");
