@@ -51,19 +51,36 @@ class Tui:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
         self.pending = []
+        # When the last chunk fed to pyte was read.
+        self.fed_at = self.t0
         self.chunks = queue.SimpleQueue()
-        threading.Thread(target=self.read_all, daemon=True).start()
+        # A process of its own reads the pty as soon as hewal writes and
+        # stamps each chunk (perf_counter is CLOCK_MONOTONIC, one clock for
+        # every process): no thread of this interpreter, busy with pyte,
+        # delays a stamp or leaves hewal waiting on a full pty buffer. It
+        # passes the chunks on through a pipe as large as the system allows.
+        r, w = os.pipe()
+        self.reader = os.fork()
+        if self.reader == 0:
+            os.close(r)
+            stamp_chunks(fd, w)
+        os.close(w)
+        try:
+            fcntl.fcntl(r, 1031, 1 << 20)  # F_SETPIPE_SZ: 1 MiB
+        except OSError:
+            pass
+        threading.Thread(target=self.read_all, args=(r,), daemon=True).start()
+        # pyte, the emulator, gives way to hewal and to the stamping: on
+        # the user's side a terminal parses on a machine of its own.
+        os.setpriority(os.PRIO_PROCESS, 0, 19)
 
-    def read_all(self):
-        # A thread of its own reads the pty as soon as hewal writes, and
-        # stamps each chunk: hewal never waits on a full pty buffer while
-        # pyte parses, and pyte's time is not counted in a measure.
+    def read_all(self, r):
+        pipe = os.fdopen(r, "rb")
         while True:
-            try:
-                data = os.read(self.fd, 1 << 16)
-            except OSError:
-                data = b""
-            self.chunks.put((time.perf_counter(), data))
+            head = pipe.read(HEAD.size)
+            at, n = HEAD.unpack(head) if len(head) == HEAD.size else (time.perf_counter(), 0)
+            data = pipe.read(n) if n else b""
+            self.chunks.put((at, data))
             if not data:
                 return
 
@@ -87,16 +104,24 @@ class Tui:
                 chunk = None
         return got
 
-    def wait(self, cond, limit=10.0):
+    def feed(self):
+        at, data = self.pending.pop(0)
+        self.stream.feed(data)
+        self.fed_at = at
+        return at
+
+    def wait(self, cond, limit=10.0, since=None):
         """Feed the output to the emulator until cond(screen) holds; the
-        time the bytes that made it hold were read, or None."""
+        time the bytes that made it hold were read, or None. If it holds
+        already and the key was sent at `since`, the bytes fed last made
+        it (one chunk may answer two waits, a letter's echo and its
+        results: pyte's time parsing it is not the program's)."""
         end = time.perf_counter() + limit
         if cond(self.screen):
-            return time.perf_counter()
+            return time.perf_counter() if since is None else max(self.fed_at, since)
         while True:
             while self.pending:
-                at, data = self.pending.pop(0)
-                self.stream.feed(data)
+                at = self.feed()
                 if cond(self.screen):
                     return at
             left = end - time.perf_counter()
@@ -110,8 +135,7 @@ class Tui:
         last = None
         while True:
             while self.pending:
-                last, data = self.pending.pop(0)
-                self.stream.feed(data)
+                last = self.feed()
             if not self.pump(quiet):
                 return last
 
@@ -137,9 +161,35 @@ class Tui:
             self.pump(0.05)
             done, _ = os.waitpid(self.pid, os.WNOHANG)
             if done:
-                return
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+                break
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        # The reading process ends once the pty has no writer left.
+        os.waitpid(self.reader, 0)
+
+
+# A chunk's header on the pipe from the reading process: when it was read,
+# and its length (0: the end).
+HEAD = struct.Struct("=dI")
+
+
+def stamp_chunks(fd, w):
+    """The reading process: every chunk of the pty, stamped, onto `w`."""
+    try:
+        fcntl.fcntl(w, 1031, 1 << 20)  # F_SETPIPE_SZ
+    except OSError:
+        pass
+    while True:
+        try:
+            data = os.read(fd, 1 << 16)
+        except OSError:
+            data = b""
+        out = HEAD.pack(time.perf_counter(), len(data)) + data
+        while out:
+            out = out[os.write(w, out):]
+        if not data:
+            os._exit(0)
 
 
 def pct(xs, p):
@@ -198,11 +248,11 @@ def main():
             sent = t.key(ch)
             # A query in Latin letters shows its reading after "≈".
             bar = lambda s: s.display[0][3:].split("≈")[0]
-            shown = t.wait(lambda s: sorted(bar(s).replace(" ", "")) == want, 5)
+            shown = t.wait(lambda s: sorted(bar(s).replace(" ", "")) == want, 5, sent)
             if shown is not None and measured:
                 echo.append(shown - sent)
             if typed.strip():
-                got = t.wait(lambda s: "searching" not in s.display[status], 5)
+                got = t.wait(lambda s: "searching" not in s.display[status], 5, sent)
                 if got is not None and measured:
                     results.append(got - sent)
             if a.pace:
