@@ -1,12 +1,16 @@
 //! The reader pane: the article, its laid-out lines, its links, scrolling.
 //!
-//! Layout is cached per (article, width, highlight generation): scrolling
-//! never lays out again, and resizing back to a recent width is a cache hit.
-//! The article's links are found once, when it is shown.
+//! An article is laid out a paragraph at a time, as far down as it has been
+//! shown: a long article's preview costs the lines on screen, not the whole
+//! text; the rest is laid out as the reader scrolls to it (to its end only
+//! for `G` or a search hit further down). Layouts are kept per (article,
+//! width, highlight generation): scrolling back never lays out again, and
+//! resizing back to a recent width is a cache hit. The article's links are
+//! found once, when it is shown.
 
 use crate::search::Matcher;
 use crate::store::{Article, ArticleKey};
-use crate::text::paragraphs::paragraphs;
+use crate::text::paragraphs::{paragraph_ranges, paragraphs};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, BaseDirection, DisplayLine, LayoutOptions, Render};
 use crate::tui::action::Action;
@@ -14,7 +18,7 @@ use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use std::rc::Rc;
+use std::ops::Range;
 
 /// Layouts kept for quick resizes.
 const CACHE_SIZE: usize = 4;
@@ -55,10 +59,10 @@ pub struct ReaderPane {
     /// Whether `scroll` still has to be set from the saved position.
     restore_pending: bool,
     moved: bool,
-    lines: Rc<Vec<ReaderLine>>,
+    /// Layouts of recent articles and widths, the one shown last; `current`
+    /// names it.
+    cache: Vec<(CacheKey, Layout)>,
     current: Option<CacheKey>,
-    cache: Vec<(CacheKey, Rc<Vec<ReaderLine>>)>,
-    hit_lines: Vec<usize>,
     /// The article's links: its own as 0, then its numbered references.
     links: Vec<(u32, String)>,
     /// How lines are drawn for this terminal (order, shaping).
@@ -88,9 +92,23 @@ impl ReaderPane {
         self.article.as_ref()
     }
 
-    /// The laid-out lines (valid after `fit`).
+    /// The lines laid out so far (after `fit`: at least to the bottom of
+    /// the pane, or the whole article).
     pub fn lines(&self) -> &[ReaderLine] {
-        &self.lines
+        self.layout().map_or(&[], |l| &l.lines)
+    }
+
+    fn layout(&self) -> Option<&Layout> {
+        self.current.and_then(|_| self.cache.last()).map(|(_, l)| l)
+    }
+
+    /// The article and its current layout, laid out to at least `lines`
+    /// lines (or to its end).
+    fn laid_out(&mut self, lines: usize) -> Option<&Layout> {
+        let (article, (_, layout)) = (self.article.as_ref()?, self.cache.last_mut()?);
+        self.current?;
+        layout.extend_until(article, |l| l.lines.len() >= lines);
+        Some(layout)
     }
 
     /// The article's links: its own as 0, then the numbered references
@@ -114,9 +132,7 @@ impl ReaderPane {
 
     pub fn clear(&mut self) {
         self.article = None;
-        self.lines = Rc::default();
         self.current = None;
-        self.hit_lines.clear();
         self.links.clear();
     }
 
@@ -133,45 +149,53 @@ impl ReaderPane {
         Some((a.key, self.scroll, std::mem::take(&mut self.moved)))
     }
 
-    /// Lay out for `width` (cached) and clamp the scroll to `height`.
+    /// Lay out for `width` (cached) as far as `height` lines from the
+    /// scroll position, and clamp the scroll.
     pub fn fit(&mut self, width: usize, height: usize, matcher: Option<&Matcher>, generation: u64) {
         self.height = height;
         let Some(article) = &self.article else { return };
         let key = CacheKey { key: article.key, width, generation: if matcher.is_some() { generation } else { 0 } };
         if self.current != Some(key) {
-            self.lines = match self.cache.iter().find(|(k, _)| *k == key) {
-                Some((_, lines)) => lines.clone(),
+            // The layout shown goes last (the first is the oldest).
+            match self.cache.iter().position(|(k, _)| *k == key) {
+                Some(i) => {
+                    let entry = self.cache.remove(i);
+                    self.cache.push(entry);
+                }
                 None => {
-                    let lines = Rc::new(layout_article(article, width, matcher, self.render));
                     if self.cache.len() >= CACHE_SIZE {
                         self.cache.remove(0);
                     }
-                    self.cache.push((key, lines.clone()));
-                    lines
+                    self.cache.push((key, Layout::new(article, width, matcher.cloned(), self.render)));
                 }
-            };
+            }
             self.current = Some(key);
-            self.hit_lines = self
-                .lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.line.as_ref().is_some_and(|d| d.segments.iter().any(|s| s.highlight)))
-                .map(|(i, _)| i)
-                .collect();
         }
+        let saved = article.position.max(0) as usize;
         if std::mem::take(&mut self.restore_pending) {
             // Opened from search results: at the first hit, which is what
             // the reader came for; else where they left off.
-            self.scroll = match (matcher, self.hit_lines.first()) {
-                (Some(_), Some(&first)) => first.saturating_sub(HIT_CONTEXT),
-                _ => article.position.max(0) as usize,
+            let first_hit = match matcher {
+                Some(_) => self.hit_after(None),
+                None => None,
+            };
+            self.scroll = match first_hit {
+                Some(first) => first.saturating_sub(HIT_CONTEXT),
+                None => saved,
             };
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.scroll = self.scroll.min(self.max_scroll(self.scroll));
     }
 
-    fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.height.max(1))
+    /// The furthest the scroll can go, as far as `to` needs to know: the
+    /// article is laid out to `to`'s screenful (all of it for `usize::MAX`).
+    fn max_scroll(&mut self, to: usize) -> usize {
+        let height = self.height.max(1);
+        match self.laid_out(to.saturating_add(height)) {
+            Some(l) if l.complete() => l.lines.len().saturating_sub(height),
+            Some(_) => to,
+            None => 0,
+        }
     }
 
     /// Movement keys, when the reader has focus: scrolling, and jumps to
@@ -194,56 +218,107 @@ impl ReaderPane {
     }
 
     fn scroll_to(&mut self, line: usize) {
-        let s = line.min(self.max_scroll());
+        let s = line.min(self.max_scroll(line));
         self.moved |= s != self.scroll;
         self.scroll = s;
     }
 
-    /// Scroll to the next (or previous) line holding a hit. False if none.
+    /// Scroll to the next (or previous) line holding a hit, round to the
+    /// first (or last) past the end. False if none.
     fn jump_to_hit(&mut self, forward: bool) -> bool {
         let here = self.scroll + HIT_CONTEXT;
-        let target = if forward {
-            self.hit_lines.iter().find(|&&l| l > here).or(self.hit_lines.first())
-        } else {
-            self.hit_lines.iter().rev().find(|&&l| l < here).or(self.hit_lines.last())
+        let target = match forward {
+            true => self.hit_after(Some(here)).or_else(|| self.hit_after(None)),
+            false => self.hit_before(here).or_else(|| self.hit_before(usize::MAX)),
         };
         match target {
-            Some(&l) => {
+            Some(l) => {
                 self.scroll_to(l.saturating_sub(HIT_CONTEXT));
                 true
             }
             None => false,
         }
     }
+
+    /// The first line holding a hit after `line` (from the top for `None`),
+    /// laying out as far as it takes.
+    fn hit_after(&mut self, line: Option<usize>) -> Option<usize> {
+        let (article, (_, layout)) = (self.article.as_ref()?, self.cache.last_mut()?);
+        self.current?;
+        let after = |l: &usize| line.is_none_or(|line| *l > line);
+        layout.extend_until(article, |l| l.hit_lines.iter().any(after));
+        layout.hit_lines.iter().copied().find(after)
+    }
+
+    /// The last line holding a hit before `line`, laying out to it.
+    fn hit_before(&mut self, line: usize) -> Option<usize> {
+        let layout = self.laid_out(line)?;
+        layout.hit_lines.iter().rev().copied().find(|&l| l < line)
+    }
 }
 
-/// Title, a meta line, then the paragraphs with a blank line between.
-fn layout_article(a: &Article, width: usize, matcher: Option<&Matcher>, render: Render) -> Vec<ReaderLine> {
-    let mut out = Vec::new();
-    let para = |text: &str, kind: LineKind, out: &mut Vec<ReaderLine>| {
-        let hits = matcher.map(|m| m.hit_ranges(text)).unwrap_or_default();
-        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &hits, render };
-        out.extend(layout_paragraph(text, width, &opts).into_iter().map(|l| ReaderLine { kind, line: Some(l) }));
-    };
-    para(&a.title, LineKind::Title, &mut out);
-    let date = a.published.and_then(format::recent_date).unwrap_or_default();
-    // Source, date and link, each isolated (a Sorani source beside a
-    // date would otherwise take its digits), in the interface's direction.
-    let meta: Vec<String> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .map(crate::tui::strings::isolate)
-        .collect();
-    if !meta.is_empty() {
-        let flow = crate::tui::mirror::Flow::of(render);
-        let line = flow.align(flow.label(&meta.join(" · "), width, render));
-        out.push(ReaderLine { kind: LineKind::Meta, line: Some(line) });
+/// An article's lines for one width, laid out a paragraph at a time as far
+/// as they have been needed.
+#[derive(Debug)]
+struct Layout {
+    lines: Vec<ReaderLine>,
+    /// Lines holding a search hit, among those laid out.
+    hit_lines: Vec<usize>,
+    /// The body's paragraphs not laid out yet, the next last.
+    rest: Vec<Range<usize>>,
+    width: usize,
+    matcher: Option<Matcher>,
+    render: Render,
+}
+
+impl Layout {
+    /// The title and the meta line; the body waits for [`Layout::extend_until`].
+    fn new(a: &Article, width: usize, matcher: Option<Matcher>, render: Render) -> Layout {
+        let mut rest = paragraph_ranges(&a.body);
+        rest.reverse();
+        let mut layout = Layout { lines: Vec::new(), hit_lines: Vec::new(), rest, width, matcher, render };
+        layout.paragraph(&a.title, LineKind::Title);
+        let date = a.published.and_then(format::recent_date).unwrap_or_default();
+        // Source, date and link, each isolated (a Sorani source beside a
+        // date would otherwise take its digits), in the interface's direction.
+        let meta: Vec<String> = [a.source.as_str(), date.as_str(), a.url.as_deref().unwrap_or("")]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(crate::tui::strings::isolate)
+            .collect();
+        if !meta.is_empty() {
+            let flow = crate::tui::mirror::Flow::of(render);
+            let line = flow.align(flow.label(&meta.join(" · "), width, render));
+            layout.lines.push(ReaderLine { kind: LineKind::Meta, line: Some(line) });
+        }
+        layout
     }
-    for p in paragraphs(&a.body) {
-        out.push(ReaderLine { kind: LineKind::Body, line: None });
-        para(p, LineKind::Body, &mut out);
+
+    /// Whether the whole article is laid out.
+    fn complete(&self) -> bool {
+        self.rest.is_empty()
     }
-    out
+
+    /// Lay out the body's paragraphs, each after a blank line, until `done`
+    /// holds or the article ends.
+    fn extend_until(&mut self, a: &Article, done: impl Fn(&Layout) -> bool) {
+        while !done(self) {
+            let Some(p) = self.rest.pop() else { return };
+            self.lines.push(ReaderLine { kind: LineKind::Body, line: None });
+            self.paragraph(&a.body[p], LineKind::Body);
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, kind: LineKind) {
+        let hits = self.matcher.as_ref().map(|m| m.hit_ranges(text)).unwrap_or_default();
+        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: &hits, render: self.render };
+        for line in layout_paragraph(text, self.width, &opts) {
+            if line.segments.iter().any(|s| s.highlight) {
+                self.hit_lines.push(self.lines.len());
+            }
+            self.lines.push(ReaderLine { kind, line: Some(line) });
+        }
+    }
 }
 
 /// The article's own link as 0, then the numbered references (`[n] url`
@@ -287,7 +362,7 @@ impl Widget for &ReaderPane {
         }
         let width = text_width(area);
         let x = area.x + (area.width as usize > width) as u16;
-        for (n, l) in self.lines.iter().skip(self.scroll).take(area.height as usize).enumerate() {
+        for (n, l) in self.lines().iter().skip(self.scroll).take(area.height as usize).enumerate() {
             let Some(line) = &l.line else { continue };
             let style = match l.kind {
                 LineKind::Title => theme::title(),
@@ -303,4 +378,169 @@ impl Widget for &ReaderPane {
 /// margin on each side.
 pub fn text_width(area: Rect) -> usize {
     (area.width as usize).saturating_sub(2).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::SearchIndex;
+    use proptest::prelude::*;
+
+    fn article(paragraphs: &[String], position: i64) -> Article {
+        Article {
+            key: 7,
+            id: "a".into(),
+            source: "test".into(),
+            url: None,
+            title: "سەردێڕ title".into(),
+            body: paragraphs.join("\n\n"),
+            lang: None,
+            published: None,
+            imported_at: 0,
+            content_hash: String::new(),
+            read: false,
+            starred: false,
+            position,
+            origin: "test".into(),
+        }
+    }
+
+    fn matcher(query: &str) -> Matcher {
+        let index = SearchIndex::in_memory().unwrap();
+        index.prepare_query(query).unwrap().unwrap().matcher().clone()
+    }
+
+    /// The reader as it was before laying out lazily: the whole article at
+    /// once, the scroll clamped to its length.
+    struct Whole {
+        lines: Vec<ReaderLine>,
+        hits: Vec<usize>,
+        scroll: usize,
+        height: usize,
+    }
+
+    impl Whole {
+        fn new(a: &Article, width: usize, height: usize, m: Option<&Matcher>) -> Whole {
+            let mut l = Layout::new(a, width, m.cloned(), Render::default());
+            l.extend_until(a, |_| false);
+            let max = l.lines.len().saturating_sub(height.max(1));
+            let scroll = match (m, l.hit_lines.first()) {
+                (Some(_), Some(&first)) => first.saturating_sub(HIT_CONTEXT),
+                _ => a.position as usize,
+            };
+            Whole { scroll: scroll.min(max), lines: l.lines, hits: l.hit_lines, height }
+        }
+
+        fn to(&mut self, line: usize) {
+            self.scroll = line.min(self.lines.len().saturating_sub(self.height.max(1)));
+        }
+
+        fn act(&mut self, action: &Action) {
+            let here = self.scroll + HIT_CONTEXT;
+            match *action {
+                Action::Move(n) => self.to((self.scroll as i64 + n).max(0) as usize),
+                Action::Page(n) => {
+                    self.to((self.scroll as i64 + n * self.height.saturating_sub(1).max(1) as i64).max(0) as usize)
+                }
+                Action::Jump { end } => self.to(if end { usize::MAX } else { 0 }),
+                Action::NextHit(true) => {
+                    if let Some(&l) = self.hits.iter().find(|&&l| l > here).or(self.hits.first()) {
+                        self.to(l.saturating_sub(HIT_CONTEXT))
+                    }
+                }
+                Action::NextHit(false) => {
+                    if let Some(&l) = self.hits.iter().rev().find(|&&l| l < here).or(self.hits.last()) {
+                        self.to(l.saturating_sub(HIT_CONTEXT))
+                    }
+                }
+                _ => unreachable!(),
+            }
+        }
+
+        fn shown(&self) -> Vec<Option<DisplayLine>> {
+            self.lines.iter().skip(self.scroll).take(self.height).map(|l| l.line.clone()).collect()
+        }
+    }
+
+    fn shown(pane: &ReaderPane) -> Vec<Option<DisplayLine>> {
+        pane.lines().iter().skip(pane.scroll()).take(pane.height).map(|l| l.line.clone()).collect()
+    }
+
+    fn words() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec!["هەواڵ", "کوردستان", "news", "hewlêr", "لە", "و", "ئابووری", "2024"]);
+        prop::collection::vec(word, 1..40).prop_map(|w| w.join(" "))
+    }
+
+    fn actions() -> impl Strategy<Value = Action> {
+        prop_oneof![
+            (-30i64..30).prop_map(Action::Move),
+            (-3i64..3).prop_map(Action::Page),
+            any::<bool>().prop_map(|end| Action::Jump { end }),
+            any::<bool>().prop_map(Action::NextHit),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Laid out as far as shown, the reader shows what laying out the
+        /// whole article showed, after any keys, at any size.
+        #[test]
+        fn a_reader_laid_out_as_needed_shows_what_the_whole_layout_showed(
+            paragraphs in prop::collection::vec(words(), 0..30),
+            width in 4usize..50,
+            height in 0usize..12,
+            position in 0i64..80,
+            search in any::<bool>(),
+            keys in prop::collection::vec(actions(), 0..12),
+        ) {
+            let a = article(&paragraphs, position);
+            let m = search.then(|| matcher("هەواڵ"));
+            let mut whole = Whole::new(&a, width, height, m.as_ref());
+            let mut pane = ReaderPane::default();
+            pane.show(a);
+            pane.fit(width, height, m.as_ref(), 1);
+            prop_assert_eq!(pane.scroll(), whole.scroll);
+            prop_assert_eq!(shown(&pane), whole.shown());
+            for key in &keys {
+                whole.act(key);
+                pane.handle(key);
+                pane.fit(width, height, m.as_ref(), 1);
+                prop_assert_eq!(pane.scroll(), whole.scroll, "after {:?}", key);
+                prop_assert_eq!(shown(&pane), whole.shown(), "after {:?}", key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_article_is_laid_out_only_as_far_as_it_is_shown() {
+        let paragraphs: Vec<String> = (0..2_000).map(|i| format!("بەشی {i} لە هەواڵەکە")).collect();
+        let mut pane = ReaderPane::default();
+        pane.show(article(&paragraphs, 0));
+        pane.fit(40, 10, None, 0);
+        let first = pane.lines().len();
+        assert!((10..20).contains(&first), "{first} lines laid out for a pane of 10");
+        // A page down lays out one more screenful, not the rest.
+        pane.handle(&Action::Page(1));
+        pane.fit(40, 10, None, 0);
+        assert!(pane.lines().len() < first + 20, "{} lines after a page", pane.lines().len());
+        // The end is known once asked for.
+        pane.handle(&Action::Jump { end: true });
+        pane.fit(40, 10, None, 0);
+        assert_eq!(pane.lines().len(), 2 + 2 * 2_000);
+        assert_eq!(pane.scroll(), pane.lines().len() - 10);
+    }
+
+    #[test]
+    fn opened_from_a_search_the_reader_lays_out_to_the_first_hit_only() {
+        let mut paragraphs: Vec<String> = (0..1_000).map(|i| format!("بەشی {i}")).collect();
+        paragraphs[500] = "هەواڵی نوێ".into();
+        let m = matcher("هەواڵ");
+        let mut pane = ReaderPane::default();
+        pane.show(article(&paragraphs, 0));
+        pane.fit(40, 10, Some(&m), 1);
+        // Title, meta, then a blank line and a line for each paragraph.
+        let hit = 2 + 2 * 500 + 1;
+        assert_eq!(pane.scroll(), hit - HIT_CONTEXT);
+        assert!(pane.lines().len() < hit + 20, "{} lines laid out", pane.lines().len());
+    }
 }
