@@ -11,7 +11,7 @@
 use crate::jobs::search::SearchResponse;
 use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
-use crate::text::{layout_paragraph, layout_single_line, BaseDirection, LayoutOptions, Render};
+use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
 use crate::tui::action::Action;
 use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
@@ -19,6 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -92,6 +93,60 @@ pub struct ListPane {
     /// of the same articles.
     kept: Vec<ArticleSummary>,
     render: Render,
+    /// The rows' lines as laid out for recent frames.
+    memo: LineMemo,
+}
+
+/// Lines of the list laid out for recent frames, by what they were laid
+/// out from. Most frames draw the rows the last one drew (a letter typed,
+/// a snippet or the reader arriving, a move by one row), and the bidi
+/// layout of their titles and snippets was most of a frame's time.
+#[derive(Debug, Default)]
+struct LineMemo {
+    lines: RefCell<HashMap<MemoKey, Option<DisplayLine>>>,
+}
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct MemoKey {
+    text: String,
+    width: usize,
+    /// Highlighted byte ranges: a snippet's first line; none: a single line.
+    snippet: Option<Vec<Range<usize>>>,
+}
+
+/// Lines kept: several screens of rows, each with its title, source and
+/// snippet.
+const MEMO_LINES: usize = 1024;
+
+impl LineMemo {
+    /// `text` as one line of `width` cells, cut with an ellipsis.
+    fn single(&self, text: &str, width: usize, render: Render) -> DisplayLine {
+        let key = MemoKey { text: text.to_owned(), width, snippet: None };
+        let line = self.get_or(key, || Some(layout_single_line(text, width, BaseDirection::Auto, render)));
+        line.expect("a single line is always laid out")
+    }
+
+    /// The first line of `text` wrapped at `width`, with `hits` highlighted.
+    fn first_line(&self, text: &str, width: usize, hits: &[Range<usize>], render: Render) -> Option<DisplayLine> {
+        let key = MemoKey { text: text.to_owned(), width, snippet: Some(hits.to_vec()) };
+        let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render };
+        self.get_or(key, || layout_paragraph(text, width, &opts).into_iter().next())
+    }
+
+    fn get_or(&self, key: MemoKey, lay_out: impl FnOnce() -> Option<DisplayLine>) -> Option<DisplayLine> {
+        let mut lines = self.lines.borrow_mut();
+        if let Some(line) = lines.get(&key) {
+            return line.clone();
+        }
+        if lines.len() >= MEMO_LINES {
+            lines.clear();
+        }
+        lines.entry(key).or_insert_with(lay_out).clone()
+    }
+
+    fn clear(&self) {
+        self.lines.borrow_mut().clear();
+    }
 }
 
 impl ListPane {
@@ -109,11 +164,15 @@ impl ListPane {
             reusable: true,
             kept: Vec::new(),
             render: Render::default(),
+            memo: LineMemo::default(),
         }
     }
 
     pub fn set_render(&mut self, render: Render) {
-        self.render = render;
+        if render != self.render {
+            self.render = render;
+            self.memo.clear();
+        }
     }
 
     pub fn source(&self) -> &ListSource {
@@ -450,14 +509,14 @@ impl ListWidget<'_> {
             used += DATE_W + 1;
         }
         if w >= used + SOURCE_W + 20 {
-            let src = aligned(layout_single_line(&row.source, SOURCE_W, BaseDirection::Auto, render));
+            let src = aligned(self.pane.memo.single(&row.source, SOURCE_W, render));
             parts.push(to_line(&src, SOURCE_W, quiet, style).spans);
             parts.push(vec![Span::styled(" ", style)]);
             used += SOURCE_W + 1;
         }
         let title_w = w.saturating_sub(used);
         if title_w > 0 {
-            let title = aligned(layout_single_line(&row.title, title_w, BaseDirection::Auto, render));
+            let title = aligned(self.pane.memo.single(&row.title, title_w, render));
             parts.push(to_line(&title, title_w, style, theme::highlight()).spans);
         }
         if mirrored {
@@ -470,8 +529,7 @@ impl ListWidget<'_> {
         }
         if let Some((snippet, hits)) = self.pane.snippet(i).filter(|(s, _)| !s.is_empty()) {
             let sw = w.saturating_sub(3).max(1);
-            let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render };
-            if let Some(first) = layout_paragraph(snippet, sw, &opts).into_iter().next() {
+            if let Some(first) = self.pane.memo.first_line(snippet, sw, hits, render) {
                 let l = to_line(&aligned(first), sw, theme::dim(), theme::highlight());
                 let x = if mirrored { area.x } else { area.x + 3 };
                 buf.set_line(x, area.y + 1, &l, area.width.saturating_sub(3));
@@ -622,5 +680,40 @@ mod tests {
         list.handle(&Action::Move(2));
         list.reload_library(&store).unwrap();
         assert_eq!(list.selected(), 2);
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    #[test]
+    fn the_memo_gives_what_a_fresh_layout_gives_and_stays_bounded() {
+        let memo = LineMemo::default();
+        let render = Render::default();
+        let texts = ["هەواڵی کوردستان news", "English title", "", "٢٠٢٤ ساڵی نوێ (new year)"];
+        for round in 0..2 {
+            for text in texts {
+                for width in [1, 5, 12, 40] {
+                    let single = layout_single_line(text, width, BaseDirection::Auto, render);
+                    assert_eq!(memo.single(text, width, render), single, "round {round}: {text:?} at {width}");
+                    let end = text.len().min(4);
+                    let hits: Vec<Range<usize>> = text.is_char_boundary(end).then_some(0..end).into_iter().collect();
+                    let hits = &hits[..];
+                    let opts = LayoutOptions { direction: BaseDirection::Auto, highlights: hits, render };
+                    let first = layout_paragraph(text, width, &opts).into_iter().next();
+                    assert_eq!(memo.first_line(text, width, hits, render), first, "round {round}: {text:?} at {width}");
+                }
+            }
+        }
+        // The same text with other highlights is another line.
+        let text = "ئابووری و سیاسەت";
+        let first_word: Vec<Range<usize>> = text.find(' ').map(|end| 0..end).into_iter().collect();
+        let (a, b) = (memo.first_line(text, 30, &first_word, render), memo.first_line(text, 30, &[], render));
+        assert_ne!(a, b);
+        for i in 0..3 * MEMO_LINES {
+            memo.single(&format!("row {i}"), 20, render);
+        }
+        assert!(memo.lines.borrow().len() <= MEMO_LINES);
     }
 }
