@@ -155,7 +155,11 @@ impl ReaderPane {
         self.height = height;
         let Some(article) = &self.article else { return };
         let key = CacheKey { key: article.key, width, generation: if matcher.is_some() { generation } else { 0 } };
-        if self.current != Some(key) {
+        // A layout is of the text it was made from: an article fetched
+        // again with a new title or body keeps its key, and is laid out anew.
+        let stale = |l: &Layout| l.made_from != article.content_hash;
+        if self.current != Some(key) || self.layout().is_none_or(stale) {
+            self.cache.retain(|(k, l)| *k != key || !stale(l));
             // The layout shown goes last (the first is the oldest).
             match self.cache.iter().position(|(k, _)| *k == key) {
                 Some(i) => {
@@ -269,6 +273,8 @@ struct Layout {
     width: usize,
     matcher: Option<Matcher>,
     render: Render,
+    /// The content hash of the article laid out.
+    made_from: String,
 }
 
 impl Layout {
@@ -276,7 +282,8 @@ impl Layout {
     fn new(a: &Article, width: usize, matcher: Option<Matcher>, render: Render) -> Layout {
         let mut rest = paragraph_ranges(&a.body);
         rest.reverse();
-        let mut layout = Layout { lines: Vec::new(), hit_lines: Vec::new(), rest, width, matcher, render };
+        let made_from = a.content_hash.clone();
+        let mut layout = Layout { lines: Vec::new(), hit_lines: Vec::new(), rest, width, matcher, render, made_from };
         layout.paragraph(&a.title, LineKind::Title);
         let date = a.published.and_then(format::recent_date).unwrap_or_default();
         // Source, date and link, each isolated (a Sorani source beside a
@@ -304,8 +311,11 @@ impl Layout {
     fn extend_until(&mut self, a: &Article, done: impl Fn(&Layout) -> bool) {
         while !done(self) {
             let Some(p) = self.rest.pop() else { return };
+            // Ranges of the body it was made from ([`ReaderPane::fit`] makes
+            // a new layout for a new body); never a panic if not.
+            let Some(text) = a.body.get(p) else { return self.rest.clear() };
             self.lines.push(ReaderLine { kind: LineKind::Body, line: None });
-            self.paragraph(&a.body[p], LineKind::Body);
+            self.paragraph(text, LineKind::Body);
         }
     }
 
@@ -528,6 +538,24 @@ mod tests {
         pane.fit(40, 10, None, 0);
         assert_eq!(pane.lines().len(), 2 + 2 * 2_000);
         assert_eq!(pane.scroll(), pane.lines().len() - 10);
+    }
+
+    #[test]
+    fn an_article_whose_text_changed_under_its_key_is_laid_out_anew() {
+        let old: Vec<String> = (0..200).map(|i| format!("کۆنی {i}")).collect();
+        let mut pane = ReaderPane::default();
+        pane.show(Article { content_hash: "old".into(), ..article(&old, 0) });
+        pane.fit(40, 10, None, 0);
+        // Fetched again: a shorter body, in other words, the same key.
+        let new = vec!["نوێ".to_string(); 3];
+        let fresh = |pane: &mut ReaderPane| {
+            pane.show(Article { content_hash: "new".into(), ..article(&new, 0) });
+            pane.handle(&Action::Jump { end: true });
+            pane.fit(40, 10, None, 0);
+            pane.lines().iter().map(|l| l.line.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(fresh(&mut pane), fresh(&mut ReaderPane::default()));
+        assert_eq!(pane.lines().len(), 2 + 2 * 3);
     }
 
     #[test]
