@@ -4,10 +4,11 @@
 hewal runs in a pty of a fixed size; its output is fed to pyte (a VT100
 emulator), and each measurement is the time from writing a key to the pty
 until the emulated screen shows its effect. Each chunk of output is
-timed when a thread of its own reads it from the pty, before pyte parses
-it (and hewal never waits on a pty buffer the parser has let fill): a measure is
-the time of the bytes that completed the effect (for a whole frame, its
-last bytes: the status line is drawn last).
+timed when a process of its own reads it from the pty, before pyte parses
+it (and hewal never waits on a pty buffer the parser has let fill; pyte
+runs at nice 19): a measure is the time of the bytes that completed the
+effect (for a whole frame, its last bytes: the status line is drawn
+last).
 
   start     exec -> first frame (the status line shows the library's count)
   echo      a typed letter -> the search bar shows the query typed so far
