@@ -25,7 +25,7 @@ It also reads hewal's peak resident set (VmHWM) from /proc before quitting.
 
 Needs `pip install pyte`. Prints one table; --json prints the figures as JSON.
 """
-import argparse, fcntl, json, os, pty, queue, signal, struct, sys, termios, threading, time
+import argparse, atexit, fcntl, json, os, pty, queue, signal, struct, sys, termios, threading, time
 
 # The reading thread gets the interpreter within 0.2 ms of its bytes.
 sys.setswitchinterval(0.0002)
@@ -51,6 +51,7 @@ class Tui:
             os.execv(argv[0], argv)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.pid, self.fd = pid, fd
+        LIVE.add(pid)
         self.pending = []
         # When the last chunk fed to pyte was read.
         self.fed_at = self.t0
@@ -166,8 +167,23 @@ class Tui:
         else:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
+        LIVE.discard(self.pid)
         # The reading process ends once the pty has no writer left.
         os.waitpid(self.reader, 0)
+
+
+# The programs started and not yet quit: killed if the bench stops early
+# (an error, ^C), so that none is left running.
+LIVE = set()
+
+
+@atexit.register
+def kill_live():
+    for pid in LIVE:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 # A chunk's header on the pipe from the reading process: when it was read,
@@ -204,7 +220,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hewal", required=True)
     ap.add_argument("--data-dir", required=True)
-    ap.add_argument("--queries", default="benches/data/queries.txt")
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--queries", default=os.path.join(here, "..", "benches", "data", "queries.txt"))
     ap.add_argument("--starts", type=int, default=10)
     ap.add_argument("--cols", type=int, default=100)
     ap.add_argument("--rows", type=int, default=30)
