@@ -27,7 +27,8 @@ Needs `pip install pyte`. Prints one table; --json prints the figures as JSON.
 """
 import argparse, atexit, fcntl, json, os, pty, queue, signal, struct, sys, termios, threading, time
 
-# The reading thread gets the interpreter within 0.2 ms of its bytes.
+# The thread that takes the stamped chunks off the pipe gets the
+# interpreter within 0.2 ms of them.
 sys.setswitchinterval(0.0002)
 
 try:
@@ -62,15 +63,15 @@ class Tui:
         # delays a stamp or leaves hewal waiting on a full pty buffer. It
         # passes the chunks on through a pipe as large as the system allows.
         r, w = os.pipe()
+        try:
+            fcntl.fcntl(w, 1031, 1 << 20)  # F_SETPIPE_SZ: 1 MiB
+        except OSError:
+            pass
         self.reader = os.fork()
         if self.reader == 0:
             os.close(r)
             stamp_chunks(fd, w)
         os.close(w)
-        try:
-            fcntl.fcntl(r, 1031, 1 << 20)  # F_SETPIPE_SZ: 1 MiB
-        except OSError:
-            pass
         threading.Thread(target=self.read_all, args=(r,), daemon=True).start()
         # pyte, the emulator, gives way to hewal and to the stamping: on
         # the user's side a terminal parses on a machine of its own.
@@ -193,10 +194,6 @@ HEAD = struct.Struct("=dI")
 
 def stamp_chunks(fd, w):
     """The reading process: every chunk of the pty, stamped, onto `w`."""
-    try:
-        fcntl.fcntl(w, 1031, 1 << 20)  # F_SETPIPE_SZ
-    except OSError:
-        pass
     while True:
         try:
             data = os.read(fd, 1 << 16)

@@ -102,12 +102,17 @@ impl ReaderPane {
         self.current.and_then(|_| self.cache.last()).map(|(_, l)| l)
     }
 
-    /// The article and its current layout, laid out to at least `lines`
-    /// lines (or to its end).
+    /// The current layout, laid out to at least `lines` lines (or to the
+    /// article's end).
     fn laid_out(&mut self, lines: usize) -> Option<&Layout> {
+        self.laid_out_until(|l| l.lines.len() >= lines)
+    }
+
+    /// The current layout, laid out until `done` holds (or to the end).
+    fn laid_out_until(&mut self, done: impl Fn(&Layout) -> bool) -> Option<&Layout> {
         let (article, (_, layout)) = (self.article.as_ref()?, self.cache.last_mut()?);
         self.current?;
-        layout.extend_until(article, |l| l.lines.len() >= lines);
+        layout.extend_until(article, done);
         Some(layout)
     }
 
@@ -179,10 +184,7 @@ impl ReaderPane {
         if std::mem::take(&mut self.restore_pending) {
             // Opened from search results: at the first hit, which is what
             // the reader came for; else where they left off.
-            let first_hit = match matcher {
-                Some(_) => self.hit_after(None),
-                None => None,
-            };
+            let first_hit = matcher.and_then(|_| self.hit_after(None));
             self.scroll = match first_hit {
                 Some(first) => first.saturating_sub(HIT_CONTEXT),
                 None => saved,
@@ -247,10 +249,8 @@ impl ReaderPane {
     /// The first line holding a hit after `line` (from the top for `None`),
     /// laying out as far as it takes.
     fn hit_after(&mut self, line: Option<usize>) -> Option<usize> {
-        let (article, (_, layout)) = (self.article.as_ref()?, self.cache.last_mut()?);
-        self.current?;
         let after = |l: &usize| line.is_none_or(|line| *l > line);
-        layout.extend_until(article, |l| l.hit_lines.iter().any(after));
+        let layout = self.laid_out_until(|l| l.hit_lines.iter().any(after))?;
         layout.hit_lines.iter().copied().find(after)
     }
 
