@@ -87,7 +87,7 @@ fn main() {
                     continue;
                 }
                 generation += 1;
-                let req = SearchRequest { generation, query: typed.clone(), view: Default::default() };
+                let req = SearchRequest { generation, query: typed.clone(), ..Default::default() };
                 let (t, cpu) = (Instant::now(), cpu_ns());
                 let (resp, rest) = answer_first(&index, &req).unwrap();
                 // The rows the list shows first, as the UI reads them.

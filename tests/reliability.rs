@@ -229,7 +229,7 @@ fn a_garbled_index_is_noticed_and_rebuilt() {
             assert!(again.is_empty(), "{exts:?}: rebuilt again for files already replaced: {again:?}");
         }
         let mut total = None;
-        let req = Request::Search(SearchRequest { generation: 1, query: "alphaword".into(), view: Default::default() });
+        let req = Request::Search(SearchRequest { generation: 1, query: "alphaword".into(), ..Default::default() });
         job.step(vec![req], &|| false, &mut |n| {
             if let Notification::MoreResults(r) = &n {
                 total = Some(r.total);

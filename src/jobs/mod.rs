@@ -22,11 +22,12 @@ pub enum Notification {
     /// The index is open and current; `note` says what happened to it
     /// (rebuilt, or why it could not catch up).
     Ready { docs: u64, note: Option<String> },
-    /// The first screens of hits for a query.
-    Results(search::SearchResponse),
+    /// The first screens of hits for a query (boxed, as the next: an
+    /// answer is far larger than any other notification).
+    Results(Box<search::SearchResponse>),
     /// The whole answer to a query whose first screens were sent as
     /// `Results`: the same hits first, then the rest, and the exact count.
-    MoreResults(search::SearchResponse),
+    MoreResults(Box<search::SearchResponse>),
     /// The snippets of the current answer, after it.
     Snippets(search::Snippets),
     /// A search failed: for that generation, or (`None`) the index cannot

@@ -8,12 +8,16 @@
 //!
 //! An answer comes in up to three parts: the first screens of hits at once
 //! (store keys, best first; the UI reads the rows of its visible window
-//! itself), then the snippets, which need each body analysed, then, when
-//! there are more matches than the first screens hold, every hit up to
-//! [`RESULT_LIMIT`] with the exact count. The first part lets tantivy skip
-//! documents that cannot reach the first screens; the last visits every
-//! match. Snippets and the full count stop as soon as a newer query is
-//! waiting, so typing never queues behind them.
+//! itself), then the snippets of the rows the list shows (the request says
+//! how many), which need each body analysed, then, when there are more
+//! matches than the first screens hold, every hit up to [`RESULT_LIMIT`]
+//! with the exact count. The first part lets tantivy skip documents that
+//! cannot reach the first screens; the last visits every match. As the list
+//! scrolls, the UI asks for the snippets of the rows that come into view
+//! ([`SnippetRequest`]), and the worker answers them in the order asked.
+//! Snippets and the full count stop as soon as a newer query is waiting, so
+//! typing never queues behind them; a request for snippets or a sync waits
+//! its turn instead, so no row the UI asked for is left without an answer.
 
 use super::{Notification, NotificationTx};
 use crate::search::query::snippet;
@@ -23,6 +27,8 @@ use crossbeam_channel::{Receiver, Sender};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -33,17 +39,17 @@ pub const RESULT_LIMIT: usize = 10_000;
 pub const FIRST_HITS: usize = 100;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
-/// Rows that get a snippet (the rest show the title only): about what a
-/// tall terminal shows at two lines per row.
-const SNIPPET_ROWS: usize = 24;
 
 /// A query for the worker.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
     /// Where to search: the hits outside this view are left out.
     pub view: View,
+    /// Rows 0.. whose snippets are made straight after the first answer:
+    /// those the list shows.
+    pub snippet_rows: usize,
 }
 
 /// The answer to one request: the hits, best first, as store keys.
@@ -59,6 +65,21 @@ pub struct SearchResponse {
     pub complete: bool,
     pub elapsed: Duration,
     pub matcher: Matcher,
+    /// Rows 0.. whose snippets follow this answer (the request's
+    /// `snippet_rows`, or fewer when there are fewer hits): the UI need not
+    /// ask for them.
+    pub snippet_rows: usize,
+}
+
+/// Snippets wanted for rows of an answer already sent (rows that came into
+/// view).
+#[derive(Clone, Debug)]
+pub struct SnippetRequest {
+    /// The answer's generation; the worker answers only for the last query
+    /// it answered.
+    pub generation: u64,
+    /// (row index, the article on that row).
+    pub rows: Vec<(usize, ArticleKey)>,
 }
 
 /// Snippets for some rows of an answer already sent.
@@ -73,6 +94,7 @@ pub struct Snippets {
 #[derive(Clone, Debug)]
 pub enum Request {
     Search(SearchRequest),
+    Snippets(SnippetRequest),
     /// Catch the index up with the store (after a fetch or an import).
     Sync,
 }
@@ -81,6 +103,11 @@ pub enum Request {
 /// lets the thread end.
 pub struct SearchWorker {
     request_tx: Sender<Request>,
+    /// Search requests sent so far: the worker compares it with those it
+    /// has taken from the channel to see whether a newer query waits
+    /// (the channel cannot be looked into, and only a query makes the
+    /// worker give up what it is doing).
+    searches: Arc<AtomicU64>,
     _handle: JoinHandle<()>,
 }
 
@@ -88,34 +115,40 @@ impl SearchWorker {
     /// Start the worker for the library at `db_path` / `index_dir`.
     pub fn spawn(db_path: PathBuf, index_dir: PathBuf, tx: NotificationTx) -> std::io::Result<SearchWorker> {
         let (request_tx, request_rx) = crossbeam_channel::unbounded();
+        let searches = Arc::new(AtomicU64::new(0));
+        let sent = Arc::clone(&searches);
         let handle = std::thread::Builder::new().name("hewal-search".into()).spawn(move || {
             // A panic the job does not catch itself (it catches those of a
             // search) ends the worker, never silently: the UI is told that
             // search stopped, and everything else goes on.
-            if let Err(panic) = crate::panics::catch_quietly(|| serve(&db_path, &index_dir, &request_rx, &tx)) {
+            if let Err(panic) = crate::panics::catch_quietly(|| serve(&db_path, &index_dir, &request_rx, &sent, &tx)) {
                 let message = format!("search stopped after an internal error ({panic}); please report it");
                 let _ = tx.send(Notification::Error { generation: None, message });
             }
         })?;
-        Ok(SearchWorker { request_tx, _handle: handle })
+        Ok(SearchWorker { request_tx, searches, _handle: handle })
     }
 
-    /// Queue a query; never blocks.
-    pub fn request(&self, req: SearchRequest) {
+    /// Queue a request; never blocks.
+    pub fn send(&self, req: Request) {
+        if matches!(req, Request::Search(_)) {
+            // Counted before it is sent, so the worker never takes a query
+            // it has not been told of.
+            self.searches.fetch_add(1, Ordering::SeqCst);
+        }
         // Fails only once the worker has stopped, which it reported.
-        let _ = self.request_tx.send(Request::Search(req));
+        let _ = self.request_tx.send(req);
     }
 
     /// Ask for the index to catch up with the store; never blocks.
     pub fn sync(&self) {
-        // As above.
-        let _ = self.request_tx.send(Request::Sync);
+        self.send(Request::Sync);
     }
 }
 
 /// The worker thread: open the library, catch the index up, start the
 /// checksum check beside it, then answer requests until the UI goes.
-fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &NotificationTx) {
+fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, sent: &AtomicU64, tx: &NotificationTx) {
     // After each message the worker yields its core: the scheduler tends to
     // wake the UI on the core of the thread that woke it, and the worker
     // goes straight on to the snippets. Without the yield the UI waited
@@ -146,6 +179,8 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &
     });
     let never = crossbeam_channel::never();
     let mut check_rx = Some(check_rx);
+    // Search requests taken from the channel so far (see `SearchWorker::searches`).
+    let mut taken = 0;
     loop {
         // Behind another process's writer: look again in a second.
         let retry = if job.behind { crossbeam_channel::after(RETRY_SYNC) } else { crossbeam_channel::never() };
@@ -158,7 +193,8 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, tx: &
             recv(request_rx) -> first => {
                 let Ok(first) = first else { break };
                 let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
-                if !job.step(batch, &|| !request_rx.is_empty(), &mut notify) {
+                taken += batch.iter().filter(|r| matches!(r, Request::Search(_))).count() as u64;
+                if !job.step(batch, &|| sent.load(Ordering::SeqCst) > taken, &mut notify) {
                     break;
                 }
             }
@@ -217,12 +253,15 @@ pub struct SearchJob {
     /// The last sync found the index's writer held by another process: the
     /// worker syncs again shortly.
     behind: bool,
+    /// The last query answered (its generation) and what its hits are, for
+    /// the snippets asked for later.
+    answered: Option<(u64, Matcher)>,
 }
 
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None, dir: None, remade: false, behind: false }
+        SearchJob { index, store, note: None, dir: None, remade: false, behind: false, answered: None }
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -254,9 +293,12 @@ impl SearchJob {
     /// Handle one batch of requests, in the worker's protocol: newest query
     /// wins (every older one in the batch is skipped), a sync anywhere in
     /// the batch runs first; then the answer goes out as `Results` (first
-    /// screens), `Snippets`, and `MoreResults` when there are more hits.
-    /// Snippets and the rest stop as soon as `newer()` says another request
-    /// waits. False once `notify` says nobody listens any more.
+    /// screens), `Snippets` of the rows the request named, and
+    /// `MoreResults` when there are more hits. Then the snippets asked for
+    /// the last answer, in the order asked, a `Snippets` each (requests for
+    /// an older answer are dropped). Everything after `Results` stops as
+    /// soon as `newer()` says another query waits. False once `notify`
+    /// says nobody listens any more.
     ///
     /// An index that cannot be read (a read error or a panic while
     /// searching: damaged files) is rebuilt from the store, and the UI is
@@ -267,21 +309,50 @@ impl SearchJob {
         newer: &dyn Fn() -> bool,
         notify: &mut dyn FnMut(Notification) -> bool,
     ) -> bool {
-        let (mut req, mut want_sync) = (None, false);
+        let (mut req, mut want_sync, mut wanted) = (None, false, Vec::new());
         for r in batch {
             match r {
                 Request::Search(s) => req = Some(s),
+                Request::Snippets(s) => wanted.push(s),
                 Request::Sync => want_sync = true,
             }
         }
         if want_sync && !self.sync(notify) {
             return false;
         }
-        let Some(req) = req else { return true };
+        if let Some(req) = req {
+            if !self.answer(&req, newer, notify) {
+                return false;
+            }
+        }
+        for s in wanted {
+            let Some(matcher) = self.answered.as_ref().filter(|(g, _)| *g == s.generation).map(|(_, m)| m) else {
+                continue; // asked for an answer since replaced
+            };
+            let keys: Vec<ArticleKey> = s.rows.iter().map(|&(_, k)| k).collect();
+            let mut rows = snippets(&self.store, matcher, &keys, newer);
+            for row in &mut rows {
+                row.0 = s.rows[row.0].0;
+            }
+            if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: s.generation, rows })) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Answer one query, recovering from an index that cannot be read.
+    /// False once nobody listens.
+    fn answer(
+        &mut self,
+        req: &SearchRequest,
+        newer: &dyn Fn() -> bool,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> bool {
         test_panic(&req.query, "worker");
         match crate::panics::catch_quietly(|| {
             test_panic(&req.query, "search");
-            self.search(&req, newer, notify)
+            self.search(req, newer, notify)
         }) {
             Ok(Ok(listening)) => listening,
             Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => self.recover(&e.to_string(), notify),
@@ -299,11 +370,13 @@ impl SearchJob {
     ) -> Result<bool, SearchError> {
         let (mut resp, rest) = answer_first(&self.index, req)?;
         self.keep_in_view(&req.view, &mut resp)?;
-        let (matcher, keys) = (resp.matcher.clone(), resp.hits.iter().take(SNIPPET_ROWS).copied().collect::<Vec<_>>());
-        if !notify(Notification::Results(resp)) {
+        resp.snippet_rows = req.snippet_rows.min(resp.hits.len());
+        let (keys, matcher) = (resp.hits[..resp.snippet_rows].to_vec(), resp.matcher.clone());
+        if !notify(Notification::Results(Box::new(resp))) {
             return Ok(false);
         }
         let rows = snippets(&self.store, &matcher, &keys, newer);
+        self.answered = Some((req.generation, matcher));
         if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: req.generation, rows })) {
             return Ok(false);
         }
@@ -311,7 +384,7 @@ impl SearchJob {
         Ok(match answer_rest(&prepared, &first, newer)? {
             Some(mut full) => {
                 self.keep_in_view(&req.view, &mut full)?;
-                notify(Notification::MoreResults(full))
+                notify(Notification::MoreResults(Box::new(full)))
             }
             None => true, // a newer query is waiting
         })
@@ -426,6 +499,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
             complete: true,
             elapsed: start.elapsed(),
             matcher: Matcher::default(),
+            snippet_rows: 0,
         };
         return Ok((resp, None));
     };
@@ -438,6 +512,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
         complete: results.complete,
         elapsed: start.elapsed(),
         matcher: results.matcher,
+        snippet_rows: 0,
     };
     let rest = (!resp.complete).then(|| (prepared, resp.clone()));
     Ok((resp, rest))
@@ -467,11 +542,12 @@ pub fn answer_rest(
         complete: true,
         elapsed: first.elapsed + start.elapsed(),
         matcher: results.matcher,
+        snippet_rows: first.snippet_rows,
     }))
 }
 
-/// Snippets for the articles `keys` (rows 0.. of an answer), stopping early
-/// when `stop()` says a newer query is waiting.
+/// Snippets for the articles `keys` (as rows 0..), stopping early when
+/// `stop()` says a newer query is waiting.
 pub fn snippets(
     store: &Store,
     matcher: &Matcher,

@@ -17,7 +17,7 @@ use super::mode::{Focus, Mode, PromptKind};
 use super::panes::status::{IndexState, StatusLine};
 use super::panes::{reader, Edit, FeedsPane, ListPane, ListSource, ReaderPane, SearchBar, SearchList};
 use super::strings;
-use crate::jobs::search::SearchRequest;
+use crate::jobs::search::{Request, SearchRequest};
 use crate::jobs::Notification;
 use crate::store::{Filter, Flag, Store, View};
 use crate::text::{Order, Render};
@@ -79,7 +79,7 @@ pub struct App {
     generation: u64,
     /// The generation whose results are on screen.
     shown_generation: u64,
-    requests: Vec<SearchRequest>,
+    requests: Vec<Request>,
     effects: Vec<Effect>,
     /// Feeds done / total while a refresh runs.
     fetching: Option<(usize, usize)>,
@@ -273,8 +273,8 @@ impl App {
         &mut self.store
     }
 
-    /// Search requests to send to the worker.
-    pub fn take_requests(&mut self) -> Vec<SearchRequest> {
+    /// Requests to send to the search worker.
+    pub fn take_requests(&mut self) -> Vec<Request> {
         std::mem::take(&mut self.requests)
     }
 
@@ -322,6 +322,7 @@ impl App {
         if let Err(e) = self.list.fit(&self.store, self.areas.list_rows, self.areas.row_lines) {
             self.message = Some(strings::cannot_read_library(&e));
         }
+        self.requests.extend(self.list.snippets_wanted().map(Request::Snippets));
         self.follow_selection();
         let matcher = match self.list.source() {
             ListSource::Search(r) => Some(&r.response.matcher),
@@ -817,8 +818,15 @@ impl App {
         }
     }
 
-    fn search_request(&self) -> SearchRequest {
-        SearchRequest { generation: self.generation, query: self.search.query().to_owned(), view: self.search_scope() }
+    fn search_request(&self) -> Request {
+        Request::Search(SearchRequest {
+            generation: self.generation,
+            query: self.search.query().to_owned(),
+            view: self.search_scope(),
+            // The rows the list shows at two lines each, as it will with
+            // the answer (it may show the library now, a line a row).
+            snippet_rows: usize::from(self.areas.list.height / 2),
+        })
     }
 
     /// The query text changed: ask for new results (they replace the old
@@ -906,13 +914,13 @@ impl App {
                 self.behind = 0;
                 self.follow_later = true;
                 let keep = std::mem::take(&mut self.refreshing_search).then(|| self.list.selected_key()).flatten();
-                let list = SearchList::new(resp);
+                let list = SearchList::new(*resp);
                 self.list.reset(ListSource::Search(Box::new(list)));
                 if let Some(key) = keep {
                     self.list.select_hit(key);
                 }
             }
-            Notification::MoreResults(full) => self.list.extend_results(full),
+            Notification::MoreResults(full) => self.list.extend_results(*full),
             Notification::Snippets(sn) => self.list.add_snippets(sn.generation, sn.rows),
             Notification::Error { generation, message } => {
                 if generation.is_none_or(|g| g == self.generation) {

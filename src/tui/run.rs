@@ -296,7 +296,16 @@ impl<'a> Session<'a> {
             self.guard.terminal.backend_mut().expect_shift(shift);
         }
         self.guard.terminal.draw(|f| super::view::render(app, f)).map_err(TuiError::Draw)?;
+        // Rows that came into view want their snippets.
+        self.send_requests(app);
         Ok(())
+    }
+
+    /// Pass the app's requests on to the search worker.
+    fn send_requests(&mut self, app: &mut App) {
+        for req in app.take_requests() {
+            self.worker.send(req);
+        }
     }
 
     /// After a batch of events: a thread that panicked did not write over
@@ -305,9 +314,7 @@ impl<'a> Session<'a> {
         if let Some(panic) = terminal::take_worker_panic() {
             app.on_outcome(Outcome::Note(strings::worker_panicked(&panic)));
         }
-        for req in app.take_requests() {
-            self.worker.request(req);
-        }
+        self.send_requests(app);
     }
 
     /// Carry out every effect the app queued; outcomes go back to it, and

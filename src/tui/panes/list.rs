@@ -8,7 +8,7 @@
 //! number plus the key of the article on it: when the library is re-read
 //! (after a fetch) the selection follows the article, not the row.
 
-use crate::jobs::search::SearchResponse;
+use crate::jobs::search::{SearchResponse, SnippetRequest};
 use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
@@ -20,7 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Rows read beyond the visible ones, so small scrolls read nothing.
@@ -60,11 +60,16 @@ pub struct SearchList {
     /// only what differs (usually the highlights) instead of being written
     /// into a blank line.
     carried: HashMap<usize, Snippet>,
+    /// Rows whose snippets were asked for (they follow, unless the article
+    /// is gone): each row is asked for once.
+    asked: HashSet<usize>,
 }
 
 impl SearchList {
     pub fn new(response: SearchResponse) -> SearchList {
-        SearchList { response, snippets: HashMap::new(), carried: HashMap::new() }
+        // The worker makes the first rows' snippets unasked.
+        let asked = (0..response.snippet_rows).collect();
+        SearchList { response, snippets: HashMap::new(), carried: HashMap::new(), asked }
     }
 }
 
@@ -278,6 +283,19 @@ impl ListPane {
                 r.snippets.extend(rows.into_iter().map(|(i, text, hits)| (i, (text, hits))));
             }
         }
+    }
+
+    /// The rows in view, and the half screen below them, whose snippets
+    /// have not been asked for yet: shown by the time the list scrolls to
+    /// them, one row or a page at a time. `None` when there are none, or
+    /// the list shows the library.
+    pub fn snippets_wanted(&mut self) -> Option<SnippetRequest> {
+        let ListSource::Search(r) = &mut self.source else { return None };
+        let hits = &r.response.hits;
+        let start = (self.offset as usize).min(hits.len());
+        let end = (start + self.height + self.height / 2).min(hits.len());
+        let rows: Vec<_> = (start..end).filter(|&i| r.asked.insert(i)).map(|i| (i, hits[i])).collect();
+        (!rows.is_empty()).then_some(SnippetRequest { generation: r.response.generation, rows })
     }
 
     /// The view shown, when the list shows the library.
@@ -596,6 +614,11 @@ mod tests {
     }
 
     fn answer(keys: &[ArticleKey]) -> ListSource {
+        answer_with_snippets(keys, 0)
+    }
+
+    /// An answer whose first `snippet_rows` rows' snippets follow it.
+    fn answer_with_snippets(keys: &[ArticleKey], snippet_rows: usize) -> ListSource {
         let response = SearchResponse {
             generation: 1,
             query: "t".into(),
@@ -604,6 +627,7 @@ mod tests {
             complete: true,
             elapsed: std::time::Duration::ZERO,
             matcher: Default::default(),
+            snippet_rows,
         };
         ListSource::Search(Box::new(SearchList::new(response)))
     }
@@ -671,6 +695,44 @@ mod tests {
         // have no snippet for.
         list.add_snippets(1, vec![(1, "b2".into(), vec![0..1, 1..2])]);
         assert_eq!((list.snippet(0), list.snippet(1)), (None, Some(&snippet("b2"))));
+    }
+
+    #[test]
+    fn snippets_are_asked_for_once_for_the_rows_in_view_and_half_a_screen_below() {
+        let store = library(40);
+        let keys: Vec<ArticleKey> = store.window_of(&View::all(), 0, 40).unwrap().iter().map(|r| r.key).collect();
+        let mut list = ListPane::new(40);
+        // The library's rows have no snippets.
+        list.fit(&store, 6, 1).unwrap();
+        assert!(list.snippets_wanted().is_none());
+        // The worker makes rows 0..4 with the answer: the rest of the
+        // screen (6 rows) and 3 more are asked for, once.
+        list.reset(answer_with_snippets(&keys, 4));
+        list.fit(&store, 6, 2).unwrap();
+        let wanted = list.snippets_wanted().unwrap();
+        assert_eq!(wanted.generation, 1);
+        assert_eq!(wanted.rows, (4..9).map(|i| (i, keys[i])).collect::<Vec<_>>());
+        assert!(list.snippets_wanted().is_none());
+        // Down to the screen's last row: nothing more. A page down: the
+        // rows that come into view and the half screen below.
+        list.handle(&Action::Move(5));
+        list.fit(&store, 6, 2).unwrap();
+        assert!(list.snippets_wanted().is_none());
+        list.handle(&Action::Page(1));
+        list.fit(&store, 6, 2).unwrap();
+        let end = list.offset() as usize + 9;
+        assert!(end > 9, "scrolled past what was asked: {end}");
+        assert_eq!(list.snippets_wanted().unwrap().rows, (9..end).map(|i| (i, keys[i])).collect::<Vec<_>>());
+        // The end of the list: no row past the last hit.
+        list.handle(&Action::Jump { end: true });
+        list.fit(&store, 6, 2).unwrap();
+        let rows = list.snippets_wanted().unwrap().rows;
+        assert_eq!(rows.last(), Some(&(39, keys[39])));
+        assert!(rows.iter().all(|&(i, _)| i >= 34));
+        // A new answer asks anew, even for the same rows.
+        list.reset(answer_with_snippets(&keys, 0));
+        list.fit(&store, 6, 2).unwrap();
+        assert_eq!(list.snippets_wanted().unwrap().rows.len(), 9);
     }
 
     #[test]
