@@ -20,12 +20,12 @@
 //! its turn instead, so no row the UI asked for is left without an answer.
 
 use super::{Notification, NotificationTx};
-use crate::search::query::snippet;
+use crate::search::query::{snippet, snippet_bytes};
 use crate::search::{Matcher, OpenState, PreparedQuery, SearchError, SearchIndex};
 use crate::store::{ArticleKey, Store, View};
 use crossbeam_channel::{Receiver, Sender};
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -555,16 +555,16 @@ pub fn snippets(
     stop: &dyn Fn() -> bool,
 ) -> Vec<(usize, String, Vec<Range<usize>>)> {
     let mut out = Vec::with_capacity(keys.len());
-    for (i, &key) in keys.iter().enumerate() {
+    // An article deleted since the search was answered gets no snippet (its
+    // row says it is gone when the list reads it), and neither does one the
+    // store cannot read now: the rows made so far are still shown.
+    let _ = store.body_prefixes(keys, snippet_bytes(SNIPPET_CHARS), |i, body| {
         if stop() {
-            break;
+            return ControlFlow::Break(());
         }
-        // An article deleted since the search was answered gets no snippet;
-        // its row says it is gone when the list reads it.
-        if let Ok(a) = store.article(key) {
-            let (text, hits) = snippet(&a.body, matcher, SNIPPET_CHARS);
-            out.push((i, text, hits));
-        }
-    }
+        let (text, hits) = snippet(body, matcher, SNIPPET_CHARS);
+        out.push((i, text, hits));
+        ControlFlow::Continue(())
+    });
     out
 }

@@ -23,6 +23,7 @@ pub use views::{Filter, Flag, OriginCounts, View};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use schema::SCHEMA_VERSION;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// Page cache sizes, in KiB: SQLite's default, and the importer's.
@@ -502,6 +503,40 @@ impl Store {
         Ok(out)
     }
 
+    /// The beginnings of the bodies of `keys`, at most `max_bytes` of each
+    /// (cut back to whole characters), given to `f` with the key's index
+    /// until it breaks; a key whose article is gone is skipped. Reads no
+    /// more of a long body than asked (SQLite's incremental I/O): what a
+    /// snippet needs is its first few KB.
+    pub fn body_prefixes(
+        &self,
+        keys: &[ArticleKey],
+        max_bytes: usize,
+        mut f: impl FnMut(usize, &str) -> ControlFlow<()>,
+    ) -> Result<()> {
+        let mut blob: Option<rusqlite::blob::Blob> = None;
+        let mut buf = vec![0; max_bytes];
+        for (i, &key) in keys.iter().enumerate() {
+            // One handle moved from row to row; a failed move leaves it
+            // unusable, and a new one is opened.
+            if blob.as_mut().is_none_or(|b| b.reopen(key).is_err()) {
+                blob = None;
+                match self.conn.blob_open(rusqlite::MAIN_DB, "articles", "body", key, true) {
+                    Ok(b) => blob = Some(b),
+                    // "no such rowid": the article is gone.
+                    Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            let Some(b) = &blob else { continue };
+            let n = b.read_at(&mut buf, 0)?;
+            if f(i, &text_prefix(&buf[..n], n < b.len())).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// The whole article.
     pub fn article(&self, key: ArticleKey) -> Result<Article> {
         let mut stmt = self.conn.prepare_cached(
@@ -635,6 +670,21 @@ fn text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<String> {
     })
 }
 
+/// The beginning of a text column's bytes, as [`text`] reads a whole one;
+/// when it was `cut` short, a character the cut split is left out.
+fn text_prefix(bytes: &[u8], cut: bool) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        out.push_str(chunk.valid());
+        let split_by_the_cut = cut && chunks.peek().is_none();
+        if !chunk.invalid().is_empty() && !split_by_the_cut {
+            out.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    out
+}
+
 /// [`text`] for a column that may be NULL.
 fn text_opt(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<String>> {
     match r.get_ref(i)? {
@@ -678,6 +728,44 @@ mod tests {
         assert_eq!((read("cache_size"), read("wal_autocheckpoint")), (-BULK_CACHE_KIB, BULK_CHECKPOINT_PAGES));
         s.bulk_cache(false).unwrap();
         assert_eq!((read("cache_size"), read("wal_autocheckpoint")), (-DEFAULT_CACHE_KIB, DEFAULT_CHECKPOINT_PAGES));
+    }
+
+    /// Beginnings of bodies: as the whole body reads, cut back to whole
+    /// characters; missing articles skipped; broken bytes replaced as the
+    /// whole article's are; the caller can stop.
+    #[test]
+    fn body_prefixes_read_what_the_article_reads_up_to_a_whole_character() {
+        let mut s = Store::open_in_memory().unwrap();
+        let long = format!("ab{}", "ه".repeat(3000));
+        s.insert_batch(&[art("a", "T", &long, None), art("b", "T", "short", None), art("c", "T", "", None)], 0)
+            .unwrap();
+        s.conn.execute("UPDATE articles SET body = CAST(X'61FF62D9' AS TEXT) WHERE id = 'c'", []).unwrap();
+        let key = |id: &str| s.conn.query_row("SELECT key FROM articles WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+        let (a, b, c): (ArticleKey, ArticleKey, ArticleKey) = (key("a"), key("b"), key("c"));
+        let read = |keys: &[ArticleKey], max: usize, stop_after: usize| {
+            let mut got = Vec::new();
+            s.body_prefixes(keys, max, |i, text| {
+                got.push((i, text.to_owned()));
+                if got.len() == stop_after {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+            .unwrap();
+            got
+        };
+        // 7 bytes of "abهههه…" end inside the third ه: two are whole.
+        let got = read(&[a, 999, b, c], 7, usize::MAX);
+        let whole_c = s.article(c).unwrap().body;
+        assert_eq!(whole_c, "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(got, [(0, "abهه".to_owned()), (2, "short".to_owned()), (3, whole_c)]);
+        // A gone article between two others, read on one handle, and the
+        // whole of a long body when asked for.
+        assert_eq!(read(&[b, 999, 998, a], 10_000, usize::MAX), [(0, "short".to_owned()), (3, long.clone())]);
+        // Cut after a broken byte: it is replaced, as in the whole body.
+        assert_eq!(read(&[c], 3, usize::MAX), [(0, "a\u{FFFD}b".to_owned())]);
+        assert_eq!(read(&[a, b, c], 100, 1).len(), 1);
     }
 
     #[test]

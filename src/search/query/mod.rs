@@ -44,4 +44,4 @@ pub(in crate::search) use keys::key_beginnings;
 pub use parse::{is_cut, ParsedQuery, MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 pub use prepared::{Hit, PreparedQuery, SearchResults};
 pub(super) use recency::RecencyCache;
-pub use snippet::snippet;
+pub use snippet::{snippet, snippet_bytes};
