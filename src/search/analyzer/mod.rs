@@ -37,7 +37,7 @@ use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenFilter, Tokenizer,
 pub use memo::{replays_on_this_thread, RecordWords, ReplayOr};
 pub use normalizer::{normalize, SoraniNormalizer, SoraniNormalizerFilter, SoraniNormalizerTokenStream};
 pub use prefixes::{EdgePrefixes, INDEXED_PREFIX_CHARS};
-pub(crate) use stemmer::is_sorani_letter;
+pub(crate) use stemmer::{any_reading, is_sorani_letter};
 pub use stemmer::{
     fold_vowels, stem, stem_readings, SoraniStemmer, SoraniStemmerFilter, SoraniStemmerTokenStream, MAX_READINGS,
     MAX_STEPS, PROTECTED,

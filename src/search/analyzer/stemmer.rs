@@ -309,25 +309,41 @@ thread_local! {
 /// stem and `others` (empty on entry) its other readings, last first, as the
 /// stream gives them. `scratch` is reused.
 fn stem_cached(word: &mut String, scratch: &mut String, others: &mut Vec<String>) {
+    mem::swap(word, scratch);
+    with_readings(scratch, |readings| {
+        word.clear();
+        word.push_str(&readings[0]);
+        others.extend(readings[1..].iter().rev().map(|r| r.to_string()));
+    });
+}
+
+/// Whether any of the stemmed analyzer's terms for one *normalised* word
+/// (as [`stem_readings`] gives them; an ASCII word is its own) is one
+/// `wanted` accepts. Through the thread's memo.
+pub(crate) fn any_reading(normalized_word: &str, mut wanted: impl FnMut(&str) -> bool) -> bool {
+    if normalized_word.is_ascii() {
+        return wanted(normalized_word);
+    }
+    with_readings(normalized_word, |readings| readings.iter().any(|r| wanted(r)))
+}
+
+/// `f` of the readings of `word` (the stem first), from the thread's memo,
+/// which learns the word if it is new.
+fn with_readings<R>(word: &str, f: impl FnOnce(&[Box<str>]) -> R) -> R {
     STEM_MEMO.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if let Some(readings) = memo.get(word.as_str()) {
-            word.clear();
-            word.push_str(&readings[0]);
-            others.extend(readings[1..].iter().rev().map(|r| r.to_string()));
-            return;
+        if let Some(readings) = memo.get(word) {
+            return f(readings);
         }
-        scratch.clear();
-        scratch.push_str(word);
-        stem_readings_in_place(scratch, Some(others));
-        let readings =
-            std::iter::once(scratch.as_str()).chain(others.iter().map(String::as_str)).map(Box::from).collect();
-        others.reverse();
+        let (mut stem, mut others) = (word.to_owned(), Vec::new());
+        stem_readings_in_place(&mut stem, Some(&mut others));
+        let readings: Box<[Box<str>]> = std::iter::once(stem).chain(others).map(Box::from).collect();
+        let out = f(&readings);
         if memo.len() >= STEM_MEMO_MAX {
             memo.clear();
         }
-        memo.insert(word.as_str().into(), readings);
-        mem::swap(word, scratch);
+        memo.insert(word.into(), readings);
+        out
     })
 }
 

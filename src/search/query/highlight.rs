@@ -8,7 +8,7 @@
 //! matched (`وڵاتانی` for `وڵاتەکان`), not a string found by searching the
 //! text.
 
-use crate::search::analyzer::{exact_analyzer, romanize, stemmed_analyzer};
+use crate::search::analyzer::{any_reading, exact_analyzer, romanize};
 use std::collections::HashSet;
 use std::ops::{ControlFlow, Range};
 
@@ -45,12 +45,13 @@ impl Matcher {
         self.latin.get_or_insert_with(Box::default)
     }
 
-    /// Whether an analysed token (stemmed and exact forms) is a hit.
-    fn is_hit(&self, stem: &str, exact: &str) -> bool {
-        self.stems.contains(stem)
-            || self.exacts.contains(exact)
+    /// Whether a word (its exact, normalised form) is a hit: itself, a
+    /// beginning, its Latin keys, or any of its stems.
+    fn is_hit(&self, exact: &str) -> bool {
+        self.exacts.contains(exact)
             || self.prefixes.iter().any(|p| exact.starts_with(p.as_str()))
             || self.is_latin_hit(exact)
+            || (!self.stems.is_empty() && any_reading(exact, |s| self.stems.contains(s)))
     }
 
     /// Whether a word matched through its Latin keys.
@@ -62,24 +63,17 @@ impl Matcher {
     }
 
     /// Call `f` with the byte range of every hit in `text`, in order, until
-    /// it breaks. Both analyzers give the same tokens in the same order, so
-    /// they are walked in step: one pass decides stemmed and exact matches.
+    /// it breaks. The text is analysed once, as the exact analyzer does;
+    /// the stemmed analyzer's terms for each word are its stems, from the
+    /// stemmer's memo (see [`Matcher::is_hit`]).
     fn for_each_hit(&self, text: &str, mut f: impl FnMut(Range<usize>) -> ControlFlow<()>) {
         if self.is_empty() {
             return;
         }
-        let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
-        let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
-        // The stemmed analyzer may give several readings of a word at its
-        // position (one exact token each); any of them can be the hit.
-        let mut pending = st.next().cloned();
-        while let Some(e) = ex.next() {
-            let mut hit = false;
-            while let Some(s) = pending.take_if(|s| s.position <= e.position) {
-                hit |= s.position == e.position && self.is_hit(&s.text, &e.text);
-                pending = st.next().cloned();
-            }
-            if hit && f(e.offset_from..e.offset_to).is_break() {
+        let mut exact = exact_analyzer();
+        let mut tokens = exact.token_stream(text);
+        while let Some(e) = tokens.next() {
+            if self.is_hit(&e.text) && f(e.offset_from..e.offset_to).is_break() {
                 return;
             }
         }
@@ -117,8 +111,99 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analyzer::stemmed_analyzer;
     use crate::search::query::build_plan;
     use crate::search::schema::{self, Fields};
+    use proptest::prelude::*;
+
+    /// The hits as the two analyzers find them, walked in step: what the
+    /// index matches, against which the one-pass walk is checked.
+    fn hits_by_both_analyzers(m: &Matcher, text: &str) -> Vec<Range<usize>> {
+        let (mut stemmed, mut exact) = (stemmed_analyzer(), exact_analyzer());
+        let (mut st, mut ex) = (stemmed.token_stream(text), exact.token_stream(text));
+        let mut pending = st.next().cloned();
+        let mut out = Vec::new();
+        while let Some(e) = ex.next() {
+            let mut hit = false;
+            while let Some(s) = pending.take_if(|s| s.position <= e.position) {
+                hit |= s.position == e.position && (m.stems.contains(&s.text) || m.is_hit_unstemmed(&e.text));
+                pending = st.next().cloned();
+            }
+            if hit {
+                out.push(e.offset_from..e.offset_to);
+            }
+        }
+        out
+    }
+
+    impl Matcher {
+        fn is_hit_unstemmed(&self, exact: &str) -> bool {
+            Matcher { stems: HashSet::new(), ..self.clone() }.is_hit(exact)
+        }
+    }
+
+    /// Words of many shapes: ambiguous endings (several readings), suffixed
+    /// and bare forms, keyboard variants, Latin, digits, marks.
+    const WORDS: &[&str] = &[
+        "وڵاتەکان",
+        "وڵاتانی",
+        "وڵات",
+        "ناتۆوە",
+        "ناتۆ",
+        "کردووە",
+        "کردن",
+        "شارەکەوە",
+        "شار",
+        "هەولێر",
+        "هەولير",
+        "پیاوێک",
+        "كوردستان",
+        "کوردستانی",
+        "زانکۆوە",
+        "لە",
+        "و",
+        "kilim",
+        "Kilims",
+        "Erbil",
+        "2026",
+        "٢٠٢٦",
+        "،",
+        "(هەواڵ)",
+        "🙂",
+        "ئەندامان",
+        "ئەندام",
+        "ئەندا",
+        "دەریامان",
+        "دەریا",
+        "ئەوەش",
+        "ئەو",
+        "کوردستانمان",
+    ];
+
+    proptest! {
+        /// One analysis of the text finds exactly the hits the stemmed and
+        /// exact analyzers find together.
+        #[test]
+        fn one_pass_finds_what_both_analyzers_find(
+            words in prop::collection::vec(prop::sample::select(WORDS), 0..40),
+            query in prop::collection::vec(prop::sample::select(WORDS), 1..4),
+            typing in any::<bool>(),
+        ) {
+            let fields = Fields::from_schema(&schema::build()).unwrap();
+            let mut query = query.join(" ");
+            if !typing {
+                query.push(' '); // the last word finished: no beginning
+            }
+            let Some((_, m)) = build_plan(&fields, None, &query) else { return Ok(()) };
+            let text = words.join(" ");
+            let mut got = Vec::new();
+            m.for_each_hit(&text, |r| {
+                got.push(r);
+                ControlFlow::Continue(())
+            });
+            prop_assert_eq!(got, hits_by_both_analyzers(&m, &text));
+        }
+    }
 
     #[test]
     fn hit_ranges_and_first_hit_agree_on_stems_and_prefixes() {
