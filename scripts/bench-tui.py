@@ -17,7 +17,10 @@ last).
             (100: ten letters a second, a fast typist)
   scroll    j / k / PgDn / G -> the status line's position counter changes
 
-It also reads hewal's peak resident set (VmHWM) from /proc before quitting.
+It also reads hewal's peak resident set (VmHWM) from /proc before quitting,
+and the time each of its threads spent on a CPU while the measured letters
+were typed (from /proc/PID/task/*/schedstat), per letter: on a busy machine
+the latencies spread, the work done much less.
 
   python3 scripts/bench-tui.py --hewal target/release/hewal --data-dir DIR \
       [--queries benches/data/queries.txt] [--starts 10] [--cols 100 --rows 30] \
@@ -157,6 +160,22 @@ class Tui:
                     return int(l.split()[1])
         return 0
 
+    def cpu_ns_by_thread(self):
+        """Time on a CPU so far, per thread name (threads that ended are
+        not counted): less disturbed by a busy machine than latency."""
+        out = {}
+        task = f"/proc/{self.pid}/task"
+        for tid in os.listdir(task):
+            try:
+                with open(f"{task}/{tid}/comm") as f:
+                    name = f.read().strip()
+                with open(f"{task}/{tid}/schedstat") as f:
+                    ns = int(f.read().split()[0])
+            except (OSError, ValueError):
+                continue
+            out[name] = out.get(name, 0) + ns
+        return out
+
     def quit(self):
         os.write(self.fd, b"q")
         end = time.perf_counter() + 5
@@ -253,7 +272,10 @@ def main():
     # --warm: the queries typed once unmeasured first (the index's and the
     # store's pages read from disk); then each round is measured.
     rounds = [False] * a.warm + [True] * a.rounds
+    cpu_from = None
     for measured, q in ((m, q) for m in rounds for q in queries):
+        if measured and cpu_from is None:
+            cpu_from = t.cpu_ns_by_thread()
         t.key("/")
         t.wait(lambda s: s.cursor.y == 0, 2)
         typed = ""
@@ -280,6 +302,10 @@ def main():
         t.wait(shows_library, 5)
         time.sleep(0.02)
 
+    cpu_to = t.cpu_ns_by_thread()
+    letters = max(len(results), 1)
+    typing_cpu = {name: (ns - (cpu_from or {}).get(name, 0)) / letters / 1e6 for name, ns in cpu_to.items()}
+
     # Scrolling the library.
     scroll = []
     def counter(s):
@@ -304,6 +330,7 @@ def main():
     ]
     out = {name: {"n": len(v), "p50_ms": ms(pct(v, 50)), "p99_ms": ms(pct(v, 99)), "max_ms": ms(max(v) if v else float("nan"))} for name, v in rows}
     out["peak_rss_mb"] = rss / 1024
+    out["typing_cpu_ms_per_letter"] = typing_cpu
     if a.json:
         print(json.dumps(out))
         return
@@ -312,6 +339,8 @@ def main():
         o = out[name]
         print(f"{name:32} {o['n']:5d} {o['p50_ms']:8.2f} {o['p99_ms']:8.2f} {o['max_ms']:8.2f}")
     print(f"peak RSS: {out['peak_rss_mb']:.1f} MB")
+    busy = sorted(typing_cpu.items(), key=lambda kv: -kv[1])
+    print("CPU ms per letter typed, by thread: " + ", ".join(f"{n} {v:.2f}" for n, v in busy if v >= 0.005))
 
 
 if __name__ == "__main__":

@@ -322,7 +322,10 @@ impl App {
         if let Err(e) = self.list.fit(&self.store, self.areas.list_rows, self.areas.row_lines) {
             self.message = Some(strings::cannot_read_library(&e));
         }
-        self.requests.extend(self.list.snippets_wanted().map(Request::Snippets));
+        // Rows below the screen are worth asking for only when the list is
+        // being moved through, not while a query is typed.
+        let ahead = self.mode == Mode::Normal && self.focus == Focus::List;
+        self.requests.extend(self.list.snippets_wanted(ahead).map(Request::Snippets));
         self.follow_selection();
         let matcher = match self.list.source() {
             ListSource::Search(r) => Some(&r.response.matcher),

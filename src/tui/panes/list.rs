@@ -285,15 +285,16 @@ impl ListPane {
         }
     }
 
-    /// The rows in view, and the half screen below them, whose snippets
-    /// have not been asked for yet: shown by the time the list scrolls to
-    /// them, one row or a page at a time. `None` when there are none, or
-    /// the list shows the library.
-    pub fn snippets_wanted(&mut self) -> Option<SnippetRequest> {
+    /// The rows in view whose snippets have not been asked for yet, and
+    /// with `ahead` the half screen below them too (shown by the time the
+    /// list scrolls to them, one row or a page at a time). `None` when
+    /// there are none, or the list shows the library.
+    pub fn snippets_wanted(&mut self, ahead: bool) -> Option<SnippetRequest> {
         let ListSource::Search(r) = &mut self.source else { return None };
         let hits = &r.response.hits;
         let start = (self.offset as usize).min(hits.len());
-        let end = (start + self.height + self.height / 2).min(hits.len());
+        let below = if ahead { self.height / 2 } else { 0 };
+        let end = (start + self.height + below).min(hits.len());
         let rows: Vec<_> = (start..end).filter(|&i| r.asked.insert(i)).map(|i| (i, hits[i])).collect();
         (!rows.is_empty()).then_some(SnippetRequest { generation: r.response.generation, rows })
     }
@@ -704,35 +705,37 @@ mod tests {
         let mut list = ListPane::new(40);
         // The library's rows have no snippets.
         list.fit(&store, 6, 1).unwrap();
-        assert!(list.snippets_wanted().is_none());
+        assert!(list.snippets_wanted(true).is_none());
         // The worker makes rows 0..4 with the answer: the rest of the
-        // screen (6 rows) and 3 more are asked for, once.
+        // screen (6 rows) is asked for, once, then the 3 rows below it.
         list.reset(answer_with_snippets(&keys, 4));
         list.fit(&store, 6, 2).unwrap();
-        let wanted = list.snippets_wanted().unwrap();
+        let wanted = list.snippets_wanted(false).unwrap();
         assert_eq!(wanted.generation, 1);
-        assert_eq!(wanted.rows, (4..9).map(|i| (i, keys[i])).collect::<Vec<_>>());
-        assert!(list.snippets_wanted().is_none());
+        assert_eq!(wanted.rows, (4..6).map(|i| (i, keys[i])).collect::<Vec<_>>());
+        assert!(list.snippets_wanted(false).is_none());
+        assert_eq!(list.snippets_wanted(true).unwrap().rows, (6..9).map(|i| (i, keys[i])).collect::<Vec<_>>());
+        assert!(list.snippets_wanted(true).is_none());
         // Down to the screen's last row: nothing more. A page down: the
         // rows that come into view and the half screen below.
         list.handle(&Action::Move(5));
         list.fit(&store, 6, 2).unwrap();
-        assert!(list.snippets_wanted().is_none());
+        assert!(list.snippets_wanted(true).is_none());
         list.handle(&Action::Page(1));
         list.fit(&store, 6, 2).unwrap();
         let end = list.offset() as usize + 9;
         assert!(end > 9, "scrolled past what was asked: {end}");
-        assert_eq!(list.snippets_wanted().unwrap().rows, (9..end).map(|i| (i, keys[i])).collect::<Vec<_>>());
+        assert_eq!(list.snippets_wanted(true).unwrap().rows, (9..end).map(|i| (i, keys[i])).collect::<Vec<_>>());
         // The end of the list: no row past the last hit.
         list.handle(&Action::Jump { end: true });
         list.fit(&store, 6, 2).unwrap();
-        let rows = list.snippets_wanted().unwrap().rows;
+        let rows = list.snippets_wanted(true).unwrap().rows;
         assert_eq!(rows.last(), Some(&(39, keys[39])));
         assert!(rows.iter().all(|&(i, _)| i >= 34));
         // A new answer asks anew, even for the same rows.
         list.reset(answer_with_snippets(&keys, 0));
         list.fit(&store, 6, 2).unwrap();
-        assert_eq!(list.snippets_wanted().unwrap().rows.len(), 9);
+        assert_eq!(list.snippets_wanted(true).unwrap().rows.len(), 9);
     }
 
     #[test]
