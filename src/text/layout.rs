@@ -175,6 +175,21 @@ fn graphemes(text: &str) -> Vec<Grapheme> {
     out
 }
 
+/// The extended grapheme clusters of `text`, in order, each with whether
+/// it is a single [`plain`] char (one cell wide, never a control char): the
+/// layout's fast path, for whatever else walks clusters.
+pub fn clusters(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < text.len()).then(|| {
+            let (end, plain) = cluster_end(text, start);
+            let cluster = &text[start..end];
+            start = end;
+            (cluster, plain)
+        })
+    })
+}
+
 /// End of the extended grapheme cluster that starts at `start` (a cluster
 /// boundary), and whether it is a single [`plain`] char. Between two plain
 /// chars there is always a boundary (UAX #29 GB999), which covers most of

@@ -34,7 +34,7 @@ mod wrap;
 
 use std::ops::Range;
 
-pub use layout::{ELLIPSIS, TOO_WIDE};
+pub use layout::{clusters, ELLIPSIS, TOO_WIDE};
 pub use sanitize::TAB_WIDTH;
 
 /// Requested base direction of a paragraph.

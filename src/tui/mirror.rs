@@ -9,6 +9,7 @@
 //! (terminal bidi mode) it turns each right-to-left row around itself, so
 //! hewal writes rows in logical order and places nothing from the right.
 
+use super::cells;
 use crate::text::{layout_single_line, to_tui::to_line, Alignment, BaseDirection, DisplayLine, Order, Render};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -103,7 +104,7 @@ impl Flow {
         let w = line.width.min(room);
         // Placed by the flow, not by the line's own alignment: laid out in
         // its own width, it has no padding.
-        buf.set_line(self.x(area, offset, w as u16), y, &to_line(line, w, style, style), w as u16);
+        cells::set_line(buf, self.x(area, offset, w as u16), y, &to_line(line, w, style, style), w as u16);
         w
     }
 }

@@ -17,6 +17,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod cells;
 pub mod effect;
 pub mod event;
 pub mod format;

@@ -7,6 +7,7 @@ use crate::feeds::Subscription;
 use crate::store::{FeedState, OriginCounts};
 use crate::text::Render;
 use crate::tui::action::Action;
+use crate::tui::cells;
 use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
@@ -153,7 +154,7 @@ impl Widget for FeedsWidget<'_> {
             return;
         }
         let y = area.bottom() - footer;
-        buf.set_stringn(area.x, y, "─".repeat(area.width as usize), area.width as usize, theme::dim());
+        cells::set_stringn(buf, area.x, y, &"─".repeat(area.width as usize), area.width as usize, theme::dim());
         let Some(status) = pane.selected_row().and_then(|r| r.feed.as_ref()) else {
             let subscribed = pane.rows.iter().any(|r| r.feed.is_some());
             let hint = if subscribed { strings::feeds_hint() } else { strings::no_feeds() };

@@ -13,6 +13,7 @@ use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
 use crate::tui::action::Action;
+use crate::tui::cells;
 use crate::tui::mirror::Flow;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
@@ -542,7 +543,7 @@ impl ListWidget<'_> {
             parts.reverse();
         }
         buf.set_style(Rect { height: 1, ..area }, style);
-        buf.set_line(area.x, area.y, &Line::from(parts.concat()), area.width);
+        cells::set_line(buf, area.x, area.y, &Line::from(parts.concat()), area.width);
         if area.height < 2 {
             return;
         }
@@ -551,7 +552,7 @@ impl ListWidget<'_> {
             if let Some(first) = self.pane.memo.first_line(snippet, sw, hits, render) {
                 let l = to_line(&aligned(first), sw, theme::dim(), theme::highlight());
                 let x = if mirrored { area.x } else { area.x + 3 };
-                buf.set_line(x, area.y + 1, &l, area.width.saturating_sub(3));
+                cells::set_line(buf, x, area.y + 1, &l, area.width.saturating_sub(3));
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::text::paragraphs::{paragraph_ranges, paragraphs};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, BaseDirection, DisplayLine, LayoutOptions, Render};
 use crate::tui::action::Action;
+use crate::tui::cells;
 use crate::tui::{format, strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -379,7 +380,7 @@ impl Widget for &ReaderPane {
                 LineKind::Meta => theme::dim(),
                 LineKind::Body => theme::base(),
             };
-            buf.set_line(x, area.y + n as u16, &to_line(line, width, style, theme::highlight()), width as u16);
+            cells::set_line(buf, x, area.y + n as u16, &to_line(line, width, style, theme::highlight()), width as u16);
         }
     }
 }

@@ -8,6 +8,7 @@
 use crate::text::{bidi, display_width, layout_paragraph, layout_single_line, BaseDirection, LayoutOptions};
 use crate::text::{Order, Render};
 use crate::tui::action::Action;
+use crate::tui::cells;
 use crate::tui::mirror::Flow;
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
@@ -228,7 +229,7 @@ impl Widget for SearchBarWidget<'_> {
             true => box_x + (full_w - line.width.min(full_w)) as u16,
             false => box_x,
         };
-        buf.set_stringn(x, area.y, line.text(), text_w, theme::bar());
+        cells::set_stringn(buf, x, area.y, &line.text(), text_w, theme::bar());
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::fidelity::doctor::{CANDIDATES, TEST_LINES};
 use crate::text::{layout_paragraph, to_tui::to_line, LayoutOptions};
+use crate::tui::cells;
 use crate::tui::{strings, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -48,7 +49,7 @@ impl Widget for Calibration {
         }
         for (y, (indent, line)) in (screen.y..screen.bottom()).zip(rows) {
             let x = screen.x + indent.min(screen.width);
-            buf.set_line(x, y, &line, screen.right().saturating_sub(x));
+            cells::set_line(buf, x, y, &line, screen.right().saturating_sub(x));
         }
     }
 }
