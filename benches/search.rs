@@ -10,7 +10,7 @@
 //! the TUI does: the answer that updates the list (the search on the worker,
 //! first screens, `jobs::search::answer_first`, plus the 32 visible rows the UI then reads from
 //! the store), and separately
-//! the snippets that follow it (24 rows, `jobs::search::snippets`), and the
+//! the snippets that follow it (24 rows, a tall screen's worth; `jobs::search::snippets`), and the
 //! rest of the answer (every hit up to 10,000 and the exact count,
 //! `jobs::search::answer_rest`; zero when the first answer was complete).
 //! The first answer is sought on two threads at a million articles (see

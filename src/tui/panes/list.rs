@@ -68,7 +68,7 @@ pub struct SearchList {
 
 impl SearchList {
     pub fn new(response: SearchResponse) -> SearchList {
-        // The worker makes the first rows' snippets unasked.
+        // The first rows' snippets come with the answer, unasked.
         let asked = (0..response.snippet_rows).collect();
         SearchList { response, snippets: HashMap::new(), carried: HashMap::new(), asked }
     }
