@@ -46,6 +46,24 @@ impl Harness {
         Harness { app, job, store, pending: Vec::new(), _dir: dir }
     }
 
+    /// A harness over a library of `n` articles, `a0`.., the i-th
+    /// published at i, with these titles and bodies.
+    fn with_articles(n: i64, title: impl Fn(i64) -> String, body: impl Fn(i64) -> String) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("hewal.db")).unwrap();
+        let batch: Vec<_> = (0..n)
+            .map(|i| hewal::store::NewArticle {
+                id: format!("a{i}"),
+                title: title(i),
+                body: body(i),
+                published: Some(i),
+                ..Default::default()
+            })
+            .collect();
+        store.insert_batch(&batch, 0).unwrap();
+        Harness::over(dir, store)
+    }
+
     fn index(&self) -> &SearchIndex {
         self.job.index()
     }
@@ -327,20 +345,7 @@ fn snippet_work_stops_when_a_newer_query_waits() {
 
 #[test]
 fn a_large_result_set_loads_only_the_visible_window() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("hewal.db");
-    let mut store = Store::open(&db).unwrap();
-    let batch: Vec<_> = (0..3000)
-        .map(|i| hewal::store::NewArticle {
-            id: format!("a{i}"),
-            title: format!("هەواڵی ژمارە {i}"),
-            body: format!("ڕاپۆرتێک لەسەر هەولێر {i}"),
-            published: Some(i),
-            ..Default::default()
-        })
-        .collect();
-    store.insert_batch(&batch, 0).unwrap();
-    let mut h = Harness::over(dir, store);
+    let mut h = Harness::with_articles(3000, |i| format!("هەواڵی ژمارە {i}"), |i| format!("ڕاپۆرتێک لەسەر هەولێر {i}"));
     h.render(80, 24);
     assert_eq!(h.app.list().len(), 3000);
     assert!(h.app.list().window_len() <= h.app.list().height() + 32, "library window: {}", h.app.list().window_len());
@@ -383,19 +388,8 @@ fn a_large_result_set_loads_only_the_visible_window() {
 /// into view are asked for as the list moves.
 #[test]
 fn rows_scrolled_into_view_get_their_snippets() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("hewal.db")).unwrap();
-    let batch: Vec<_> = (0..300)
-        .map(|i| hewal::store::NewArticle {
-            id: format!("a{i}"),
-            title: format!("Report {i}"),
-            body: format!("Weather in Erbil, day {i}: clear."),
-            published: Some(i),
-            ..Default::default()
-        })
-        .collect();
-    store.insert_batch(&batch, 0).unwrap();
-    let mut h = Harness::over(dir, store);
+    let mut h =
+        Harness::with_articles(300, |i| format!("Report {i}"), |i| format!("Weather in Erbil, day {i}: clear."));
     h.render(80, 24);
     h.app.update(Action::FocusSearch);
     h.type_str("erbil");

@@ -325,20 +325,28 @@ impl SearchJob {
                 return false;
             }
         }
-        for s in wanted {
-            let Some(matcher) = self.answered.as_ref().filter(|(g, _)| *g == s.generation).map(|(_, m)| m) else {
-                continue; // asked for an answer since replaced
-            };
-            let keys: Vec<ArticleKey> = s.rows.iter().map(|&(_, k)| k).collect();
-            let mut rows = snippets(&self.store, matcher, &keys, newer);
-            for row in &mut rows {
-                row.0 = s.rows[row.0].0;
-            }
-            if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: s.generation, rows })) {
-                return false;
-            }
+        wanted.iter().all(|s| self.send_snippets(s.generation, &s.rows, newer, notify))
+    }
+
+    /// Make and send the snippets of `rows` ((row, article) pairs) of the
+    /// answer `generation`, unless that is no longer the last query
+    /// answered. False once nobody listens.
+    fn send_snippets(
+        &self,
+        generation: u64,
+        rows: &[(usize, ArticleKey)],
+        newer: &dyn Fn() -> bool,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> bool {
+        let Some((_, matcher)) = self.answered.as_ref().filter(|(g, _)| *g == generation) else {
+            return true; // asked for an answer since replaced
+        };
+        let keys: Vec<ArticleKey> = rows.iter().map(|&(_, k)| k).collect();
+        let mut made = snippets(&self.store, matcher, &keys, newer);
+        for row in &mut made {
+            row.0 = rows[row.0].0;
         }
-        true
+        made.is_empty() || notify(Notification::Snippets(Snippets { generation, rows: made }))
     }
 
     /// Answer one query, recovering from an index that cannot be read.
@@ -371,13 +379,10 @@ impl SearchJob {
         let (mut resp, rest) = answer_first(&self.index, req)?;
         self.keep_in_view(&req.view, &mut resp)?;
         resp.snippet_rows = req.snippet_rows.min(resp.hits.len());
-        let (keys, matcher) = (resp.hits[..resp.snippet_rows].to_vec(), resp.matcher.clone());
-        if !notify(Notification::Results(Box::new(resp))) {
-            return Ok(false);
-        }
-        let rows = snippets(&self.store, &matcher, &keys, newer);
-        self.answered = Some((req.generation, matcher));
-        if !rows.is_empty() && !notify(Notification::Snippets(Snippets { generation: req.generation, rows })) {
+        let shown: Vec<(usize, ArticleKey)> = resp.hits[..resp.snippet_rows].iter().copied().enumerate().collect();
+        self.answered = Some((req.generation, resp.matcher.clone()));
+        if !notify(Notification::Results(Box::new(resp))) || !self.send_snippets(req.generation, &shown, newer, notify)
+        {
             return Ok(false);
         }
         let Some((prepared, first)) = rest else { return Ok(true) };
