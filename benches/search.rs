@@ -22,7 +22,9 @@
 //! For profiling: `HEWAL_BENCH_ONLY=text` keeps the queries that contain
 //! `text`, `HEWAL_BENCH_FIRST_ONLY=1` times the first answer alone (no
 //! snippets, no rest), and `HEWAL_BENCH_SLOWEST=N` prints the N slowest
-//! keystrokes (16 when N is not a number).
+//! keystrokes (16 when N is not a number). The first answer holds 32 hits,
+//! what the TUI asks for at 120×35 (two screens of 16 rows);
+//! `HEWAL_BENCH_FIRST_HITS=N` asks for N.
 
 #[path = "../examples/gen/mod.rs"]
 #[allow(unused_imports)]
@@ -48,6 +50,7 @@ fn main() {
     let only = std::env::var("HEWAL_BENCH_ONLY").unwrap_or_default();
     let first_only = std::env::var_os("HEWAL_BENCH_FIRST_ONLY").is_some();
     let queries: Vec<String> = queries.into_iter().filter(|q| q.contains(only.as_str())).collect();
+    let first_hits = std::env::var("HEWAL_BENCH_FIRST_HITS").map_or(32, |n| n.parse().unwrap());
     println!(
         "{:>9} {:>9} {:>10} {:>9} {:>9} {:>8} {:>6} {:>9} {:>9} {:>9} {:>11} {:>11} {:>11} {:>11} {:>10} {:>10}",
         "articles",
@@ -87,7 +90,7 @@ fn main() {
                     continue;
                 }
                 generation += 1;
-                let req = SearchRequest { generation, query: typed.clone(), ..Default::default() };
+                let req = SearchRequest { generation, query: typed.clone(), first_hits, ..Default::default() };
                 let (t, cpu) = (Instant::now(), cpu_ns());
                 let (resp, rest) = answer_first(&index, &req).unwrap();
                 // The rows the list shows first, as the UI reads them.

@@ -351,24 +351,28 @@ fn a_large_result_set_loads_only_the_visible_window() {
     assert!(h.app.list().window_len() <= h.app.list().height() + 32, "library window: {}", h.app.list().window_len());
     h.app.update(Action::FocusSearch);
     h.type_str("هەولێر ");
-    // The first screens come first, and say the count is not known yet.
+    // The first screens come first, and say the count is not known yet:
+    // two screens of hits (the fewer asked for, the sooner the best are
+    // known), however small the list at least 20.
     let req = h.take_searches().pop().unwrap();
+    let k = req.first_hits;
+    assert_eq!(k, (2 * req.snippet_rows).max(20));
     let (resp, rest) = answer_first(h.index(), &req).unwrap();
     h.app.notify(Notification::Results(Box::new(resp)));
     let screen = h.render(80, 24);
-    assert_eq!(h.app.list().len(), 100);
-    assert!(screen[23].contains("≥ 100 matches · counting…"), "{}", screen[23]);
+    assert_eq!(h.app.list().len(), k as u64);
+    assert!(screen[23].contains(&format!("≥ {k} matches · counting…")), "{}", screen[23]);
     h.app.update(Action::SubmitSearch);
     h.app.update(Action::Jump { end: true });
     h.render(80, 24);
-    assert_eq!(h.app.list().selected(), 99);
+    assert_eq!(h.app.list().selected(), k as u64 - 1);
     // Then the rest: the selection stays, the list grows, the count is exact.
     let (prepared, first) = rest.unwrap();
     let full = answer_rest(&prepared, &first, &|| false).unwrap().unwrap();
-    assert_eq!(full.hits[..100], first.hits[..]);
+    assert_eq!(full.hits[..k], first.hits[..]);
     h.app.notify(Notification::MoreResults(Box::new(full)));
     let screen = h.render(80, 24);
-    assert_eq!(h.app.list().selected(), 99);
+    assert_eq!(h.app.list().selected(), k as u64 - 1);
     assert!(screen[23].contains("3000 matches"), "{}", screen[23]);
     // A newer query makes the rest give up.
     assert!(answer_rest(&prepared, &first, &|| true).unwrap().is_none());
@@ -381,6 +385,13 @@ fn a_large_result_set_loads_only_the_visible_window() {
     assert_eq!(h.app.list().selected(), 2999);
     assert!(h.app.list().row(2999).is_some(), "the last row is loaded after G");
     assert!(screen[23].contains("3000/3000"), "{}", screen[23]);
+    // A taller list asks for two of its screens.
+    h.render(120, 40);
+    h.app.update(Action::FocusSearch);
+    h.type_str("x");
+    let req = h.take_searches().pop().unwrap();
+    assert!(req.snippet_rows > 10, "{} rows", req.snippet_rows);
+    assert_eq!(req.first_hits, 2 * req.snippet_rows);
 }
 
 /// Every row scrolled to gets its snippet, not only the first screen's:

@@ -35,21 +35,38 @@ use std::time::{Duration, Instant};
 /// Hits kept per query for the list (their keys only: rows are read for the
 /// visible window).
 pub const RESULT_LIMIT: usize = 10_000;
-/// Hits in the first answer to a keystroke: a few screens.
+/// Hits in the first answer to a keystroke, unless the request says
+/// otherwise: a few screens.
 pub const FIRST_HITS: usize = 100;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
 
 /// A query for the worker.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SearchRequest {
     pub generation: u64,
     pub query: String,
     /// Where to search: the hits outside this view are left out.
     pub view: View,
+    /// Hits in the first answer (the rest follow): what the list needs
+    /// before the rest can arrive. The fewer, the sooner the best of them
+    /// are known: a hit scored below the k-th best is dropped unread.
+    pub first_hits: usize,
     /// Rows 0.. whose snippets are made straight after the first answer:
     /// those the list shows.
     pub snippet_rows: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            generation: 0,
+            query: String::new(),
+            view: View::default(),
+            first_hits: FIRST_HITS,
+            snippet_rows: 0,
+        }
+    }
 }
 
 /// The answer to one request: the hits, best first, as store keys.
@@ -508,7 +525,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
         };
         return Ok((resp, None));
     };
-    let results = prepared.first(FIRST_HITS)?;
+    let results = prepared.first(req.first_hits)?;
     let resp = SearchResponse {
         generation: req.generation,
         query: req.query.clone(),

@@ -104,6 +104,9 @@ pub struct App {
 /// queue bytes on a slow link.
 pub const FOLLOW_EVERY: u32 = 16;
 
+/// The fewest hits a first answer is asked for, however small the list.
+const MIN_FIRST_HITS: usize = 20;
+
 impl App {
     /// An app over `store`, showing the library.
     pub fn new(store: Store) -> App {
@@ -822,13 +825,17 @@ impl App {
     }
 
     fn search_request(&self) -> Request {
+        // The rows the list shows at two lines each, as it will with the
+        // answer (it may show the library now, a line a row).
+        let rows = usize::from(self.areas.list.height / 2);
         Request::Search(SearchRequest {
             generation: self.generation,
             query: self.search.query().to_owned(),
             view: self.search_scope(),
-            // The rows the list shows at two lines each, as it will with
-            // the answer (it may show the library now, a line a row).
-            snippet_rows: usize::from(self.areas.list.height / 2),
+            // A screen of hits and the next, for a page down before the
+            // rest arrive.
+            first_hits: (2 * rows).max(MIN_FIRST_HITS),
+            snippet_rows: rows,
         })
     }
 
