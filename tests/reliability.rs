@@ -230,12 +230,14 @@ fn a_garbled_index_is_noticed_and_rebuilt() {
         }
         let mut total = None;
         let req = Request::Search(SearchRequest { generation: 1, query: "alphaword".into(), ..Default::default() });
-        job.step(vec![req], &|| false, &mut |n| {
+        let mut notify = |n| {
             if let Notification::MoreResults(r) = &n {
                 total = Some(r.total);
             }
             true
-        });
+        };
+        job.step(vec![req], &|| false, &mut notify);
+        job.finish(&|| false, &mut notify);
         assert_eq!(total, Some(300), "{exts:?}");
     }
     assert!(by_checksum > 0, "every case was caught on opening: the checksum path went untested");

@@ -5,6 +5,7 @@
 
 use hewal::jobs::search::{
     answer, answer_first, answer_rest, snippets, Request, SearchJob, SearchRequest, SnippetRequest, Snippets,
+    REST_AFTER,
 };
 use hewal::jobs::Notification;
 use hewal::search::SearchIndex;
@@ -120,14 +121,17 @@ impl Harness {
     }
 
     /// Answer every queued search request, in order, with the worker's own
-    /// protocol: the first screens, their snippets, then the rest.
+    /// protocol: the first screens, their snippets, then the rest (as if
+    /// the keys had paused).
     fn answer_all(&mut self) {
         for req in self.app.take_requests() {
             let app = &mut self.app;
-            self.job.step(vec![req], &|| false, &mut |n| {
+            let mut notify = |n| {
                 app.notify(n);
                 true
-            });
+            };
+            self.job.step(vec![req], &|| false, &mut notify);
+            self.job.finish(&|| false, &mut notify);
         }
     }
 
@@ -760,6 +764,47 @@ fn the_search_job_answers_snippets_asked_for_the_last_answer_only() {
     // A newer query waiting: no snippet work is done.
     assert!(answer(&mut h.job, vec![ask(2, &[1])], &|| true).is_empty());
     assert_eq!(answer(&mut h.job, vec![ask(2, &[1])], &|| false).len(), 1);
+}
+
+/// The rest of an answer waits for the keys to pause: a newer query
+/// replaces it, snippets asked for meanwhile leave it waiting, and once it
+/// is due it comes as `MoreResults` (unless a newer query waits by then).
+#[test]
+fn the_rest_of_an_answer_waits_for_the_keys_to_pause() {
+    let mut h =
+        Harness::with_articles(300, |i| format!("Report {i}"), |i| format!("Weather in Erbil, day {i}: clear."));
+    let query = |generation, first_hits| {
+        Request::Search(SearchRequest { generation, query: "erbil".into(), first_hits, ..Default::default() })
+    };
+    let mut got = Vec::new();
+    let mut notify = |n| {
+        got.push(match n {
+            Notification::Results(r) => format!("results {} {}", r.generation, r.hits.len()),
+            Notification::Snippets(s) => format!("snippets {}", s.generation),
+            Notification::MoreResults(r) => format!("more {} {} {}", r.generation, r.hits.len(), r.total),
+            other => format!("{other:?}"),
+        });
+        true
+    };
+    let before = std::time::Instant::now();
+    assert!(h.job.step(vec![query(1, 20)], &|| false, &mut notify));
+    assert!(h.job.rest_due().expect("the rest waits") >= before + REST_AFTER);
+    // A newer query whose first answer is whole: nothing waits.
+    assert!(h.job.step(vec![query(2, 1000)], &|| false, &mut notify));
+    assert_eq!(h.job.rest_due(), None);
+    assert!(h.job.step(vec![query(3, 20)], &|| false, &mut notify));
+    let due = h.job.rest_due();
+    let rows = vec![(5, 5)];
+    assert!(h.job.step(vec![Request::Snippets(SnippetRequest { generation: 3, rows })], &|| false, &mut notify));
+    assert_eq!(h.job.rest_due(), due, "snippets are not keys");
+    assert!(h.job.finish(&|| false, &mut notify));
+    assert_eq!(h.job.rest_due(), None);
+    assert!(h.job.finish(&|| false, &mut notify), "nothing left to send");
+    // Due while a newer query waits: given up, nothing sent.
+    assert!(h.job.step(vec![query(4, 20)], &|| false, &mut notify));
+    assert!(h.job.finish(&|| true, &mut notify));
+    assert_eq!(h.job.rest_due(), None);
+    assert_eq!(got, ["results 1 20", "results 2 300", "results 3 20", "snippets 3", "more 3 300 300", "results 4 20"]);
 }
 
 /// Marks show at once and are written by the main loop; a write that fails

@@ -38,6 +38,12 @@ pub const RESULT_LIMIT: usize = 10_000;
 /// Hits in the first answer to a keystroke, unless the request says
 /// otherwise: a few screens.
 pub const FIRST_HITS: usize = 100;
+/// How long the rest of an answer (every hit up to [`RESULT_LIMIT`], the
+/// exact count) waits for the next query after the first screens are out.
+/// While letters come faster than this, only their first screens are
+/// sought: the rest of a query about to be replaced would take the cores
+/// the next letter's answer, the UI and the terminal need.
+pub const REST_AFTER: Duration = Duration::from_millis(150);
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
 
@@ -201,9 +207,15 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, sent:
     loop {
         // Behind another process's writer: look again in a second.
         let retry = if job.behind { crossbeam_channel::after(RETRY_SYNC) } else { crossbeam_channel::never() };
+        let rest = job.rest_due().map_or_else(crossbeam_channel::never, crossbeam_channel::at);
         crossbeam_channel::select! {
             recv(retry) -> _ => {
                 if !job.sync(&mut notify) {
+                    break;
+                }
+            }
+            recv(rest) -> _ => {
+                if !job.finish(&|| sent.load(Ordering::SeqCst) > taken, &mut notify) {
                     break;
                 }
             }
@@ -273,12 +285,22 @@ pub struct SearchJob {
     /// The last query answered (its generation) and what its hits are, for
     /// the snippets asked for later.
     answered: Option<(u64, Matcher)>,
+    /// The rest of the last answer, until it is due ([`REST_AFTER`]).
+    pending: Option<Pending>,
+}
+
+/// The rest of an answer, waiting for the keys to pause.
+struct Pending {
+    /// When its first screens went out.
+    since: Instant,
+    view: View,
+    rest: Rest,
 }
 
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None, dir: None, remade: false, behind: false, answered: None }
+        SearchJob { index, store, note: None, dir: None, remade: false, behind: false, answered: None, pending: None }
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -310,12 +332,13 @@ impl SearchJob {
     /// Handle one batch of requests, in the worker's protocol: newest query
     /// wins (every older one in the batch is skipped), a sync anywhere in
     /// the batch runs first; then the answer goes out as `Results` (first
-    /// screens), `Snippets` of the rows the request named, and
-    /// `MoreResults` when there are more hits. Then the snippets asked for
-    /// the last answer, in the order asked, a `Snippets` each (requests for
-    /// an older answer are dropped). Everything after `Results` stops as
-    /// soon as `newer()` says another query waits. False once `notify`
-    /// says nobody listens any more.
+    /// screens) and `Snippets` of the rows the request named. When there
+    /// are more hits, the rest waits ([`SearchJob::rest_due`],
+    /// [`SearchJob::finish`]). Then the snippets asked for the last answer,
+    /// in the order asked, a `Snippets` each (requests for an older answer
+    /// are dropped). Everything after `Results` stops as soon as `newer()`
+    /// says another query waits. False once `notify` says nobody listens
+    /// any more.
     ///
     /// An index that cannot be read (a read error or a panic while
     /// searching: damaged files) is rebuilt from the store, and the UI is
@@ -375,13 +398,49 @@ impl SearchJob {
         notify: &mut dyn FnMut(Notification) -> bool,
     ) -> bool {
         test_panic(&req.query, "worker");
-        match crate::panics::catch_quietly(|| {
+        self.guarded(req.generation, notify, |job, notify| {
             test_panic(&req.query, "search");
-            self.search(req, newer, notify)
-        }) {
+            job.search(req, newer, notify)
+        })
+    }
+
+    /// When the rest of the last answer is due: [`REST_AFTER`] after its
+    /// first screens went out. None when no rest waits (the answer was
+    /// whole, or a newer query replaced it).
+    pub fn rest_due(&self) -> Option<Instant> {
+        self.pending.as_ref().map(|p| p.since + REST_AFTER)
+    }
+
+    /// Send the rest of the last answer now, as `MoreResults`: every hit
+    /// up to [`RESULT_LIMIT`], the first screens' hits first and in their
+    /// order, and the exact count. Given up as soon as `newer()` says a
+    /// query waits. False once nobody listens.
+    pub fn finish(&mut self, newer: &dyn Fn() -> bool, notify: &mut dyn FnMut(Notification) -> bool) -> bool {
+        let Some(Pending { view, rest: (prepared, first), .. }) = self.pending.take() else { return true };
+        self.guarded(first.generation, notify, |job, notify| {
+            Ok(match answer_rest(&prepared, &first, newer)? {
+                Some(mut full) => {
+                    job.keep_in_view(&view, &mut full)?;
+                    notify(Notification::MoreResults(Box::new(full)))
+                }
+                None => true, // a newer query is waiting
+            })
+        })
+    }
+
+    /// Run `f` (work for the answer `generation`), recovering from an
+    /// index that cannot be read: a read error or a panic. False once
+    /// nobody listens.
+    fn guarded(
+        &mut self,
+        generation: u64,
+        notify: &mut dyn FnMut(Notification) -> bool,
+        f: impl FnOnce(&mut SearchJob, &mut dyn FnMut(Notification) -> bool) -> Result<bool, SearchError>,
+    ) -> bool {
+        match crate::panics::catch_quietly(|| f(self, notify)) {
             Ok(Ok(listening)) => listening,
             Ok(Err(e @ (SearchError::Tantivy(_) | SearchError::Unreadable(_)))) => self.recover(&e.to_string(), notify),
-            Ok(Err(e)) => notify(Notification::Error { generation: Some(req.generation), message: e.to_string() }),
+            Ok(Err(e)) => notify(Notification::Error { generation: Some(generation), message: e.to_string() }),
             Err(panic) => self.recover(&panic, notify),
         }
     }
@@ -393,6 +452,7 @@ impl SearchJob {
         newer: &dyn Fn() -> bool,
         notify: &mut dyn FnMut(Notification) -> bool,
     ) -> Result<bool, SearchError> {
+        self.pending = None;
         let (mut resp, rest) = answer_first(&self.index, req)?;
         self.keep_in_view(&req.view, &mut resp)?;
         resp.snippet_rows = req.snippet_rows.min(resp.hits.len());
@@ -402,14 +462,10 @@ impl SearchJob {
         {
             return Ok(false);
         }
-        let Some((prepared, first)) = rest else { return Ok(true) };
-        Ok(match answer_rest(&prepared, &first, newer)? {
-            Some(mut full) => {
-                self.keep_in_view(&req.view, &mut full)?;
-                notify(Notification::MoreResults(Box::new(full)))
-            }
-            None => true, // a newer query is waiting
-        })
+        if let Some(rest) = rest {
+            self.pending = Some(Pending { since: Instant::now(), view: req.view.clone(), rest });
+        }
+        Ok(true)
     }
 
     /// Leave out the hits that are not in `view` (the store knows which
@@ -452,6 +508,7 @@ impl SearchJob {
         match remade {
             Ok(index) => {
                 self.index = index;
+                self.pending = None;
                 self.remade = true;
                 self.note = Some(format!("the search index could not be read ({why}); rebuilt it from the library"));
                 self.sync(notify)
