@@ -776,14 +776,15 @@ fn the_rest_of_an_answer_waits_for_the_keys_to_pause() {
     let query = |generation, first_hits| {
         Request::Search(SearchRequest { generation, query: "erbil".into(), first_hits, ..Default::default() })
     };
+    let describe = |n| match n {
+        Notification::Results(r) => format!("results {} {}", r.generation, r.hits.len()),
+        Notification::Snippets(s) => format!("snippets {}", s.generation),
+        Notification::MoreResults(r) => format!("more {} {} {}", r.generation, r.hits.len(), r.total),
+        other => format!("{other:?}"),
+    };
     let mut got = Vec::new();
     let mut notify = |n| {
-        got.push(match n {
-            Notification::Results(r) => format!("results {} {}", r.generation, r.hits.len()),
-            Notification::Snippets(s) => format!("snippets {}", s.generation),
-            Notification::MoreResults(r) => format!("more {} {} {}", r.generation, r.hits.len(), r.total),
-            other => format!("{other:?}"),
-        });
+        got.push(describe(n));
         true
     };
     let before = std::time::Instant::now();
@@ -805,6 +806,20 @@ fn the_rest_of_an_answer_waits_for_the_keys_to_pause() {
     assert!(h.job.finish(&|| true, &mut notify));
     assert_eq!(h.job.rest_due(), None);
     assert_eq!(got, ["results 1 20", "results 2 300", "results 3 20", "snippets 3", "more 3 300 300", "results 4 20"]);
+    // In a view that leaves out most of the first hits, the list's rows
+    // would wait: the rest follows at once.
+    for key in (1..=300).filter(|k| k % 10 != 0) {
+        h.store.set_read(key, true).unwrap();
+    }
+    let mut got = Vec::new();
+    let view = hewal::store::View::all().with_filter(hewal::store::Filter::Unread);
+    let req = SearchRequest { generation: 5, query: "erbil".into(), view, first_hits: 20, snippet_rows: 10 };
+    assert!(h.job.step(vec![Request::Search(req)], &|| false, &mut |n| {
+        got.push(describe(n));
+        true
+    }));
+    assert_eq!(h.job.rest_due(), None);
+    assert!(got[0].starts_with("results 5 ") && got.last().unwrap() == "more 5 30 30", "{got:?}");
 }
 
 /// Marks show at once and are written by the main loop; a write that fails

@@ -334,7 +334,8 @@ impl SearchJob {
     /// the batch runs first; then the answer goes out as `Results` (first
     /// screens) and `Snippets` of the rows the request named. When there
     /// are more hits, the rest waits ([`SearchJob::rest_due`],
-    /// [`SearchJob::finish`]). Then the snippets asked for the last answer,
+    /// [`SearchJob::finish`]), unless the first screens left rows of the
+    /// list empty (their hits outside the view): then it follows at once. Then the snippets asked for the last answer,
     /// in the order asked, a `Snippets` each (requests for an older answer
     /// are dropped). Everything after `Results` stops as soon as `newer()`
     /// says another query waits. False once `notify` says nobody listens
@@ -416,15 +417,23 @@ impl SearchJob {
     /// order, and the exact count. Given up as soon as `newer()` says a
     /// query waits. False once nobody listens.
     pub fn finish(&mut self, newer: &dyn Fn() -> bool, notify: &mut dyn FnMut(Notification) -> bool) -> bool {
-        let Some(Pending { view, rest: (prepared, first), .. }) = self.pending.take() else { return true };
-        self.guarded(first.generation, notify, |job, notify| {
-            Ok(match answer_rest(&prepared, &first, newer)? {
-                Some(mut full) => {
-                    job.keep_in_view(&view, &mut full)?;
-                    notify(Notification::MoreResults(Box::new(full)))
-                }
-                None => true, // a newer query is waiting
-            })
+        let Some(pending) = self.pending.take() else { return true };
+        self.guarded(pending.rest.1.generation, notify, |job, notify| job.send_rest(pending, newer, notify))
+    }
+
+    /// [`SearchJob::finish`], unguarded.
+    fn send_rest(
+        &self,
+        Pending { view, rest: (prepared, first), .. }: Pending,
+        newer: &dyn Fn() -> bool,
+        notify: &mut dyn FnMut(Notification) -> bool,
+    ) -> Result<bool, SearchError> {
+        Ok(match answer_rest(&prepared, &first, newer)? {
+            Some(mut full) => {
+                self.keep_in_view(&view, &mut full)?;
+                notify(Notification::MoreResults(Box::new(full)))
+            }
+            None => true, // a newer query is waiting
         })
     }
 
@@ -455,6 +464,9 @@ impl SearchJob {
         self.pending = None;
         let (mut resp, rest) = answer_first(&self.index, req)?;
         self.keep_in_view(&req.view, &mut resp)?;
+        // Most of the first hits outside the view: the list's rows wait for
+        // the rest, which then does not wait for the keys to pause.
+        let short = resp.hits.len() < req.snippet_rows;
         resp.snippet_rows = req.snippet_rows.min(resp.hits.len());
         let shown: Vec<(usize, ArticleKey)> = resp.hits[..resp.snippet_rows].iter().copied().enumerate().collect();
         self.answered = Some((req.generation, resp.matcher.clone()));
@@ -462,9 +474,12 @@ impl SearchJob {
         {
             return Ok(false);
         }
-        if let Some(rest) = rest {
-            self.pending = Some(Pending { since: Instant::now(), view: req.view.clone(), rest });
+        let Some(rest) = rest else { return Ok(true) };
+        let pending = Pending { since: Instant::now(), view: req.view.clone(), rest };
+        if short {
+            return self.send_rest(pending, newer, notify);
         }
+        self.pending = Some(pending);
         Ok(true)
     }
 
