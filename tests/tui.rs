@@ -769,6 +769,7 @@ fn the_search_job_answers_snippets_asked_for_the_last_answer_only() {
 /// The rest of an answer waits for the keys to pause: a newer query
 /// replaces it, snippets asked for meanwhile leave it waiting, and once it
 /// is due it comes as `MoreResults` (unless a newer query waits by then).
+/// Leaving the search forgets it.
 #[test]
 fn the_rest_of_an_answer_waits_for_the_keys_to_pause() {
     let mut h =
@@ -820,6 +821,28 @@ fn the_rest_of_an_answer_waits_for_the_keys_to_pause() {
     }));
     assert_eq!(h.job.rest_due(), None);
     assert!(got[0].starts_with("results 5 ") && got.last().unwrap() == "more 5 30 30", "{got:?}");
+    // Leaving the search: the UI says so, and nothing of the last answer
+    // is sent any more; a query before a `Forget` in one batch goes too.
+    h.app.update(Action::FocusSearch);
+    h.type_str("erbil");
+    let typed = h.app.take_requests();
+    assert!(matches!(typed[..], [.., Request::Search(_)]), "{typed:?}");
+    h.app.update(Action::Back);
+    let left = h.app.take_requests();
+    assert!(matches!(left[..], [Request::Forget]), "{left:?}");
+    let mut got = Vec::new();
+    let mut notify = |n| {
+        got.push(describe(n));
+        true
+    };
+    assert!(h.job.step(vec![query(6, 20)], &|| false, &mut notify));
+    assert!(h.job.step(vec![Request::Forget], &|| false, &mut notify));
+    assert_eq!(h.job.rest_due(), None);
+    let rows = vec![(5, 5)];
+    assert!(h.job.step(vec![Request::Snippets(SnippetRequest { generation: 6, rows })], &|| false, &mut notify));
+    assert!(h.job.step(vec![query(7, 20), Request::Forget], &|| false, &mut notify));
+    assert!(h.job.finish(&|| false, &mut notify));
+    assert_eq!(got, ["results 6 20"]);
 }
 
 /// Marks show at once and are written by the main loop; a write that fails

@@ -118,17 +118,28 @@ pub struct Snippets {
 pub enum Request {
     Search(SearchRequest),
     Snippets(SnippetRequest),
+    /// No search is shown any more (the query was emptied, or the library
+    /// is shown): what is left of the last answer is not wanted. Like a
+    /// query, it stops the work in hand.
+    Forget,
     /// Catch the index up with the store (after a fetch or an import).
     Sync,
+}
+
+impl Request {
+    /// Whether this request makes the worker give up the work in hand.
+    fn replaces(&self) -> bool {
+        matches!(self, Request::Search(_) | Request::Forget)
+    }
 }
 
 /// Handle to the worker thread. Dropping it closes the request channel and
 /// lets the thread end.
 pub struct SearchWorker {
     request_tx: Sender<Request>,
-    /// Search requests sent so far: the worker compares it with those it
-    /// has taken from the channel to see whether a newer query waits
-    /// (the channel cannot be looked into, and only a query makes the
+    /// Queries (and `Forget`s) sent so far: the worker compares it with
+    /// those it has taken from the channel to see whether a newer one
+    /// waits (the channel cannot be looked into, and only these make the
     /// worker give up what it is doing).
     searches: Arc<AtomicU64>,
     _handle: JoinHandle<()>,
@@ -154,7 +165,7 @@ impl SearchWorker {
 
     /// Queue a request; never blocks.
     pub fn send(&self, req: Request) {
-        if matches!(req, Request::Search(_)) {
+        if req.replaces() {
             // Counted before it is sent, so the worker never takes a query
             // it has not been told of.
             self.searches.fetch_add(1, Ordering::SeqCst);
@@ -222,7 +233,7 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, sent:
             recv(request_rx) -> first => {
                 let Ok(first) = first else { break };
                 let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
-                taken += batch.iter().filter(|r| matches!(r, Request::Search(_))).count() as u64;
+                taken += batch.iter().filter(|r| r.replaces()).count() as u64;
                 if !job.step(batch, &|| sent.load(Ordering::SeqCst) > taken, &mut notify) {
                     break;
                 }
@@ -330,7 +341,8 @@ impl SearchJob {
     }
 
     /// Handle one batch of requests, in the worker's protocol: newest query
-    /// wins (every older one in the batch is skipped), a sync anywhere in
+    /// wins (every older one in the batch is skipped, and a `Forget` drops
+    /// the queries before it and what waits for the last answer), a sync anywhere in
     /// the batch runs first; then the answer goes out as `Results` (first
     /// screens) and `Snippets` of the rows the request named. When there
     /// are more hits, the rest waits ([`SearchJob::rest_due`],
@@ -354,6 +366,11 @@ impl SearchJob {
         for r in batch {
             match r {
                 Request::Search(s) => req = Some(s),
+                Request::Forget => {
+                    req = None;
+                    self.pending = None;
+                    self.answered = None;
+                }
                 Request::Snippets(s) => wanted.push(s),
                 Request::Sync => want_sync = true,
             }

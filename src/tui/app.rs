@@ -600,6 +600,7 @@ impl App {
         if !self.search.query().is_empty() {
             self.search.clear();
             self.generation += 1;
+            self.requests.push(Request::Forget);
         }
         self.show_library();
     }
@@ -844,6 +845,7 @@ impl App {
     fn query_changed(&mut self) {
         self.generation += 1;
         if self.search.query().trim().is_empty() {
+            self.requests.push(Request::Forget);
             self.show_library();
         } else if let IndexState::Failed(why) = &self.index {
             self.message = Some(strings::search_unavailable(why));
