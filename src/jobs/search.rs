@@ -342,16 +342,17 @@ impl SearchJob {
 
     /// Handle one batch of requests, in the worker's protocol: newest query
     /// wins (every older one in the batch is skipped, and a `Forget` drops
-    /// the queries before it and what waits for the last answer), a sync anywhere in
-    /// the batch runs first; then the answer goes out as `Results` (first
-    /// screens) and `Snippets` of the rows the request named. When there
-    /// are more hits, the rest waits ([`SearchJob::rest_due`],
-    /// [`SearchJob::finish`]), unless the first screens left rows of the
-    /// list empty (their hits outside the view): then it follows at once. Then the snippets asked for the last answer,
-    /// in the order asked, a `Snippets` each (requests for an older answer
-    /// are dropped). Everything after `Results` stops as soon as `newer()`
-    /// says another query waits. False once `notify` says nobody listens
-    /// any more.
+    /// the queries before it and what waits for the last answer), a sync
+    /// anywhere in the batch runs first; then the answer goes out as
+    /// `Results` (first screens) and `Snippets` of the rows the request
+    /// named. When there are more hits, the rest waits
+    /// ([`SearchJob::rest_due`], [`SearchJob::finish`]), unless the first
+    /// screens left rows of the list empty (their hits outside the view):
+    /// then it follows at once. Then the snippets asked for the last
+    /// answer, in the order asked, a `Snippets` each (requests for an older
+    /// answer are dropped). Everything after `Results` stops as soon as
+    /// `newer()` says another query waits. False once `notify` says nobody
+    /// listens any more.
     ///
     /// An index that cannot be read (a read error or a panic while
     /// searching: damaged files) is rebuilt from the store, and the UI is
