@@ -213,8 +213,11 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, sent:
     });
     let never = crossbeam_channel::never();
     let mut check_rx = Some(check_rx);
-    // Search requests taken from the channel so far (see `SearchWorker::searches`).
-    let mut taken = 0;
+    // Queries (and `Forget`s) taken from the channel so far (see
+    // `SearchWorker::searches`): a newer one waits while fewer were taken
+    // than sent.
+    let taken = std::cell::Cell::new(0);
+    let newer = || sent.load(Ordering::SeqCst) > taken.get();
     loop {
         // Behind another process's writer: look again in a second.
         let retry = if job.behind { crossbeam_channel::after(RETRY_SYNC) } else { crossbeam_channel::never() };
@@ -226,15 +229,15 @@ fn serve(db_path: &Path, index_dir: &Path, request_rx: &Receiver<Request>, sent:
                 }
             }
             recv(rest) -> _ => {
-                if !job.finish(&|| sent.load(Ordering::SeqCst) > taken, &mut notify) {
+                if !job.finish(&newer, &mut notify) {
                     break;
                 }
             }
             recv(request_rx) -> first => {
                 let Ok(first) = first else { break };
                 let batch: Vec<Request> = std::iter::once(first).chain(request_rx.try_iter()).collect();
-                taken += batch.iter().filter(|r| r.replaces()).count() as u64;
-                if !job.step(batch, &|| sent.load(Ordering::SeqCst) > taken, &mut notify) {
+                taken.set(taken.get() + batch.iter().filter(|r| r.replaces()).count() as u64);
+                if !job.step(batch, &newer, &mut notify) {
                     break;
                 }
             }
@@ -302,8 +305,8 @@ pub struct SearchJob {
 
 /// The rest of an answer, waiting for the keys to pause.
 struct Pending {
-    /// When its first screens went out.
-    since: Instant,
+    /// [`REST_AFTER`] after its first screens went out.
+    due: Instant,
     view: View,
     rest: Rest,
 }
@@ -427,7 +430,7 @@ impl SearchJob {
     /// first screens went out. None when no rest waits (the answer was
     /// whole, or a newer query replaced it).
     pub fn rest_due(&self) -> Option<Instant> {
-        self.pending.as_ref().map(|p| p.since + REST_AFTER)
+        self.pending.as_ref().map(|p| p.due)
     }
 
     /// Send the rest of the last answer now, as `MoreResults`: every hit
@@ -493,7 +496,7 @@ impl SearchJob {
             return Ok(false);
         }
         let Some(rest) = rest else { return Ok(true) };
-        let pending = Pending { since: Instant::now(), view: req.view.clone(), rest };
+        let pending = Pending { due: Instant::now() + REST_AFTER, view: req.view.clone(), rest };
         if short {
             return self.send_rest(pending, newer, notify);
         }
