@@ -6,29 +6,34 @@
 //! analyzers begin with the same tokenizer, normaliser and length filter,
 //! and that shared part is most of their cost. tantivy indexes a document's
 //! fields in field order, stemmed fields first. So, for the index writer
-//! only ([`indexing_analyzers`]), the stemmed analyzer records on its thread
-//! the normalised tokens of each text it analyses ([`RecordWords`]), each
-//! with what is derived from its word (its stems and Latin keys, worked out
-//! once per thread for a word seen again: one lookup a token for every
-//! field); the exact analyzer, given the same text next, replays a copy of
-//! that record instead of tokenizing and normalising again, as does the
-//! prefix analyzer; the Latin-key analyzer replays the keys recorded, last,
-//! and uses the record up. A text without a complete record (another order,
-//! another thread, a stream not read to the end) is analysed as usual, so
-//! the tokens indexed are the same either way; `tests/analyzer_indexing.rs`
+//! only ([`indexing_analyzers`]), the stemmed analyzer ([`RecordWords`])
+//! records on its thread the normalised tokens of each text it analyses,
+//! each with its [`Word`]: everything the fields index for that token,
+//! worked out once per thread for a token text seen again (its
+//! normalisation, stems and Latin keys: one lookup a token). The exact
+//! analyzer, given the same text next, replays a copy of that record
+//! instead of tokenizing and normalising again; the prefix analyzer replays
+//! each word's first token only (a repeat's beginnings were given with the
+//! first); the Latin-key analyzer replays the keys recorded, last, and uses
+//! the record up. A text without a complete record (another order, another
+//! thread, a stream not read to the end) is analysed as usual, so the
+//! tokens indexed are the same either way; `tests/analyzer_indexing.rs`
 //! compares them.
 //!
 //! [`indexing_analyzers`]: super::indexing_analyzers
 
 use std::cell::RefCell;
 use std::mem;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use super::normalizer::normalize_into;
 use super::romanize::stem_keys_from;
-use super::stem_readings;
+use super::tokenizer::{SoraniTokenStream, SoraniTokenizer};
+use super::{stem_readings, MAX_TOKEN_BYTES};
 
 /// Records kept per thread: the title and the body of one document, with
 /// room for one more pair.
@@ -38,10 +43,14 @@ const SLOTS: usize = 4;
 /// use, so one huge article does not pin its size in every indexing thread.
 const KEEP_CAPACITY: usize = 1 << 20;
 
-/// Most words whose [`Word`] a thread remembers (a few MB); past it the
-/// memory starts over. Word frequencies in text follow Zipf's law, so nearly
-/// every token is a word seen before.
+/// Most token texts whose [`Word`] a thread remembers (a few MB); past it
+/// the memory starts over. Word frequencies in text follow Zipf's law, so
+/// nearly every token is a word seen before.
 const WORDS_KEPT: usize = 1 << 16;
+
+/// Most bytes of token text the memory of words holds as keys: a text of
+/// long, distinct tokens starts it over sooner rather than pinning them.
+const WORD_BYTES_KEPT: usize = 4 << 20;
 
 /// One token of a record: its text is `arena[prev end..end]`.
 #[derive(Clone, Copy)]
@@ -51,23 +60,52 @@ struct Tok {
     offset_to: usize,
     position: usize,
     position_length: usize,
+    /// No earlier token of the text has the same word.
+    first: bool,
 }
 
-/// What the stemmed and Latin-key fields index for one normalised word.
+/// What the fields index for one token text as the tokenizer cut it
+/// (not yet normalised).
 struct Word {
+    /// Its normalisation (rules N1–N19); the token is dropped when this is
+    /// empty or too long.
+    normalized: Box<str>,
     /// The stemmer's terms: the stem, then the other readings (rule A1).
+    /// None when `normalized` is ASCII, which the stemmer leaves as it is.
     readings: Box<[Box<str>]>,
     /// Its Latin keys ([`stem_keys`](super::romanize::stem_keys)); none
     /// without an Arabic letter.
     keys: Box<[Box<str>]>,
+    /// The last recording (its generation) with a token of this word, so a
+    /// later token of the same text knows it is a repeat. Only the thread
+    /// whose memory holds the word writes it.
+    seen: AtomicU64,
 }
 
 impl Word {
-    fn of(normalized: &str) -> Word {
+    fn of(raw: &str, chars: &mut Vec<char>) -> Word {
         let boxed = |v: Vec<String>| v.into_iter().map(String::into_boxed_str).collect();
-        let readings = stem_readings(normalized);
-        let keys = stem_keys_from(normalized, &readings);
-        Word { readings: boxed(readings), keys: boxed(keys) }
+        let mut normalized = String::new();
+        normalize_into(raw, chars, &mut normalized);
+        let (readings, keys) = match normalized.is_ascii() || normalized.len() >= MAX_TOKEN_BYTES {
+            true => (Vec::new(), Vec::new()),
+            false => {
+                let readings = stem_readings(&normalized);
+                let keys = stem_keys_from(&normalized, &readings);
+                (readings, keys)
+            }
+        };
+        Word { normalized: normalized.into(), readings: boxed(readings), keys: boxed(keys), seen: AtomicU64::new(0) }
+    }
+
+    /// Whether the recording `generation` has had a token of this word
+    /// before; it has now.
+    fn repeats_in(&self, generation: u64) -> bool {
+        // One thread writes (see `seen`): a load and a store, no locked
+        // instruction.
+        let seen = self.seen.load(Relaxed) == generation;
+        self.seen.store(generation, Relaxed);
+        seen
     }
 }
 
@@ -80,8 +118,8 @@ struct Record {
     /// The normalised token texts, back to back.
     arena: String,
     tokens: Vec<Tok>,
-    /// Each token's word; none for an ASCII one, which the stemmer leaves as
-    /// it is and which has no Latin key. Shared with the replays' copies
+    /// Each token's word; none for an ASCII one, which is only lower-cased
+    /// and has no stem or Latin key. Shared with the replays' copies
     /// (`Arc`, as tantivy's tokenizers are `Send`).
     words: Vec<Option<Arc<Word>>>,
     /// The stream was read to its end: `tokens` are all of them.
@@ -105,21 +143,26 @@ impl Record {
 struct Memo {
     slots: [Record; SLOTS],
     next: usize,
-    generation: u64,
     words: FxHashMap<Box<str>, Arc<Word>>,
+    /// Bytes of the keys of `words`.
+    word_bytes: usize,
+    /// Scratch space for the normaliser.
+    chars: Vec<char>,
 }
 
 impl Memo {
-    /// The [`Word`] of a normalised, non-ASCII token.
-    fn word(&mut self, normalized: &str) -> Arc<Word> {
-        if let Some(w) = self.words.get(normalized) {
+    /// The [`Word`] of a non-ASCII token text.
+    fn word(&mut self, raw: &str) -> Arc<Word> {
+        if let Some(w) = self.words.get(raw) {
             return w.clone();
         }
-        let w = Arc::new(Word::of(normalized));
-        if self.words.len() >= WORDS_KEPT {
+        let w = Arc::new(Word::of(raw, &mut self.chars));
+        if self.words.len() >= WORDS_KEPT || self.word_bytes + raw.len() > WORD_BYTES_KEPT {
             self.words.clear();
+            self.word_bytes = 0;
         }
-        self.words.insert(normalized.into(), w.clone());
+        self.word_bytes += raw.len();
+        self.words.insert(raw.into(), w.clone());
         w
     }
 }
@@ -128,58 +171,90 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
-/// Token filter over normalised tokens that stems them, as
-/// [`SoraniStemmer`](super::SoraniStemmer) does, and records them with
-/// their words (see the module docs). The stemmed analyzer of the index
-/// writer.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RecordWords;
+/// Recordings made so far, in every thread: each has its own generation,
+/// which no [`Word::seen`] holds before the recording marks it.
+static GENERATIONS: AtomicU64 = AtomicU64::new(0);
 
-impl TokenFilter for RecordWords {
-    type Tokenizer<T: Tokenizer> = RecordWordsFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> RecordWordsFilter<T> {
-        RecordWordsFilter { tokenizer }
-    }
+/// The stemmed analyzer of the index writer: it tokenizes, normalises,
+/// drops tokens too long and stems as
+/// [`stemmed_analyzer`](super::stemmed_analyzer) does, and records the
+/// tokens with their words (see the module docs).
+#[derive(Clone, Default)]
+pub struct RecordWords {
+    tokenizer: SoraniTokenizer,
 }
 
-/// The [`Tokenizer`] produced by [`RecordWords`].
-#[derive(Clone)]
-pub struct RecordWordsFilter<T> {
-    tokenizer: T,
-}
-
-impl<T: Tokenizer> Tokenizer for RecordWordsFilter<T> {
-    type TokenStream<'a> = RecordWordsStream<T::TokenStream<'a>>;
+impl Tokenizer for RecordWords {
+    type TokenStream<'a> = RecordWordsStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let (slot, generation) = MEMO.with_borrow_mut(|m| {
+        let generation = GENERATIONS.fetch_add(1, Relaxed) + 1;
+        let slot = MEMO.with_borrow_mut(|m| {
             let slot = m.next;
             m.next = (m.next + 1) % SLOTS;
-            m.generation += 1;
             let r = &mut m.slots[slot];
             r.clear();
-            r.generation = m.generation;
+            r.generation = generation;
             r.text.push_str(text);
-            (slot, m.generation)
+            slot
         });
         RecordWordsStream { tail: self.tokenizer.token_stream(text), slot, generation, word: None, reading: 0 }
     }
 }
 
-/// The [`TokenStream`] of [`RecordWordsFilter`]. A word with an ambiguous
-/// ending (rule A1) gives its stem and then its other readings, as further
-/// tokens at the same position and offsets.
-pub struct RecordWordsStream<T> {
-    tail: T,
+/// The [`TokenStream`] of [`RecordWords`]. A word with an ambiguous ending
+/// (rule A1) gives its stem and then its other readings, as further tokens
+/// at the same position and offsets.
+pub struct RecordWordsStream<'a> {
+    tail: SoraniTokenStream<'a>,
     slot: usize,
     generation: u64,
-    /// The current token's word, and its next reading to give.
+    /// The current token's word, when it has readings, and its next
+    /// reading to give.
     word: Option<Arc<Word>>,
     reading: usize,
 }
 
-impl<T: TokenStream> TokenStream for RecordWordsStream<T> {
+impl RecordWordsStream<'_> {
+    /// Normalise the tokenizer's current token in place, record it, and
+    /// return its word; `None` when it is dropped (empty or too long).
+    fn take_token(&mut self) -> Option<Option<Arc<Word>>> {
+        let token = self.tail.token_mut();
+        MEMO.with_borrow_mut(|m| {
+            let word = match token.text.is_ascii() {
+                true => {
+                    token.text.make_ascii_lowercase();
+                    None
+                }
+                false => {
+                    let w = m.word(&token.text);
+                    token.text.clear();
+                    token.text.push_str(&w.normalized);
+                    Some(w)
+                }
+            };
+            if token.text.is_empty() || token.text.len() >= MAX_TOKEN_BYTES {
+                return None;
+            }
+            let r = &mut m.slots[self.slot];
+            if r.generation == self.generation && !r.complete {
+                r.arena.push_str(&token.text);
+                r.tokens.push(Tok {
+                    end: r.arena.len(),
+                    offset_from: token.offset_from,
+                    offset_to: token.offset_to,
+                    position: token.position,
+                    position_length: token.position_length,
+                    first: !word.as_ref().is_some_and(|w| w.repeats_in(self.generation)),
+                });
+                r.words.push(word.clone());
+            }
+            Some(word)
+        })
+    }
+}
+
+impl TokenStream for RecordWordsStream<'_> {
     fn advance(&mut self) -> bool {
         if let Some(r) = self.word.as_ref().and_then(|w| w.readings.get(self.reading)) {
             self.reading += 1;
@@ -188,32 +263,23 @@ impl<T: TokenStream> TokenStream for RecordWordsStream<T> {
             text.push_str(r);
             return true;
         }
-        let more = self.tail.advance();
-        let token = self.tail.token();
-        self.word = MEMO.with_borrow_mut(|m| {
-            let word = (more && !token.text.is_ascii()).then(|| m.word(&token.text));
-            let r = &mut m.slots[self.slot];
-            if r.generation != self.generation || r.complete {
-                return word;
-            }
-            if more {
-                r.arena.push_str(&token.text);
-                r.tokens.push(Tok {
-                    end: r.arena.len(),
-                    offset_from: token.offset_from,
-                    offset_to: token.offset_to,
-                    position: token.position,
-                    position_length: token.position_length,
-                });
-                r.words.push(word.clone());
-            } else {
-                r.complete = true;
-            }
-            word
-        });
         self.reading = 0;
-        // The stem replaces the word; its other readings follow.
-        more && (self.word.is_none() || self.advance())
+        loop {
+            if !self.tail.advance() {
+                self.word = None;
+                MEMO.with_borrow_mut(|m| {
+                    let r = &mut m.slots[self.slot];
+                    if r.generation == self.generation {
+                        r.complete = true;
+                    }
+                });
+                return false;
+            }
+            let Some(word) = self.take_token() else { continue };
+            self.word = word.filter(|w| !w.readings.is_empty());
+            // The stem replaces the word; its other readings follow.
+            return self.word.is_none() || self.advance();
+        }
     }
 
     fn token(&self) -> &Token {
@@ -230,6 +296,8 @@ impl<T: TokenStream> TokenStream for RecordWordsStream<T> {
 enum Gives {
     /// Its normalised text.
     Text,
+    /// Its normalised text, if no earlier token of the text has its word.
+    FirstText,
     /// Its word's Latin keys, each a token at its position and offsets.
     Keys,
 }
@@ -270,6 +338,16 @@ impl<T> ReplayOr<T> {
     /// tokens) and uses the record up.
     pub fn keys(inner: T) -> ReplayOr<T> {
         ReplayOr { take: true, gives: Gives::Keys, ..ReplayOr::keeping(inner) }
+    }
+
+    /// Replays the normalised text of each word's first token in the text,
+    /// leaving the record for a field indexed later. For
+    /// [`EdgePrefixes`](super::EdgePrefixes), which gives each beginning
+    /// once a text: a word's later tokens give nothing there, and the
+    /// replay spares the filter looking them up. `inner` is run as it is
+    /// without a record.
+    pub fn firsts(inner: T) -> ReplayOr<T> {
+        ReplayOr { gives: Gives::FirstText, ..ReplayOr::keeping(inner) }
     }
 }
 
@@ -335,9 +413,12 @@ impl<S: TokenStream> TokenStream for ReplayStream<'_, S> {
             Stream::Replay { token, arena, tokens, words, at } => loop {
                 let Some(t) = tokens.get(at.next) else { return false };
                 let text = match at.gives {
-                    Gives::Text => {
+                    Gives::Text | Gives::FirstText => {
                         let start = if at.next == 0 { 0 } else { tokens[at.next - 1].end };
                         at.next += 1;
+                        if at.gives == Gives::FirstText && !t.first {
+                            continue;
+                        }
                         &arena[start..t.end]
                     }
                     Gives::Keys => match words[at.next].as_ref().and_then(|w| w.keys.get(at.key)) {

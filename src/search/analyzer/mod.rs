@@ -114,9 +114,9 @@ pub fn latin_analyzer() -> TextAnalyzer {
 /// (see the `memo` module). Queries and snippets use the plain ones.
 pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
-    manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords.transform(normalised())));
+    manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords::default()));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
-    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::keeping(normalised()))));
+    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::firsts(normalised()))));
     manager.register(SORANI_LATIN, TextAnalyzer::from(ReplayOr::keys(romanize::LatinKeys.transform(normalised()))));
     manager
 }
