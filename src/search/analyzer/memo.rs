@@ -13,9 +13,9 @@
 //! normalisation, stems and Latin keys: one lookup a token). The exact
 //! analyzer, given the same text next, replays a copy of that record
 //! instead of tokenizing and normalising again; the prefix analyzer replays
-//! each word's first token only (a repeat's beginnings were given with the
-//! first); the Latin-key analyzer replays the keys recorded, last, and uses
-//! the record up. A text without a complete record (another order, another
+//! the beginnings each word holds, each once a text, as `EdgePrefixes`
+//! gives them; the Latin-key analyzer replays the keys recorded, last, and
+//! uses the record up. A text without a complete record (another order, another
 //! thread, a stream not read to the end) is analysed as usual, so the
 //! tokens indexed are the same either way; `tests/analyzer_indexing.rs`
 //! compares them.
@@ -31,6 +31,7 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::normalizer::normalize_into;
+use super::prefixes::INDEXED_PREFIX_CHARS;
 use super::romanize::stem_keys_from;
 use super::tokenizer::{SoraniTokenStream, SoraniTokenizer};
 use super::{stem_readings, MAX_TOKEN_BYTES};
@@ -64,6 +65,30 @@ struct Tok {
     first: bool,
 }
 
+/// Which recording or replay (its generation) last met a word or a
+/// beginning, so that a later meeting in the same one knows it is a repeat.
+/// Only the thread whose memory holds the word or beginning writes it.
+#[derive(Default)]
+struct Mark(AtomicU64);
+
+impl Mark {
+    /// Whether `generation` met this before; it has now.
+    fn repeats_in(&self, generation: u64) -> bool {
+        // One thread writes (see above): a load and a store, no locked
+        // instruction.
+        let seen = self.0.load(Relaxed) == generation;
+        self.0.store(generation, Relaxed);
+        seen
+    }
+}
+
+/// A word beginning the prefix fields index, shared by every word of the
+/// thread's memory that begins with it.
+struct Beginning {
+    text: Box<str>,
+    given: Mark,
+}
+
 /// What the fields index for one token text as the tokenizer cut it
 /// (not yet normalised).
 struct Word {
@@ -76,17 +101,22 @@ struct Word {
     /// Its Latin keys ([`stem_keys`](super::romanize::stem_keys)); none
     /// without an Arabic letter.
     keys: Box<[Box<str>]>,
-    /// The last recording (its generation) with a token of this word, so a
-    /// later token of the same text knows it is a repeat. Only the thread
-    /// whose memory holds the word writes it.
-    seen: AtomicU64,
+    /// Its beginnings of [`INDEXED_PREFIX_CHARS`] characters, shortest
+    /// first; none when the token is dropped.
+    beginnings: Box<[Arc<Beginning>]>,
+    /// The recording that last had a token of this word.
+    seen: Mark,
 }
 
 impl Word {
     fn of(raw: &str, chars: &mut Vec<char>) -> Word {
         let boxed = |v: Vec<String>| v.into_iter().map(String::into_boxed_str).collect();
+        // ASCII is only lower-cased, as the normaliser's fast path does.
         let mut normalized = String::new();
-        normalize_into(raw, chars, &mut normalized);
+        match raw.is_ascii() {
+            true => normalized.push_str(&raw.to_ascii_lowercase()),
+            false => normalize_into(raw, chars, &mut normalized),
+        }
         let (readings, keys) = match normalized.is_ascii() || normalized.len() >= MAX_TOKEN_BYTES {
             true => (Vec::new(), Vec::new()),
             false => {
@@ -95,17 +125,13 @@ impl Word {
                 (readings, keys)
             }
         };
-        Word { normalized: normalized.into(), readings: boxed(readings), keys: boxed(keys), seen: AtomicU64::new(0) }
-    }
-
-    /// Whether the recording `generation` has had a token of this word
-    /// before; it has now.
-    fn repeats_in(&self, generation: u64) -> bool {
-        // One thread writes (see `seen`): a load and a store, no locked
-        // instruction.
-        let seen = self.seen.load(Relaxed) == generation;
-        self.seen.store(generation, Relaxed);
-        seen
+        Word {
+            normalized: normalized.into(),
+            readings: boxed(readings),
+            keys: boxed(keys),
+            beginnings: Box::default(),
+            seen: Mark::default(),
+        }
     }
 }
 
@@ -118,10 +144,9 @@ struct Record {
     /// The normalised token texts, back to back.
     arena: String,
     tokens: Vec<Tok>,
-    /// Each token's word; none for an ASCII one, which is only lower-cased
-    /// and has no stem or Latin key. Shared with the replays' copies
-    /// (`Arc`, as tantivy's tokenizers are `Send`).
-    words: Vec<Option<Arc<Word>>>,
+    /// Each token's word. Shared with the replays' copies (`Arc`, as
+    /// tantivy's tokenizers are `Send`).
+    words: Vec<Arc<Word>>,
     /// The stream was read to its end: `tokens` are all of them.
     complete: bool,
 }
@@ -146,24 +171,59 @@ struct Memo {
     words: FxHashMap<Box<str>, Arc<Word>>,
     /// Bytes of the keys of `words`.
     word_bytes: usize,
+    /// The beginnings of the words, each once.
+    beginnings: FxHashMap<Box<str>, Arc<Beginning>>,
     /// Scratch space for the normaliser.
     chars: Vec<char>,
 }
 
 impl Memo {
-    /// The [`Word`] of a non-ASCII token text.
+    /// Start the memory of words over if it is full. Only between texts:
+    /// the words of one text share one copy of each beginning, which the
+    /// prefix replay relies on.
+    fn make_room(&mut self) {
+        if self.words.len() >= WORDS_KEPT || self.word_bytes > WORD_BYTES_KEPT {
+            self.words.clear();
+            self.beginnings.clear();
+            self.word_bytes = 0;
+        }
+    }
+
+    /// The [`Word`] of a token text.
     fn word(&mut self, raw: &str) -> Arc<Word> {
         if let Some(w) = self.words.get(raw) {
             return w.clone();
         }
-        let w = Arc::new(Word::of(raw, &mut self.chars));
-        if self.words.len() >= WORDS_KEPT || self.word_bytes + raw.len() > WORD_BYTES_KEPT {
-            self.words.clear();
-            self.word_bytes = 0;
+        let mut w = Word::of(raw, &mut self.chars);
+        if !w.normalized.is_empty() && w.normalized.len() < MAX_TOKEN_BYTES {
+            w.beginnings = self.beginnings_of(&w.normalized);
         }
+        let w = Arc::new(w);
         self.word_bytes += raw.len();
         self.words.insert(raw.into(), w.clone());
         w
+    }
+
+    /// The beginnings of a normalised word, shortest first, as
+    /// [`EdgePrefixes`](super::EdgePrefixes) cuts them.
+    fn beginnings_of(&mut self, word: &str) -> Box<[Arc<Beginning>]> {
+        let ends = word.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(word.len()));
+        (1..)
+            .zip(ends)
+            .take_while(|&(n, _)| n <= *INDEXED_PREFIX_CHARS.end())
+            .filter(|&(n, _)| n >= *INDEXED_PREFIX_CHARS.start())
+            .map(|(_, end)| {
+                let text = &word[..end];
+                match self.beginnings.get(text) {
+                    Some(b) => b.clone(),
+                    None => {
+                        let b = Arc::new(Beginning { text: text.into(), given: Mark::default() });
+                        self.beginnings.insert(text.into(), b.clone());
+                        b
+                    }
+                }
+            })
+            .collect()
     }
 }
 
@@ -190,6 +250,7 @@ impl Tokenizer for RecordWords {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         let generation = GENERATIONS.fetch_add(1, Relaxed) + 1;
         let slot = MEMO.with_borrow_mut(|m| {
+            m.make_room();
             let slot = m.next;
             m.next = (m.next + 1) % SLOTS;
             let r = &mut m.slots[slot];
@@ -218,21 +279,12 @@ pub struct RecordWordsStream<'a> {
 impl RecordWordsStream<'_> {
     /// Normalise the tokenizer's current token in place, record it, and
     /// return its word; `None` when it is dropped (empty or too long).
-    fn take_token(&mut self) -> Option<Option<Arc<Word>>> {
+    fn take_token(&mut self) -> Option<Arc<Word>> {
         let token = self.tail.token_mut();
         MEMO.with_borrow_mut(|m| {
-            let word = match token.text.is_ascii() {
-                true => {
-                    token.text.make_ascii_lowercase();
-                    None
-                }
-                false => {
-                    let w = m.word(&token.text);
-                    token.text.clear();
-                    token.text.push_str(&w.normalized);
-                    Some(w)
-                }
-            };
+            let word = m.word(&token.text);
+            token.text.clear();
+            token.text.push_str(&word.normalized);
             if token.text.is_empty() || token.text.len() >= MAX_TOKEN_BYTES {
                 return None;
             }
@@ -245,7 +297,7 @@ impl RecordWordsStream<'_> {
                     offset_to: token.offset_to,
                     position: token.position,
                     position_length: token.position_length,
-                    first: !word.as_ref().is_some_and(|w| w.repeats_in(self.generation)),
+                    first: !word.seen.repeats_in(self.generation),
                 });
                 r.words.push(word.clone());
             }
@@ -276,7 +328,7 @@ impl TokenStream for RecordWordsStream<'_> {
                 return false;
             }
             let Some(word) = self.take_token() else { continue };
-            self.word = word.filter(|w| !w.readings.is_empty());
+            self.word = Some(word).filter(|w| !w.readings.is_empty());
             // The stem replaces the word; its other readings follow.
             return self.word.is_none() || self.advance();
         }
@@ -296,8 +348,9 @@ impl TokenStream for RecordWordsStream<'_> {
 enum Gives {
     /// Its normalised text.
     Text,
-    /// Its normalised text, if no earlier token of the text has its word.
-    FirstText,
+    /// Its word's beginnings that the text has not given yet, as
+    /// [`EdgePrefixes`](super::EdgePrefixes) gives them.
+    Beginnings,
     /// Its word's Latin keys, each a token at its position and offsets.
     Keys,
 }
@@ -311,7 +364,7 @@ pub struct ReplayOr<T> {
     token: Token,
     arena: String,
     tokens: Vec<Tok>,
-    words: Vec<Option<Arc<Word>>>,
+    words: Vec<Arc<Word>>,
     /// Whether the record is used up by this replay (the last field to use
     /// it) or copied and left for a later one.
     take: bool,
@@ -340,14 +393,13 @@ impl<T> ReplayOr<T> {
         ReplayOr { take: true, gives: Gives::Keys, ..ReplayOr::keeping(inner) }
     }
 
-    /// Replays the normalised text of each word's first token in the text,
-    /// leaving the record for a field indexed later. For
-    /// [`EdgePrefixes`](super::EdgePrefixes), which gives each beginning
-    /// once a text: a word's later tokens give nothing there, and the
-    /// replay spares the filter looking them up. `inner` is run as it is
-    /// without a record.
-    pub fn firsts(inner: T) -> ReplayOr<T> {
-        ReplayOr { gives: Gives::FirstText, ..ReplayOr::keeping(inner) }
+    /// Replays the tokens' beginnings (`inner` is
+    /// [`EdgePrefixes`](super::EdgePrefixes) over the normalised tokens),
+    /// leaving the record for a field indexed later. Each beginning is
+    /// given once a text, where the filter would give it; a word's later
+    /// tokens are not looked at.
+    pub fn beginnings(inner: T) -> ReplayOr<T> {
+        ReplayOr { gives: Gives::Beginnings, ..ReplayOr::keeping(inner) }
     }
 }
 
@@ -355,23 +407,26 @@ impl<T> ReplayOr<T> {
 pub struct ReplayStream<'a, S>(Stream<'a, S>);
 
 enum Stream<'a, S> {
-    Replay { token: &'a mut Token, arena: &'a str, tokens: &'a [Tok], words: &'a [Option<Arc<Word>>], at: Cursor },
+    Replay { token: &'a mut Token, arena: &'a str, tokens: &'a [Tok], words: &'a [Arc<Word>], at: Cursor },
     Live(S),
 }
 
-/// Where a replay is: the next token, and the next of its keys.
+/// Where a replay is: the next token, and the next of its keys or
+/// beginnings.
 #[derive(Clone, Copy)]
 struct Cursor {
     gives: Gives,
     next: usize,
     key: usize,
+    /// The replay's own generation, for the beginnings' marks.
+    generation: u64,
 }
 
 impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
     type TokenStream<'a> = ReplayStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let (take, keys) = (self.take, self.gives == Gives::Keys);
+        let (take, gives) = (self.take, self.gives);
         let found = MEMO.with_borrow_mut(|m| {
             let r = m.slots.iter_mut().find(|r| r.complete && r.text == text)?;
             if take {
@@ -380,12 +435,20 @@ impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
                 mem::swap(&mut r.tokens, &mut self.tokens);
                 mem::swap(&mut r.words, &mut self.words);
                 r.clear();
+            } else if gives == Gives::Beginnings {
+                // Each word's first token, with its word, not the texts.
+                self.tokens.clear();
+                self.words.clear();
+                for (t, w) in r.tokens.iter().zip(&r.words).filter(|(t, _)| t.first) {
+                    self.tokens.push(*t);
+                    self.words.push(w.clone());
+                }
             } else {
                 self.tokens.clone_from(&r.tokens);
                 // Keys need the words, not the texts.
-                match keys {
-                    true => self.words.clone_from(&r.words),
-                    false => self.arena.clone_from(&r.arena),
+                match gives {
+                    Gives::Keys => self.words.clone_from(&r.words),
+                    _ => self.arena.clone_from(&r.arena),
                 }
             }
             Some(())
@@ -399,7 +462,7 @@ impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
                     arena: &self.arena,
                     tokens: &self.tokens,
                     words: &self.words,
-                    at: Cursor { gives: self.gives, next: 0, key: 0 },
+                    at: Cursor { gives, next: 0, key: 0, generation: GENERATIONS.fetch_add(1, Relaxed) + 1 },
                 })
             }
             None => ReplayStream(Stream::Live(self.inner.token_stream(text))),
@@ -413,15 +476,16 @@ impl<S: TokenStream> TokenStream for ReplayStream<'_, S> {
             Stream::Replay { token, arena, tokens, words, at } => loop {
                 let Some(t) = tokens.get(at.next) else { return false };
                 let text = match at.gives {
-                    Gives::Text | Gives::FirstText => {
+                    Gives::Text => {
                         let start = if at.next == 0 { 0 } else { tokens[at.next - 1].end };
                         at.next += 1;
-                        if at.gives == Gives::FirstText && !t.first {
-                            continue;
-                        }
                         &arena[start..t.end]
                     }
-                    Gives::Keys => match words[at.next].as_ref().and_then(|w| w.keys.get(at.key)) {
+                    Gives::Beginnings => match next_beginning(&words[at.next].beginnings, at) {
+                        Some(b) => &b.text,
+                        None => continue,
+                    },
+                    Gives::Keys => match words[at.next].keys.get(at.key) {
                         Some(key) => {
                             at.key += 1;
                             key
@@ -458,6 +522,30 @@ impl<S: TokenStream> TokenStream for ReplayStream<'_, S> {
             Stream::Live(s) => s.token_mut(),
         }
     }
+}
+
+/// The next beginning of a word to give, moving `at` on; `None` when this
+/// one is not given (`at` moved on to the next beginning or word). As in
+/// `EdgePrefixes`: the longest first, and if the text gave it already, none
+/// of the word's (the shorter ones were given with it); then the others,
+/// shortest first, each unless given already.
+fn next_beginning<'w>(beginnings: &'w [Arc<Beginning>], at: &mut Cursor) -> Option<&'w Beginning> {
+    let (index, last) = match at.key {
+        0 => (beginnings.len().checked_sub(1), true),
+        k => (Some(k - 1).filter(|&i| i + 1 < beginnings.len()), false),
+    };
+    let Some(b) = index.map(|i| &beginnings[i]) else {
+        at.next += 1;
+        at.key = 0;
+        return None;
+    };
+    let repeat = b.given.repeats_in(at.generation);
+    if last && repeat {
+        at.next += 1;
+        return None;
+    }
+    at.key += 1;
+    (!repeat).then_some(&**b)
 }
 
 /// Texts replayed from a record on this thread so far (tests check that the

@@ -116,7 +116,8 @@ pub fn indexing_analyzers() -> TokenizerManager {
     let manager = TokenizerManager::default();
     manager.register(SORANI_STEMMED, TextAnalyzer::from(RecordWords::default()));
     manager.register(SORANI_EXACT, TextAnalyzer::from(ReplayOr::keeping(normalised())));
-    manager.register(SORANI_PREFIX, TextAnalyzer::from(EdgePrefixes::WORDS.transform(ReplayOr::firsts(normalised()))));
+    manager
+        .register(SORANI_PREFIX, TextAnalyzer::from(ReplayOr::beginnings(EdgePrefixes::WORDS.transform(normalised()))));
     manager.register(SORANI_LATIN, TextAnalyzer::from(ReplayOr::keys(romanize::LatinKeys.transform(normalised()))));
     manager
 }
