@@ -270,27 +270,30 @@ pub struct RecordWordsStream<'a> {
     tail: SoraniTokenStream<'a>,
     slot: usize,
     generation: u64,
-    /// The current token's word, when it has readings, and its next
-    /// reading to give.
+    /// The current token's word, when it has readings after its stem, and
+    /// its next reading to give.
     word: Option<Arc<Word>>,
     reading: usize,
 }
 
 impl RecordWordsStream<'_> {
-    /// Normalise the tokenizer's current token in place, record it, and
-    /// return its word; `None` when it is dropped (empty or too long).
-    fn take_token(&mut self) -> Option<Arc<Word>> {
+    /// Normalise the tokenizer's current token, record it, and make it its
+    /// stem. `None` when it is dropped (empty or too long); else its word
+    /// if it has more readings to give.
+    fn take_token(&mut self) -> Option<Option<Arc<Word>>> {
         let token = self.tail.token_mut();
         MEMO.with_borrow_mut(|m| {
             let word = m.word(&token.text);
-            token.text.clear();
-            token.text.push_str(&word.normalized);
-            if token.text.is_empty() || token.text.len() >= MAX_TOKEN_BYTES {
+            let normalized = &*word.normalized;
+            if normalized.is_empty() || normalized.len() >= MAX_TOKEN_BYTES {
                 return None;
             }
+            token.text.clear();
+            token.text.push_str(word.readings.first().map_or(normalized, |stem| stem));
+            let more = (word.readings.len() > 1).then(|| word.clone());
             let r = &mut m.slots[self.slot];
             if r.generation == self.generation && !r.complete {
-                r.arena.push_str(&token.text);
+                r.arena.push_str(normalized);
                 r.tokens.push(Tok {
                     end: r.arena.len(),
                     offset_from: token.offset_from,
@@ -299,9 +302,9 @@ impl RecordWordsStream<'_> {
                     position_length: token.position_length,
                     first: !word.seen.repeats_in(self.generation),
                 });
-                r.words.push(word.clone());
+                r.words.push(word);
             }
-            Some(word)
+            Some(more)
         })
     }
 }
@@ -315,10 +318,9 @@ impl TokenStream for RecordWordsStream<'_> {
             text.push_str(r);
             return true;
         }
-        self.reading = 0;
+        self.word = None;
         loop {
             if !self.tail.advance() {
-                self.word = None;
                 MEMO.with_borrow_mut(|m| {
                     let r = &mut m.slots[self.slot];
                     if r.generation == self.generation {
@@ -327,10 +329,10 @@ impl TokenStream for RecordWordsStream<'_> {
                 });
                 return false;
             }
-            let Some(word) = self.take_token() else { continue };
-            self.word = Some(word).filter(|w| !w.readings.is_empty());
             // The stem replaces the word; its other readings follow.
-            return self.word.is_none() || self.advance();
+            let Some(more) = self.take_token() else { continue };
+            (self.word, self.reading) = (more, 1);
+            return true;
         }
     }
 
