@@ -149,6 +149,10 @@ struct Record {
     words: Vec<Arc<Word>>,
     /// The stream was read to its end: `tokens` are all of them.
     complete: bool,
+    /// Every token's word holds its beginnings: the memory of words had
+    /// room for each (see [`Memo::word`]). Else the prefix fields analyse
+    /// the text as usual.
+    beginnings: bool,
 }
 
 impl Record {
@@ -161,6 +165,7 @@ impl Record {
         self.tokens.clear();
         self.words.clear();
         self.complete = false;
+        self.beginnings = true;
     }
 }
 
@@ -178,23 +183,31 @@ struct Memo {
 }
 
 impl Memo {
-    /// Start the memory of words over if it is full. Only between texts:
-    /// the words of one text share one copy of each beginning, which the
-    /// prefix replay relies on.
-    fn make_room(&mut self) {
-        if self.words.len() >= WORDS_KEPT || self.word_bytes > WORD_BYTES_KEPT {
+    /// Start the memory of words over if a text of `bytes` might fill it.
+    /// Only between texts: the words of one text share one copy of each
+    /// beginning, which the prefix replay relies on. A text has at most
+    /// half as many words as bytes, and at most as many bytes of them.
+    fn make_room(&mut self, bytes: usize) {
+        if self.words.len() + bytes / 2 > WORDS_KEPT || self.word_bytes + bytes > WORD_BYTES_KEPT {
             self.words.clear();
             self.beginnings.clear();
             self.word_bytes = 0;
         }
     }
 
-    /// The [`Word`] of a token text.
+    /// The [`Word`] of a token text. A kept token's word (not empty, not
+    /// too long) holds its beginnings, except when the memory is full: one
+    /// text of more distinct words than it keeps (it starts over only
+    /// between texts) gets the rest of its words uncached and without
+    /// beginnings, so what is held stays bounded however long the text.
     fn word(&mut self, raw: &str) -> Arc<Word> {
         if let Some(w) = self.words.get(raw) {
             return w.clone();
         }
         let mut w = Word::of(raw, &mut self.chars);
+        if self.words.len() >= WORDS_KEPT || self.word_bytes + raw.len() > WORD_BYTES_KEPT {
+            return Arc::new(w);
+        }
         if !w.normalized.is_empty() && w.normalized.len() < MAX_TOKEN_BYTES {
             w.beginnings = self.beginnings_of(&w.normalized);
         }
@@ -250,7 +263,7 @@ impl Tokenizer for RecordWords {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         let generation = GENERATIONS.fetch_add(1, Relaxed) + 1;
         let slot = MEMO.with_borrow_mut(|m| {
-            m.make_room();
+            m.make_room(text.len());
             let slot = m.next;
             m.next = (m.next + 1) % SLOTS;
             let r = &mut m.slots[slot];
@@ -302,6 +315,8 @@ impl RecordWordsStream<'_> {
                     position_length: token.position_length,
                     first: !word.seen.repeats_in(self.generation),
                 });
+                // A kept token's word lacks beginnings only when uncached.
+                r.beginnings &= !word.beginnings.is_empty();
                 r.words.push(word);
             }
             Some(more)
@@ -430,7 +445,8 @@ impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         let (take, gives) = (self.take, self.gives);
         let found = MEMO.with_borrow_mut(|m| {
-            let r = m.slots.iter_mut().find(|r| r.complete && r.text == text)?;
+            let usable = |r: &Record| r.complete && (gives != Gives::Beginnings || r.beginnings);
+            let r = m.slots.iter_mut().find(|r| usable(r) && r.text == text)?;
             if take {
                 // Swap buffers, no copy.
                 mem::swap(&mut r.arena, &mut self.arena);
@@ -560,4 +576,54 @@ pub fn replays_on_this_thread() -> u64 {
 
 thread_local! {
     static REPLAYS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::analyzer::{indexing_analyzers, prefix_analyzer, SORANI_PREFIX, SORANI_STEMMED};
+    use tantivy::tokenizer::TextAnalyzer;
+
+    fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut ts = analyzer.token_stream(text);
+        while ts.advance() {
+            out.push(ts.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn one_text_of_more_words_than_the_memory_keeps_leaves_it_bounded() {
+        // Distinct words of two to five letters, more than the memory keeps.
+        let letters: Vec<char> = "ابپتجچحخدرزسشعغفقکگلمنوهی".chars().collect();
+        let word = |mut n: usize| {
+            let mut w = String::new();
+            loop {
+                w.push(letters[n % letters.len()]);
+                n /= letters.len();
+                if n == 0 {
+                    break format!("ن{w}");
+                }
+            }
+        };
+        let text: String = (0..WORDS_KEPT + 5_000).map(|i| word(i) + " ").collect();
+        let manager = indexing_analyzers();
+        let (mut stemmed, mut prefix) = (manager.get(SORANI_STEMMED).unwrap(), manager.get(SORANI_PREFIX).unwrap());
+        texts(&mut stemmed, &text);
+        MEMO.with_borrow(|m| {
+            assert_eq!(m.words.len(), WORDS_KEPT);
+            assert!(m.beginnings.len() <= 4 * WORDS_KEPT);
+            assert!(m.slots.iter().any(|r| r.complete && r.text == text && !r.beginnings));
+        });
+        // The prefix field analyses it as usual: the same tokens.
+        let before = REPLAYS.get();
+        assert_eq!(texts(&mut prefix, &text), texts(&mut prefix_analyzer(), &text));
+        assert_eq!(REPLAYS.get(), before, "not replayed");
+        // The next text starts the memory over and is replayed again.
+        texts(&mut stemmed, "کوردستان و کورد");
+        MEMO.with_borrow(|m| assert!(m.words.len() < 10));
+        assert_eq!(texts(&mut prefix, "کوردستان و کورد"), ["کورد", "ک", "کو", "کور", "و"]);
+        assert_eq!(REPLAYS.get(), before + 1);
+    }
 }
