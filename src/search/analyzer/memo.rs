@@ -10,15 +10,15 @@
 //! records on its thread the normalised tokens of each text it analyses,
 //! each with its [`Word`]: everything the fields index for that token,
 //! worked out once per thread for a token text seen again (its
-//! normalisation, stems and Latin keys: one lookup a token). The exact
-//! analyzer, given the same text next, replays a copy of that record
-//! instead of tokenizing and normalising again; the prefix analyzer replays
-//! the beginnings each word holds, each once a text, as `EdgePrefixes`
-//! gives them; the Latin-key analyzer replays the keys recorded, last, and
-//! uses the record up. A text without a complete record (another order, another
-//! thread, a stream not read to the end) is analysed as usual, so the
-//! tokens indexed are the same either way; `tests/analyzer_indexing.rs`
-//! compares them.
+//! normalisation, stems, Latin keys and beginnings: one lookup a token).
+//! The exact analyzer, given the same text next, replays a copy of that
+//! record instead of tokenizing and normalising again; the prefix analyzer
+//! replays the beginnings of each word's first token, each beginning once a
+//! text, as `EdgePrefixes` gives them; the Latin-key analyzer replays the
+//! keys recorded, last, and uses the record up. A text without a usable
+//! record (another order, another thread, a stream not read to the end) is
+//! analysed as usual, so the tokens indexed are the same either way;
+//! `tests/analyzer_indexing.rs` compares them.
 //!
 //! [`indexing_analyzers`]: super::indexing_analyzers
 
@@ -61,7 +61,8 @@ struct Tok {
     offset_to: usize,
     position: usize,
     position_length: usize,
-    /// No earlier token of the text has the same word.
+    /// No earlier token of the text has the same word (as far as the
+    /// memory of words tells: a word it had no room for is always first).
     first: bool,
 }
 
@@ -112,11 +113,14 @@ impl Word {
     fn of(raw: &str, chars: &mut Vec<char>) -> Word {
         let boxed = |v: Vec<String>| v.into_iter().map(String::into_boxed_str).collect();
         // ASCII is only lower-cased, as the normaliser's fast path does.
-        let mut normalized = String::new();
-        match raw.is_ascii() {
-            true => normalized.push_str(&raw.to_ascii_lowercase()),
-            false => normalize_into(raw, chars, &mut normalized),
-        }
+        let normalized = match raw.is_ascii() {
+            true => raw.to_ascii_lowercase(),
+            false => {
+                let mut out = String::new();
+                normalize_into(raw, chars, &mut out);
+                out
+            }
+        };
         let (readings, keys) = match normalized.is_ascii() || normalized.len() >= MAX_TOKEN_BYTES {
             true => (Vec::new(), Vec::new()),
             false => {
