@@ -25,7 +25,7 @@
 use std::cell::RefCell;
 use std::mem;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -244,8 +244,54 @@ impl Memo {
     }
 }
 
+/// Most memories of words kept from indexing threads that ended.
+const LEFT_KEPT: usize = 4;
+
+/// Memories of words of indexing threads that ended. tantivy starts new
+/// indexing threads at every commit (an import commits every 20,000
+/// articles); each new one takes a memory over from here rather than
+/// building its own again, which cost the work of finding every word again
+/// and left the old memory's blocks to the allocator, scattered over its
+/// per-thread arenas (the import's memory grew all through a 1M run).
+static LEFT: Left = Left(Mutex::new(Vec::new()));
+
+/// Memories of words left for threads to come.
+struct Left(Mutex<Vec<Memo>>);
+
+impl Left {
+    /// Keep `memo` for a thread to come, if fewer than [`LEFT_KEPT`] are.
+    fn put(&self, mut memo: Memo) {
+        // Its records are of the last thread's texts: none is replayed.
+        memo.slots.iter_mut().for_each(Record::clear);
+        // A panic while the lock was held left a plain list: use it.
+        let mut left = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if left.len() < LEFT_KEPT {
+            left.push(memo);
+        }
+    }
+
+    /// A memory left by a thread that ended, or a new one.
+    fn take(&self) -> Memo {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_default()
+    }
+}
+
+/// A thread's memory of words, left for the threads to come when it ends.
+struct Local(RefCell<Memo>);
+
+impl Drop for Local {
+    fn drop(&mut self) {
+        LEFT.put(mem::take(self.0.get_mut()));
+    }
+}
+
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    static MEMO: Local = Local(RefCell::new(LEFT.take()));
+}
+
+/// Run `f` on this thread's memory of words.
+fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
+    MEMO.with(|local| f(&mut local.0.borrow_mut()))
 }
 
 /// Recordings made so far, in every thread: each has its own generation,
@@ -266,7 +312,7 @@ impl Tokenizer for RecordWords {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         let generation = GENERATIONS.fetch_add(1, Relaxed) + 1;
-        let slot = MEMO.with_borrow_mut(|m| {
+        let slot = with_memo(|m| {
             m.make_room(text.len());
             let slot = m.next;
             m.next = (m.next + 1) % SLOTS;
@@ -299,7 +345,7 @@ impl RecordWordsStream<'_> {
     /// if it has more readings to give.
     fn take_token(&mut self) -> Option<Option<Arc<Word>>> {
         let token = self.tail.token_mut();
-        MEMO.with_borrow_mut(|m| {
+        with_memo(|m| {
             let word = m.word(&token.text);
             let normalized = &*word.normalized;
             if normalized.is_empty() || normalized.len() >= MAX_TOKEN_BYTES {
@@ -340,7 +386,7 @@ impl TokenStream for RecordWordsStream<'_> {
         self.word = None;
         loop {
             if !self.tail.advance() {
-                MEMO.with_borrow_mut(|m| {
+                with_memo(|m| {
                     let r = &mut m.slots[self.slot];
                     if r.generation == self.generation {
                         r.complete = true;
@@ -448,7 +494,7 @@ impl<T: Tokenizer> Tokenizer for ReplayOr<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         let (take, gives) = (self.take, self.gives);
-        let found = MEMO.with_borrow_mut(|m| {
+        let found = with_memo(|m| {
             let usable = |r: &Record| r.complete && (gives != Gives::Beginnings || r.beginnings);
             let r = m.slots.iter_mut().find(|r| usable(r) && r.text == text)?;
             if take {
@@ -615,7 +661,7 @@ mod tests {
         let manager = indexing_analyzers();
         let (mut stemmed, mut prefix) = (manager.get(SORANI_STEMMED).unwrap(), manager.get(SORANI_PREFIX).unwrap());
         texts(&mut stemmed, &text);
-        MEMO.with_borrow(|m| {
+        with_memo(|m| {
             assert_eq!(m.words.len(), WORDS_KEPT);
             assert!(m.beginnings.len() <= 4 * WORDS_KEPT);
             assert!(m.slots.iter().any(|r| r.complete && r.text == text && !r.beginnings));
@@ -626,8 +672,25 @@ mod tests {
         assert_eq!(REPLAYS.get(), before, "not replayed");
         // The next text starts the memory over and is replayed again.
         texts(&mut stemmed, "کوردستان و کورد");
-        MEMO.with_borrow(|m| assert!(m.words.len() < 10));
+        with_memo(|m| assert!(m.words.len() < 10));
         assert_eq!(texts(&mut prefix, "کوردستان و کورد"), ["کورد", "ک", "کو", "کور", "و"]);
         assert_eq!(REPLAYS.get(), before + 1);
+    }
+
+    #[test]
+    fn a_memory_left_by_a_thread_that_ended_is_taken_over_without_its_records() {
+        let left = Left(Mutex::new(Vec::new()));
+        let mut memo = Memo::default();
+        memo.word("کوردستان");
+        memo.slots[0].text.push_str("کوردستان");
+        memo.slots[0].complete = true;
+        left.put(memo);
+        let memo = left.take();
+        assert!(memo.words.contains_key("کوردستان"), "the words are kept");
+        assert!(memo.slots.iter().all(|r| r.text.is_empty() && !r.complete), "the records are not");
+        assert!(left.take().words.is_empty(), "then a new memory");
+        // No more than LEFT_KEPT are kept.
+        (0..LEFT_KEPT + 3).for_each(|_| left.put(Memo::default()));
+        assert_eq!(left.0.lock().unwrap().len(), LEFT_KEPT);
     }
 }
