@@ -30,11 +30,9 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalizer::normalize_into;
-use super::prefixes::INDEXED_PREFIX_CHARS;
 use super::romanize::stem_keys_from;
 use super::tokenizer::{SoraniTokenStream, SoraniTokenizer};
-use super::{stem_readings, MAX_TOKEN_BYTES};
+use super::{normalize, stem_readings, EdgePrefixes, MAX_TOKEN_BYTES};
 
 /// Records kept per thread: the title and the body of one document, with
 /// room for one more pair.
@@ -102,25 +100,17 @@ struct Word {
     /// Its Latin keys ([`stem_keys`](super::romanize::stem_keys)); none
     /// without an Arabic letter.
     keys: Box<[Box<str>]>,
-    /// Its beginnings of [`INDEXED_PREFIX_CHARS`] characters, shortest
-    /// first; none when the token is dropped.
+    /// Its beginnings ([`EdgePrefixes::WORDS`]), shortest first; none when
+    /// the token is dropped.
     beginnings: Box<[Arc<Beginning>]>,
     /// The recording that last had a token of this word.
     seen: Mark,
 }
 
 impl Word {
-    fn of(raw: &str, chars: &mut Vec<char>) -> Word {
+    fn of(raw: &str) -> Word {
         let boxed = |v: Vec<String>| v.into_iter().map(String::into_boxed_str).collect();
-        // ASCII is only lower-cased, as the normaliser's fast path does.
-        let normalized = match raw.is_ascii() {
-            true => raw.to_ascii_lowercase(),
-            false => {
-                let mut out = String::new();
-                normalize_into(raw, chars, &mut out);
-                out
-            }
-        };
+        let normalized = normalize(raw);
         let (readings, keys) = match normalized.is_ascii() || normalized.len() >= MAX_TOKEN_BYTES {
             true => (Vec::new(), Vec::new()),
             false => {
@@ -136,6 +126,12 @@ impl Word {
             beginnings: Box::default(),
             seen: Mark::default(),
         }
+    }
+
+    /// Whether its tokens are indexed: the length filter and the
+    /// normaliser drop the others (too long, or nothing left).
+    fn kept(&self) -> bool {
+        !self.normalized.is_empty() && self.normalized.len() < MAX_TOKEN_BYTES
     }
 }
 
@@ -182,8 +178,6 @@ struct Memo {
     word_bytes: usize,
     /// The beginnings of the words, each once.
     beginnings: FxHashMap<Box<str>, Arc<Beginning>>,
-    /// Scratch space for the normaliser.
-    chars: Vec<char>,
 }
 
 impl Memo {
@@ -208,11 +202,11 @@ impl Memo {
         if let Some(w) = self.words.get(raw) {
             return w.clone();
         }
-        let mut w = Word::of(raw, &mut self.chars);
+        let mut w = Word::of(raw);
         if self.words.len() >= WORDS_KEPT || self.word_bytes + raw.len() > WORD_BYTES_KEPT {
             return Arc::new(w);
         }
-        if !w.normalized.is_empty() && w.normalized.len() < MAX_TOKEN_BYTES {
+        if w.kept() {
             w.beginnings = self.beginnings_of(&w.normalized);
         }
         let w = Arc::new(w);
@@ -224,12 +218,9 @@ impl Memo {
     /// The beginnings of a normalised word, shortest first, as
     /// [`EdgePrefixes`](super::EdgePrefixes) cuts them.
     fn beginnings_of(&mut self, word: &str) -> Box<[Arc<Beginning>]> {
-        let ends = word.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(word.len()));
-        (1..)
-            .zip(ends)
-            .take_while(|&(n, _)| n <= *INDEXED_PREFIX_CHARS.end())
-            .filter(|&(n, _)| n >= *INDEXED_PREFIX_CHARS.start())
-            .map(|(_, end)| {
+        EdgePrefixes::WORDS
+            .ends(word)
+            .map(|end| {
                 let text = &word[..end];
                 match self.beginnings.get(text) {
                     Some(b) => b.clone(),
@@ -347,10 +338,10 @@ impl RecordWordsStream<'_> {
         let token = self.tail.token_mut();
         with_memo(|m| {
             let word = m.word(&token.text);
-            let normalized = &*word.normalized;
-            if normalized.is_empty() || normalized.len() >= MAX_TOKEN_BYTES {
+            if !word.kept() {
                 return None;
             }
+            let normalized = &*word.normalized;
             token.text.clear();
             token.text.push_str(word.readings.first().map_or(normalized, |stem| stem));
             let more = (word.readings.len() > 1).then(|| word.clone());
@@ -631,17 +622,7 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::analyzer::{indexing_analyzers, prefix_analyzer, SORANI_PREFIX, SORANI_STEMMED};
-    use tantivy::tokenizer::TextAnalyzer;
-
-    fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut ts = analyzer.token_stream(text);
-        while ts.advance() {
-            out.push(ts.token().text.clone());
-        }
-        out
-    }
+    use crate::search::analyzer::{indexing_analyzers, prefix_analyzer, tokens, SORANI_PREFIX, SORANI_STEMMED};
 
     #[test]
     fn one_text_of_more_words_than_the_memory_keeps_leaves_it_bounded() {
@@ -660,7 +641,7 @@ mod tests {
         let text: String = (0..WORDS_KEPT + 5_000).map(|i| word(i) + " ").collect();
         let manager = indexing_analyzers();
         let (mut stemmed, mut prefix) = (manager.get(SORANI_STEMMED).unwrap(), manager.get(SORANI_PREFIX).unwrap());
-        texts(&mut stemmed, &text);
+        tokens(&mut stemmed, &text);
         with_memo(|m| {
             assert_eq!(m.words.len(), WORDS_KEPT);
             assert!(m.beginnings.len() <= 4 * WORDS_KEPT);
@@ -668,12 +649,12 @@ mod tests {
         });
         // The prefix field analyses it as usual: the same tokens.
         let before = REPLAYS.get();
-        assert_eq!(texts(&mut prefix, &text), texts(&mut prefix_analyzer(), &text));
+        assert_eq!(tokens(&mut prefix, &text), tokens(&mut prefix_analyzer(), &text));
         assert_eq!(REPLAYS.get(), before, "not replayed");
         // The next text starts the memory over and is replayed again.
-        texts(&mut stemmed, "کوردستان و کورد");
+        tokens(&mut stemmed, "کوردستان و کورد");
         with_memo(|m| assert!(m.words.len() < 10));
-        assert_eq!(texts(&mut prefix, "کوردستان و کورد"), ["کورد", "ک", "کو", "کور", "و"]);
+        assert_eq!(tokens(&mut prefix, "کوردستان و کورد"), ["کورد", "ک", "کو", "کور", "و"]);
         assert_eq!(REPLAYS.get(), before + 1);
     }
 

@@ -81,6 +81,16 @@ pub fn token_groups(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Vec<String>>
     out
 }
 
+/// The terms `analyzer` gives for `text`, in order.
+pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ts = analyzer.token_stream(text);
+    while let Some(t) = ts.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
 /// The part every analyzer shares: tokens, normalised, none too long.
 fn normalised() -> impl Tokenizer {
     RemoveLongFilter::limit(MAX_TOKEN_BYTES).transform(SoraniNormalizer.transform(SoraniTokenizer::default()))

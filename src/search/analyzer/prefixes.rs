@@ -39,6 +39,19 @@ impl EdgePrefixes {
     pub const fn lengths(lengths: RangeInclusive<usize>) -> EdgePrefixes {
         EdgePrefixes { shortest: *lengths.start(), longest: *lengths.end() }
     }
+
+    /// The byte ends in `word` of its beginnings, shortest first: those of
+    /// these lengths that it is long enough for (the whole word is one when
+    /// it is short).
+    pub(super) fn ends(self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        // Byte ends of the first 1, 2, … characters, then the whole.
+        let ends = word.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(word.len()));
+        (1..)
+            .zip(ends)
+            .take_while(move |&(n, _)| n <= self.longest)
+            .filter(move |&(n, _)| n >= self.shortest)
+            .map(|(_, end)| end)
+    }
 }
 
 impl Default for EdgePrefixes {
@@ -150,16 +163,7 @@ impl<S: TokenStream> TokenStream for EdgePrefixesStream<'_, S> {
                 return false;
             }
             let text = &self.tail.token().text;
-            // Byte ends of the first 1, 2, … characters, then the whole.
-            let ends = text.char_indices().skip(1).map(|(i, _)| i).chain(std::iter::once(text.len()));
-            for (n, end) in (1..).zip(ends) {
-                if n > self.lengths.longest {
-                    break;
-                }
-                if n >= self.lengths.shortest {
-                    self.ends.push(end);
-                }
-            }
+            self.ends.extend(self.lengths.ends(text));
             // The longest first: when it is a repeat, so are the shorter
             // ones, given with it.
             let Some(longest) = self.ends.pop() else { continue };

@@ -24,7 +24,7 @@ use super::terms::{self, Prefix};
 use super::union::TermUnion;
 use crate::search::analyzer::{
     exact_analyzer, fold_vowels, is_stopword, normalize, prefix_variants, romanize, stem, stemmed_analyzer,
-    token_groups, INDEXED_PREFIX_CHARS,
+    token_groups, tokens, INDEXED_PREFIX_CHARS,
 };
 use crate::search::plan::{Clause, Count, Leaf, QueryPlan};
 use crate::search::schema::Fields;
@@ -99,16 +99,6 @@ const COMPLETION_BOOST: Score = EXACT_BOOST / BEGINNING_BOOST;
 /// Most completions of the word being typed matched term by term; with more,
 /// one pass over their posting lists builds a bitset of the matches.
 const MAX_LISTED_COMPLETIONS: usize = 64;
-
-/// The terms `analyzer` gives for `text`, in order.
-fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut ts = analyzer.token_stream(text);
-    while let Some(t) = ts.next() {
-        out.push(t.text.clone());
-    }
-    out
-}
 
 /// Turns the parts of a parsed input into clauses, and fills the matcher
 /// with what they search for.
