@@ -106,9 +106,9 @@ impl std::error::Error for ImportProblem {}
 /// four times the body limit.
 pub(super) const MAX_HTML_BYTES: usize = MAX_BODY_BYTES * 4;
 
-/// Where the first invalid UTF-8 byte in `bytes` is, if any.
-pub(super) fn invalid_utf8_at(bytes: &[u8]) -> Option<usize> {
-    std::str::from_utf8(bytes).err().map(|e| e.valid_up_to())
+/// `bytes` as text, or where its first invalid UTF-8 byte is.
+pub(super) fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
 }
 
 /// Human size for messages.

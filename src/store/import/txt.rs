@@ -4,7 +4,7 @@
 //! paragraph (or its first line), shortened at a word boundary to fit a list
 //! row.
 
-use super::problem::invalid_utf8_at;
+use super::problem::utf8;
 use super::{Format, ImportProblem, MAX_BODY_BYTES};
 use crate::store::NewArticle;
 use crate::text::paragraphs::paragraphs;
@@ -23,12 +23,12 @@ pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, ImportProblem> {
     if bytes.len() > MAX_BODY_BYTES {
         return Err(ImportProblem::FileTooLarge { format: Format::Text });
     }
-    if let Some(byte) = invalid_utf8_at(&bytes) {
+    let text = utf8(&bytes).map_err(|byte| {
         let line = bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        return Err(ImportProblem::InvalidUtf8 { line: Some(line), byte });
-    }
-    let body = String::from_utf8(bytes).expect("checked above");
-    let body = body.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(body);
+        ImportProblem::InvalidUtf8 { line: Some(line), byte }
+    })?;
+    // Checked once: the text is copied, not checked again.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
     if body.trim().is_empty() {
         return Err(ImportProblem::Empty);
     }
