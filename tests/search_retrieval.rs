@@ -319,3 +319,22 @@ fn articles_with_the_typed_words_stem_outrank_those_with_only_a_completion() {
     first.sort();
     assert_eq!(first, ["a", "b"], "{ids:?}");
 }
+
+#[test]
+fn a_beginning_the_index_holds_only_as_another_reading_ranks_as_a_beginning() {
+    // Rule A1 also reads every کوردستان as کوردست + the plural -ان, so the
+    // stemmed fields hold کوردست, though no article has that word. Typed on
+    // the way to کوردستان, it ranks as the letters before and after it do
+    // (the newest first), not by how often the articles repeat کوردستان.
+    let l = crowded(&["کوردستان", "کوردستانی", "کوردستاندا"], &[]);
+    let typing = l.ids("کوردس");
+    assert_eq!(typing.len(), 40);
+    assert_eq!(l.ids("کوردست"), typing);
+    assert_eq!(l.ids("کوردستا"), typing);
+    // Written whole, the word ranks by how well the articles match it.
+    assert_ne!(l.ids("کوردستان"), typing);
+    // A word that begins no word of the index keeps its reading: the old
+    // spelling هەولیر finds هەولێر through the stem they share.
+    let l = crowded(&["هەولێر", "هەولێردا"], &[]);
+    assert_eq!(l.ids("هەولیر").len(), 40);
+}

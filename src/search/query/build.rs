@@ -115,6 +115,9 @@ struct Builder<'a> {
     /// Whether a short list of completions is searched term by term (else
     /// by the automaton, which matches the same documents: tests compare).
     list_completions: bool,
+    /// A reading of the word being typed not to look up (see
+    /// [`Builder::unwritten`]).
+    skip_reading: Option<String>,
     stemmed: TextAnalyzer,
     exact: TextAnalyzer,
     matcher: Matcher,
@@ -134,7 +137,8 @@ impl Builder<'_> {
         for (i, readings) in stems.iter().enumerate() {
             let f = self.fields;
             let mut any = Vec::new();
-            for stem in readings {
+            let last = i + 1 == stems.len();
+            for stem in readings.iter().filter(|s| !(last && self.skip_reading.as_ref() == Some(s))) {
                 any.push(self.term(f.title, stem, TITLE_BOOST));
                 any.push(self.term(f.body, stem, 1.0));
                 self.matcher.stems.insert(stem.clone());
@@ -256,7 +260,9 @@ impl Builder<'_> {
         // The word being typed is still short on its way to a long one:
         // its Latin keys count from the length its beginnings do.
         self.latin_min = MIN_LATIN_PREFIX;
+        self.skip_reading = self.unwritten(word);
         let mut clauses = self.word(word);
+        self.skip_reading = None;
         self.latin_min = MIN_LATIN_KEY;
         let (count, last_raw) = {
             let mut ts = self.exact.token_stream(word);
@@ -294,6 +300,31 @@ impl Builder<'_> {
         }
         clauses.push(Clause(last));
         clauses
+    }
+
+    /// The reading of the word being typed that is the word itself (its
+    /// stem, with nothing stripped), when the index has words that begin
+    /// as typed but none that is this word or an inflection of it (none
+    /// whose stem it is): it is not yet a word there. That reading would
+    /// rank the articles by a term the stemmer made of those longer words
+    /// (`کوردست`, rule A1's other reading of every `کوردستان`), an order
+    /// the next letter undoes; their beginnings match them already. A word
+    /// that begins nothing keeps it (an old spelling may match by it
+    /// alone), and so does one with more completions than are listed.
+    fn unwritten(&mut self, word: &str) -> Option<String> {
+        let searcher = self.searcher?;
+        let typed = tokens(&mut self.exact, word).pop()?;
+        let reading = fold_vowels(&typed);
+        let f = self.fields;
+        let mut begins = false;
+        for field in [f.title_exact, f.body_exact] {
+            let written = completions(searcher, field, &typed)?;
+            if written.keys().any(|w| stem(w) == reading) {
+                return None;
+            }
+            begins |= !written.is_empty();
+        }
+        begins.then_some(reading)
     }
 
     /// The leaves of a beginning ([`Builder::beginning`]) weighted `boost`:
@@ -437,6 +468,7 @@ fn plan_with(
         latin_min: MIN_LATIN_KEY,
         searcher,
         list_completions,
+        skip_reading: None,
         stemmed: stemmed_analyzer(),
         exact: exact_analyzer(),
         matcher: Matcher::default(),
