@@ -338,3 +338,16 @@ fn a_beginning_the_index_holds_only_as_another_reading_ranks_as_a_beginning() {
     let l = crowded(&["هەولێر", "هەولێردا"], &[]);
     assert_eq!(l.ids("هەولیر").len(), 40);
 }
+
+#[test]
+fn a_few_rare_completions_rank_as_words_whatever_the_length_typed() {
+    // Two articles have پووتین, one of them four times. From the first
+    // letters on, the reader is typing towards that word: its articles rank
+    // as its completions score (the one that repeats it first), at one and
+    // four letters as at five, not by date for as long as the prefix field
+    // answers (one to four letters) and by score after.
+    let l = crowded(&["کتێب"], &[("once", "پووتین"), ("often", "پووتین پووتین پووتین پووتین")]);
+    for typed in ["پ", "پو", "پوو", "پووت", "پووتی"] {
+        assert_eq!(l.ids(typed), ["often", "once"], "{typed}");
+    }
+}

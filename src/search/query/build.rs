@@ -5,7 +5,10 @@
 //! a stopword among other words): a union of its stems (all readings the
 //! stemmer gives) and its exact form, in title and body, whose BM25 scores
 //! add up. The word being typed adds its beginnings
-//! to its last clause, at a constant score, so results appear while typing.
+//! to its last clause, so results appear while typing: at a constant
+//! score, or, when a few rare words begin so, those words scored as words
+//! (at every length typed). Its own reading as a word is left out while
+//! the index has it only inside longer words ([`Builder::unwritten`]).
 //! Phrases match their primary stems in order; exclusions remove documents
 //! with any stem of the word. The [`Matcher`] for highlighting is filled
 //! along the way from the very terms searched for.
@@ -352,22 +355,23 @@ impl Builder<'_> {
     /// The documents with a term of `exact` (the field) that begins with
     /// `prefix`; `None` when the index has no such term. A few completions
     /// ([`MAX_SCORED_COMPLETIONS`]) are given as words, to be scored as
-    /// words; otherwise every match scores 1, in one of three shapes with
-    /// one answer: the prefix field's one posting list (`indexed`, when
-    /// `exact` has one), for the lengths it holds; the completions, when
-    /// the index has few; or an automaton over the term dictionary.
+    /// words, whatever the beginning's length; otherwise every match
+    /// scores 1, in one of three shapes with one answer: the prefix field's
+    /// one posting list (`indexed`, when `exact` has one), for the lengths
+    /// it holds; the completions, when the index has few; or an automaton
+    /// over the term dictionary.
     fn beginning(&self, (exact, indexed): (Field, Option<Field>), prefix: &str) -> Option<Beginning> {
-        if let Some(indexed) = indexed.filter(|_| INDEXED_PREFIX_CHARS.contains(&prefix.chars().count())) {
-            let term = Term::from_field_text(indexed, prefix);
-            let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
-            let count = Some(Count::Term(term));
-            return Some(Beginning::Constant { query: Box::new(ConstScoreQuery::new(Box::new(query), 1.0)), count });
-        }
         let listed = self.searcher.and_then(|s| completions(s, exact, prefix));
         match listed {
             Some(terms) if terms.is_empty() => return None,
             Some(terms) if self.scored(&terms) => return Some(Beginning::Words(terms.into_keys().collect())),
             _ => {}
+        }
+        if let Some(indexed) = indexed.filter(|_| INDEXED_PREFIX_CHARS.contains(&prefix.chars().count())) {
+            let term = Term::from_field_text(indexed, prefix);
+            let query = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+            let count = Some(Count::Term(term));
+            return Some(Beginning::Constant { query: Box::new(ConstScoreQuery::new(Box::new(query), 1.0)), count });
         }
         let count = listed.as_ref().map(|l| Count::Docs(l.values().sum()));
         let query: Box<dyn Query> = match listed.filter(|_| self.list_completions) {
