@@ -31,7 +31,8 @@ use crate::search::analyzer::{
 };
 use crate::search::plan::{Clause, Count, Leaf, QueryPlan};
 use crate::search::schema::Fields;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use tantivy::query::{BoostQuery, ConstScoreQuery, FuzzyTermQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -121,6 +122,10 @@ struct Builder<'a> {
     /// A reading of the word being typed not to look up (see
     /// [`Builder::unwritten`]).
     skip_reading: Option<String>,
+    /// The completions listed so far, by field and beginning: the word
+    /// being typed is looked up as a word and as a beginning, both of
+    /// which read its completions.
+    listed: RefCell<HashMap<(Field, String), Option<Completions>>>,
     stemmed: TextAnalyzer,
     exact: TextAnalyzer,
     matcher: Matcher,
@@ -321,7 +326,7 @@ impl Builder<'_> {
         let f = self.fields;
         let mut begins = false;
         for field in [f.title_exact, f.body_exact] {
-            let written = completions(searcher, field, &typed)?;
+            let written = self.completions(searcher, field, &typed)?;
             if written.keys().any(|w| stem(w) == reading) {
                 return None;
             }
@@ -361,7 +366,7 @@ impl Builder<'_> {
     /// it holds; the completions, when the index has few; or an automaton
     /// over the term dictionary.
     fn beginning(&self, (exact, indexed): (Field, Option<Field>), prefix: &str) -> Option<Beginning> {
-        let listed = self.searcher.and_then(|s| completions(s, exact, prefix));
+        let listed = self.searcher.and_then(|s| self.completions(s, exact, prefix));
         match listed {
             Some(terms) if terms.is_empty() => return None,
             Some(terms) if self.scored(&terms) => return Some(Beginning::Words(terms.into_keys().collect())),
@@ -390,7 +395,7 @@ impl Builder<'_> {
     /// common beginning singles out no article (its words' scores would add
     /// little), and scoring it would have every keystroke walk the long
     /// posting lists of its words.
-    fn scored(&self, completions: &BTreeMap<String, u64>) -> bool {
+    fn scored(&self, completions: &Completions) -> bool {
         let most = (self.searcher.map_or(0, Searcher::num_docs) / SCORED_SHARE).max(SCORED_DOCS);
         completions.len() <= MAX_SCORED_COMPLETIONS && completions.values().sum::<u64>() <= most
     }
@@ -417,6 +422,9 @@ impl Builder<'_> {
     }
 }
 
+/// Words that begin as typed, with the number of documents each is in.
+type Completions = BTreeMap<String, u64>;
+
 /// A beginning of the word being typed, as the index holds it.
 enum Beginning {
     /// A few words begin so: each is matched and scored as a word, so that
@@ -428,11 +436,18 @@ enum Beginning {
     Constant { query: Box<dyn Query>, count: Option<Count> },
 }
 
-/// The terms of `field` that begin with `prefix`, with their document
-/// frequencies summed over the segments, when there are at most
-/// [`MAX_LISTED_COMPLETIONS`] of them (see [`terms::listed`]).
-fn completions(searcher: &Searcher, field: Field, prefix: &str) -> Option<BTreeMap<String, u64>> {
-    terms::listed(searcher, field, &Prefix(prefix.as_bytes()), MAX_LISTED_COMPLETIONS)
+impl Builder<'_> {
+    /// The terms of `field` that begin with `prefix`, with their document
+    /// frequencies summed over the segments, when there are at most
+    /// [`MAX_LISTED_COMPLETIONS`] of them (see [`terms::listed`]).
+    fn completions(&self, searcher: &Searcher, field: Field, prefix: &str) -> Option<Completions> {
+        let key = (field, prefix.to_owned());
+        let mut listed = self.listed.borrow_mut();
+        let found = listed
+            .entry(key)
+            .or_insert_with(|| terms::listed(searcher, field, &Prefix(prefix.as_bytes()), MAX_LISTED_COMPLETIONS));
+        found.clone()
+    }
 }
 
 /// The plan and the highlight matcher for `input`; `None` when nothing in
@@ -473,6 +488,7 @@ fn plan_with(
         searcher,
         list_completions,
         skip_reading: None,
+        listed: RefCell::default(),
         stemmed: stemmed_analyzer(),
         exact: exact_analyzer(),
         matcher: Matcher::default(),
