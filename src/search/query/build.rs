@@ -400,6 +400,18 @@ impl Builder<'_> {
         completions.len() <= MAX_SCORED_COMPLETIONS && completions.values().sum::<u64>() <= most
     }
 
+    /// The terms of `field` that begin with `prefix`, with their document
+    /// frequencies summed over the segments, when there are at most
+    /// [`MAX_LISTED_COMPLETIONS`] of them (see [`terms::listed`]).
+    fn completions(&self, searcher: &Searcher, field: Field, prefix: &str) -> Option<Completions> {
+        let key = (field, prefix.to_owned());
+        let mut listed = self.listed.borrow_mut();
+        let found = listed
+            .entry(key)
+            .or_insert_with(|| terms::listed(searcher, field, &Prefix(prefix.as_bytes()), MAX_LISTED_COMPLETIONS));
+        found.clone()
+    }
+
     fn phrase(&mut self, phrase: &str) -> Option<Clause> {
         // One term per position: the primary stem of each word.
         let stems: Vec<String> =
@@ -434,20 +446,6 @@ enum Beginning {
     /// Many: a query whose every match scores 1, and how many documents it
     /// matches at most.
     Constant { query: Box<dyn Query>, count: Option<Count> },
-}
-
-impl Builder<'_> {
-    /// The terms of `field` that begin with `prefix`, with their document
-    /// frequencies summed over the segments, when there are at most
-    /// [`MAX_LISTED_COMPLETIONS`] of them (see [`terms::listed`]).
-    fn completions(&self, searcher: &Searcher, field: Field, prefix: &str) -> Option<Completions> {
-        let key = (field, prefix.to_owned());
-        let mut listed = self.listed.borrow_mut();
-        let found = listed
-            .entry(key)
-            .or_insert_with(|| terms::listed(searcher, field, &Prefix(prefix.as_bytes()), MAX_LISTED_COMPLETIONS));
-        found.clone()
-    }
 }
 
 /// The plan and the highlight matcher for `input`; `None` when nothing in
