@@ -21,6 +21,9 @@ writes:
 which every tenth article, the newest among them, is eight times as long,
 in paragraphs: the reader then has something to scroll, as with real news.
 
+--letters prints the bytes of each letter of each query typed (the query
+so far:bytes), to see which letters rewrite the list.
+
 --xterm sets XTERM_VERSION, as xterm itself does: hewal then knows the
 terminal has left/right margins (DECSLRM) and scrolls the reader beside the
 list with them. Without it the pty is a terminal hewal knows nothing of (as
@@ -112,13 +115,17 @@ def scroll(binary, data_dir, env, zoom):
     return statistics.median(sizes), statistics.median(lat) if lat else 0, p99
 
 
-def search(binary, data_dir, env):
+def search(binary, data_dir, env, letters=False):
     s = Session(binary, data_dir, env)
     per_letter = []
     for q in QUERIES:
         s.key(b"/", 0.2)
-        for ch in q:
+        typed = []
+        for i, ch in enumerate(q):
             per_letter.append(s.key(ch.encode(), 0.2)[0])
+            typed.append(f"{q[:i + 1]}:{per_letter[-1]}")
+        if letters:
+            print("  " + " ".join(typed), flush=True)
         s.key(b"\x1b", 0.2)  # leaves the bar; a second Esc clears the query
         s.key(b"\x1b", 0.3)
     s.quit()
@@ -148,6 +155,7 @@ def main():
     ap.add_argument("--gen")
     ap.add_argument("--hewal")
     ap.add_argument("--xterm", action="store_true")
+    ap.add_argument("--letters", action="store_true", help="print the bytes of each search letter")
     ap.add_argument("binaries", nargs="*")
     args = ap.parse_args()
     if args.make_library:
@@ -157,7 +165,7 @@ def main():
         held = held_j(b, d, q)
         side = scroll(b, d, q, zoom=False)
         zoomed = scroll(b, d, q, zoom=True)
-        letter = search(b, d, q)
+        letter = search(b, d, q, args.letters)
         print(
             f"{b}: held j {held} B; scroll {side[0]:.0f} B p50, last byte p50/p99 {side[1]:.1f}/{side[2]:.1f} ms; "
             f"zoomed scroll {zoomed[0]:.0f} B, {zoomed[1]:.1f}/{zoomed[2]:.1f} ms; search letter {letter[0]:.0f} B p50, {letter[1]:.0f} B mean",
