@@ -3,7 +3,6 @@
 //! `{"id","title","body","url","published","source","lang"}`; only `title`
 //! and `body` are required, `published` is RFC 3339. A given `id` is kept.
 
-use super::problem::utf8;
 use super::{read_line_capped, ImportProblem, MAX_BODY_BYTES};
 use crate::store::{NewArticle, Result};
 use serde::Deserialize;
@@ -60,7 +59,8 @@ pub(super) fn parse(
 fn parse_line(line: &[u8]) -> Result<NewArticle, ImportProblem> {
     // Checked once here: `from_str` trusts it, where `from_slice` would
     // check every string again.
-    let line = utf8(line).map_err(|byte| ImportProblem::InvalidUtf8 { line: None, byte })?;
+    let line =
+        std::str::from_utf8(line).map_err(|e| ImportProblem::InvalidUtf8 { line: None, byte: e.valid_up_to() })?;
     let l: Line = serde_json::from_str(line).map_err(|e| ImportProblem::NotAnArticle(e.to_string()))?;
     if l.title.trim().is_empty() && l.body.trim().is_empty() {
         return Err(ImportProblem::NoTitleOrBody);

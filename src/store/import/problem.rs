@@ -106,11 +106,6 @@ impl std::error::Error for ImportProblem {}
 /// four times the body limit.
 pub(super) const MAX_HTML_BYTES: usize = MAX_BODY_BYTES * 4;
 
-/// `bytes` as text, or where its first invalid UTF-8 byte is.
-pub(super) fn utf8(bytes: &[u8]) -> Result<&str, usize> {
-    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
-}
-
 /// Human size for messages.
 fn mib(n: usize) -> String {
     format!("{:.1} MB", n as f64 / (1 << 20) as f64)

@@ -4,7 +4,6 @@
 //! paragraph (or its first line), shortened at a word boundary to fit a list
 //! row.
 
-use super::problem::utf8;
 use super::{Format, ImportProblem, MAX_BODY_BYTES};
 use crate::store::NewArticle;
 use crate::text::paragraphs::paragraphs;
@@ -23,12 +22,15 @@ pub(super) fn parse(reader: impl BufRead) -> Result<NewArticle, ImportProblem> {
     if bytes.len() > MAX_BODY_BYTES {
         return Err(ImportProblem::FileTooLarge { format: Format::Text });
     }
-    let text = utf8(&bytes).map_err(|byte| {
-        let line = bytes[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    // Checked once, and the bytes become the text without a copy.
+    let mut body = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         ImportProblem::InvalidUtf8 { line: Some(line), byte }
     })?;
-    // Checked once: the text is copied, not checked again.
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+    if body.starts_with('\u{feff}') {
+        body.drain(..'\u{feff}'.len_utf8());
+    }
     if body.trim().is_empty() {
         return Err(ImportProblem::Empty);
     }
@@ -106,5 +108,13 @@ mod tests {
     fn body_is_byte_exact() {
         let src = "یەکەم   دووەم\r\n";
         assert_eq!(parse(src.as_bytes()).unwrap().body, src);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_body() {
+        let a = parse("\u{feff}سڵاو لە هەولێر.\nدووەم".as_bytes()).unwrap();
+        assert_eq!(a.body, "سڵاو لە هەولێر.\nدووەم");
+        assert_eq!(a.title, "سڵاو لە هەولێر.");
+        assert!(parse("\u{feff} \n".as_bytes()).unwrap_err().contains("empty"));
     }
 }
