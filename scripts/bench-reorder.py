@@ -13,9 +13,16 @@ moves them all, and the TUI then rewrites every row and the preview.
 Without queries it types bench-bytes.py's eight. Prints each query with the
 rows moved at each letter, then the mean. Standard library only.
 """
-import argparse, json, subprocess
+import argparse, importlib.util, json, os, subprocess
 
-QUERIES = ["ناتۆ", "هەولێر", "کوردستان", "سلێمانی", "hewlêr", "وەزیری دەرەوە", "ئۆکراینا", "پووتین"]
+
+def bench_bytes_queries():
+    """bench-bytes.py's queries, so that both benches type the same."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench-bytes.py")
+    spec = importlib.util.spec_from_file_location("bench_bytes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.QUERIES
 
 
 def ids(hewal, data_dir, rows, typed):
@@ -34,7 +41,7 @@ def main():
     ap.add_argument("queries", nargs="*")
     args = ap.parse_args()
     moved, letters = 0, 0
-    for q in args.queries or QUERIES:
+    for q in args.queries or bench_bytes_queries():
         before, steps = None, []
         for i in range(1, len(q) + 1):
             typed = q[:i]
