@@ -19,6 +19,7 @@ use hewal::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::Terminal;
+use std::time::Duration;
 
 struct Harness {
     app: App,
@@ -42,7 +43,10 @@ impl Harness {
         let db = dir.path().join("hewal.db");
         let mut index = SearchIndex::in_memory().unwrap();
         index.sync(&store, &mut |_, _| {}).unwrap();
-        let job = SearchJob::new(index, Store::open(&db).unwrap());
+        // Answers carry all their rows' snippets, as they do when the
+        // snippets take less than `SNIPPETS_WAIT`.
+        let mut job = SearchJob::new(index, Store::open(&db).unwrap());
+        job.set_snippets_wait(Duration::MAX);
         let app = App::new(Store::open(&db).unwrap());
         Harness { app, job, store, pending: Vec::new(), _dir: dir }
     }
@@ -696,10 +700,11 @@ fn scrolling_deep_in_the_library_shows_the_right_rows() {
 
 /// The worker's protocol, as the thread runs it: in a batch of requests the
 /// newest query wins and a sync runs first; the answer comes as results,
-/// then snippets.
+/// then (when they take longer than the wait) snippets.
 #[test]
 fn the_search_job_answers_only_the_newest_query_and_syncs_first() {
     let mut h = Harness::new();
+    h.job.set_snippets_wait(Duration::ZERO);
     let batch = vec![
         Request::Search(SearchRequest { generation: 1, query: "Erbil".into(), ..Default::default() }),
         Request::Sync,
@@ -721,6 +726,65 @@ fn the_search_job_answers_only_the_newest_query_and_syncs_first() {
     // Nobody listening: the job says to stop.
     let req = Request::Search(SearchRequest { generation: 3, query: "Erbil".into(), ..Default::default() });
     assert!(!h.job.step(vec![req], &|| false, &mut |_| false));
+}
+
+/// The rows' snippets go out with the answer when they are made within the
+/// wait; those left when it runs out follow, each row under its own index;
+/// none are made for an answer a newer query has replaced.
+#[test]
+fn an_answer_carries_the_snippets_made_within_the_wait_and_the_rest_follow() {
+    let mut h = Harness::with_articles(30, |i| format!("Report {i}"), |i| format!("Weather in Erbil, day {i}: clear."));
+    let query = |generation| {
+        Request::Search(SearchRequest { generation, query: "erbil".into(), snippet_rows: 6, ..Default::default() })
+    };
+    // (rows carried by the answer, rows of each `Snippets` after it).
+    let run = |job: &mut SearchJob, generation, newer: &dyn Fn() -> bool| {
+        let (mut with, mut after) = (None, Vec::new());
+        assert!(job.step(vec![query(generation)], newer, &mut |n| {
+            match n {
+                Notification::Results(r) => {
+                    assert_eq!(r.snippet_rows, 6);
+                    assert!(r.snippets.iter().all(|(_, text, hits)| text.contains("Erbil") && hits.len() == 1));
+                    with = Some(r.snippets.iter().map(|s| s.0).collect::<Vec<_>>());
+                }
+                Notification::Snippets(s) => after.push(s.rows.iter().map(|s| s.0).collect::<Vec<_>>()),
+                _ => {}
+            }
+            true
+        }));
+        (with.expect("an answer"), after)
+    };
+    let all: Vec<usize> = (0..6).collect();
+    assert_eq!(run(&mut h.job, 1, &|| false), (all.clone(), vec![]));
+    h.job.set_snippets_wait(Duration::ZERO);
+    assert_eq!(run(&mut h.job, 2, &|| false), (vec![], vec![all]));
+    // The wait running out after two rows (here a newer query seen once,
+    // then gone, which stops the snippets in the same place).
+    h.job.set_snippets_wait(Duration::MAX);
+    let calls = std::cell::Cell::new(0);
+    let once = || {
+        calls.set(calls.get() + 1);
+        calls.get() == 3
+    };
+    assert_eq!(run(&mut h.job, 3, &once), (vec![0, 1], vec![vec![2, 3, 4, 5]]));
+    // The article of row 1 gone (the index has not caught up yet): it has
+    // no snippet, and the rows left are those after the last one made.
+    let mut hits = Vec::new();
+    h.job.step(vec![query(4)], &|| false, &mut |n| {
+        if let Notification::Results(r) = n {
+            hits = r.hits;
+        }
+        true
+    });
+    h.store.delete(&hits[1..2]).unwrap();
+    calls.set(0);
+    let once = || {
+        calls.set(calls.get() + 1);
+        calls.get() == 3
+    };
+    assert_eq!(run(&mut h.job, 5, &once), (vec![0, 2], vec![vec![3, 4, 5]]));
+    // A newer query waiting: no snippet is made for this one.
+    assert_eq!(run(&mut h.job, 6, &|| true), (vec![], vec![]));
 }
 
 /// Snippets asked for rows that came into view: answered for the last

@@ -8,10 +8,11 @@
 //!
 //! An answer comes in up to three parts: the first screens of hits at once
 //! (store keys, best first; the UI reads the rows of its visible window
-//! itself), then the snippets of the rows the list shows (the request says
-//! how many), which need each body analysed, then, when there are more
-//! matches than the first screens hold, every hit up to [`RESULT_LIMIT`]
-//! with the exact count. The first part lets tantivy skip documents that
+//! itself) with the snippets of the rows the list shows (the request says
+//! how many; each needs its body analysed) that were made within
+//! [`SNIPPETS_WAIT`], then the snippets of the rows left, then, when there
+//! are more matches than the first screens hold, every hit up to
+//! [`RESULT_LIMIT`] with the exact count. The first part lets tantivy skip documents that
 //! cannot reach the first screens; the last visits every match. As the list
 //! scrolls, the UI asks for the snippets of the rows that come into view
 //! ([`SnippetRequest`]), and the worker answers them in the order asked.
@@ -46,6 +47,17 @@ pub const FIRST_HITS: usize = 100;
 pub const REST_AFTER: Duration = Duration::from_millis(150);
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
+/// How long the first answer to a query waits for the snippets of the rows
+/// the list shows: those made by then go out with it, and the screen
+/// changes once for the keystroke, not once for the rows and again for
+/// their snippets (which wrote every snippet line twice, blanked and then
+/// filled). A quarter of a frame at 60 Hz, so a keystroke at 1M articles
+/// still reaches the screen within the frame; the rows not made by then
+/// follow as [`Snippets`].
+pub const SNIPPETS_WAIT: Duration = Duration::from_millis(4);
+
+/// A row's snippet: (row index, snippet, hit ranges in the snippet).
+pub type SnippetRow = (usize, String, Vec<Range<usize>>);
 
 /// A query for the worker.
 #[derive(Clone, Debug)]
@@ -88,10 +100,13 @@ pub struct SearchResponse {
     pub complete: bool,
     pub elapsed: Duration,
     pub matcher: Matcher,
-    /// Rows 0.. whose snippets follow this answer (the request's
-    /// `snippet_rows`, or fewer when there are fewer hits): the UI need not
-    /// ask for them.
+    /// Rows 0.. whose snippets come with this answer or follow it (the
+    /// request's `snippet_rows`, or fewer when there are fewer hits): the
+    /// UI need not ask for them.
     pub snippet_rows: usize,
+    /// The snippets of those rows made within [`SNIPPETS_WAIT`] (the first
+    /// of them, usually all); the others follow as [`Snippets`].
+    pub snippets: Vec<SnippetRow>,
 }
 
 /// Snippets wanted for rows of an answer already sent (rows that came into
@@ -109,8 +124,7 @@ pub struct SnippetRequest {
 #[derive(Clone, Debug)]
 pub struct Snippets {
     pub generation: u64,
-    /// (row index, snippet, hit ranges in the snippet).
-    pub rows: Vec<(usize, String, Vec<Range<usize>>)>,
+    pub rows: Vec<SnippetRow>,
 }
 
 /// What the worker is asked to do.
@@ -301,6 +315,8 @@ pub struct SearchJob {
     answered: Option<(u64, Matcher)>,
     /// The rest of the last answer, until it is due ([`REST_AFTER`]).
     pending: Option<Pending>,
+    /// How long an answer waits for its rows' snippets ([`SNIPPETS_WAIT`]).
+    snippets_wait: Duration,
 }
 
 /// The rest of an answer, waiting for the keys to pause.
@@ -314,7 +330,23 @@ struct Pending {
 impl SearchJob {
     /// A job over an open index and its own store connection.
     pub fn new(index: SearchIndex, store: Store) -> SearchJob {
-        SearchJob { index, store, note: None, dir: None, remade: false, behind: false, answered: None, pending: None }
+        SearchJob {
+            index,
+            store,
+            note: None,
+            dir: None,
+            remade: false,
+            behind: false,
+            answered: None,
+            pending: None,
+            snippets_wait: SNIPPETS_WAIT,
+        }
+    }
+
+    /// Let answers wait `wait` for their rows' snippets instead of
+    /// [`SNIPPETS_WAIT`] (tests: none, or as long as the snippets take).
+    pub fn set_snippets_wait(&mut self, wait: Duration) {
+        self.snippets_wait = wait;
     }
 
     /// Open the library's store and index (rebuilding a damaged or
@@ -347,8 +379,9 @@ impl SearchJob {
     /// wins (every older one in the batch is skipped, and a `Forget` drops
     /// the queries before it and what waits for the last answer), a sync
     /// anywhere in the batch runs first; then the answer goes out as
-    /// `Results` (first screens) and `Snippets` of the rows the request
-    /// named. When there are more hits, the rest waits
+    /// `Results` (first screens, and the snippets of the rows the request
+    /// named that were made within the wait) and `Snippets` of the rows
+    /// left. When there are more hits, the rest waits
     /// ([`SearchJob::rest_due`], [`SearchJob::finish`]), unless the first
     /// screens left rows of the list empty (their hits outside the view):
     /// then it follows at once. Then the snippets asked for the last
@@ -490,9 +523,15 @@ impl SearchJob {
         let short = resp.hits.len() < req.snippet_rows;
         resp.snippet_rows = req.snippet_rows.min(resp.hits.len());
         let shown: Vec<(usize, ArticleKey)> = resp.hits[..resp.snippet_rows].iter().copied().enumerate().collect();
+        // A wait too long for an Instant never ends.
+        let until = Instant::now().checked_add(self.snippets_wait);
+        let late = || newer() || until.is_some_and(|t| Instant::now() >= t);
+        resp.snippets = snippets(&self.store, &resp.matcher, &resp.hits[..resp.snippet_rows], &late);
+        // Made in row order, a row whose article is gone skipped: the rows
+        // after the last one made are those left to follow.
+        let left = &shown[resp.snippets.last().map_or(0, |r| r.0 + 1)..];
         self.answered = Some((req.generation, resp.matcher.clone()));
-        if !notify(Notification::Results(Box::new(resp))) || !self.send_snippets(req.generation, &shown, newer, notify)
-        {
+        if !notify(Notification::Results(Box::new(resp))) || !self.send_snippets(req.generation, left, newer, notify) {
             return Ok(false);
         }
         let Some(rest) = rest else { return Ok(true) };
@@ -615,6 +654,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
             elapsed: start.elapsed(),
             matcher: Matcher::default(),
             snippet_rows: 0,
+            snippets: Vec::new(),
         };
         return Ok((resp, None));
     };
@@ -628,6 +668,7 @@ pub fn answer_first(index: &SearchIndex, req: &SearchRequest) -> Result<(SearchR
         elapsed: start.elapsed(),
         matcher: results.matcher,
         snippet_rows: 0,
+        snippets: Vec::new(),
     };
     let rest = (!resp.complete).then(|| (prepared, resp.clone()));
     Ok((resp, rest))
@@ -658,17 +699,13 @@ pub fn answer_rest(
         elapsed: first.elapsed + start.elapsed(),
         matcher: results.matcher,
         snippet_rows: first.snippet_rows,
+        snippets: Vec::new(),
     }))
 }
 
 /// Snippets for the articles `keys` (as rows 0..), stopping early when
 /// `stop()` says a newer query is waiting.
-pub fn snippets(
-    store: &Store,
-    matcher: &Matcher,
-    keys: &[ArticleKey],
-    stop: &dyn Fn() -> bool,
-) -> Vec<(usize, String, Vec<Range<usize>>)> {
+pub fn snippets(store: &Store, matcher: &Matcher, keys: &[ArticleKey], stop: &dyn Fn() -> bool) -> Vec<SnippetRow> {
     let mut out = Vec::with_capacity(keys.len());
     // An article deleted since the search was answered gets no snippet (its
     // row says it is gone when the list reads it), and neither does one the

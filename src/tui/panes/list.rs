@@ -8,7 +8,7 @@
 //! number plus the key of the article on it: when the library is re-read
 //! (after a fetch) the selection follows the article, not the row.
 
-use crate::jobs::search::{SearchResponse, SnippetRequest};
+use crate::jobs::search::{SearchResponse, SnippetRequest, SnippetRow};
 use crate::store::{ArticleKey, ArticleSummary, Store, StoreError, View};
 use crate::text::to_tui::to_line;
 use crate::text::{layout_paragraph, layout_single_line, BaseDirection, DisplayLine, LayoutOptions, Render};
@@ -67,10 +67,11 @@ pub struct SearchList {
 }
 
 impl SearchList {
-    pub fn new(response: SearchResponse) -> SearchList {
-        // The first rows' snippets come with the answer, unasked.
+    pub fn new(mut response: SearchResponse) -> SearchList {
+        // The first rows' snippets come with the answer or follow it, unasked.
         let asked = (0..response.snippet_rows).collect();
-        SearchList { response, snippets: HashMap::new(), carried: HashMap::new(), asked }
+        let snippets = std::mem::take(&mut response.snippets).into_iter().map(|(i, text, hits)| (i, (text, hits)));
+        SearchList { response, snippets: snippets.collect(), carried: HashMap::new(), asked }
     }
 }
 
@@ -250,10 +251,17 @@ impl ListPane {
     /// aside for the next read, unless the library changed under them.
     pub fn reset(&mut self, mut source: ListSource) {
         if let (ListSource::Search(old), ListSource::Search(new)) = (&mut self.source, &mut source) {
-            let shown = if old.snippets.is_empty() { &mut old.carried } else { &mut old.snippets };
+            // What the rows show: their snippets, or the placeholders of
+            // those still to come.
+            let mut shown = std::mem::take(&mut old.carried);
+            shown.extend(old.snippets.drain());
             let (before, after) = (&old.response.hits, &new.response.hits);
-            new.carried =
-                shown.drain().filter(|(i, _)| before.get(*i).is_some_and(|k| after.get(*i) == Some(k))).collect();
+            new.carried = shown
+                .into_iter()
+                .filter(|(i, _)| {
+                    !new.snippets.contains_key(i) && before.get(*i).is_some_and(|k| after.get(*i) == Some(k))
+                })
+                .collect();
         }
         self.source = source;
         self.kept = std::mem::take(&mut self.window);
@@ -277,7 +285,7 @@ impl ListPane {
     }
 
     /// Snippets for rows of the answer with this generation.
-    pub fn add_snippets(&mut self, generation: u64, rows: Vec<(usize, String, Vec<Range<usize>>)>) {
+    pub fn add_snippets(&mut self, generation: u64, rows: Vec<SnippetRow>) {
         if let ListSource::Search(r) = &mut self.source {
             if r.response.generation == generation {
                 r.carried.clear();
@@ -630,6 +638,7 @@ mod tests {
             elapsed: std::time::Duration::ZERO,
             matcher: Default::default(),
             snippet_rows,
+            snippets: Vec::new(),
         };
         ListSource::Search(Box::new(SearchList::new(response)))
     }
@@ -697,6 +706,20 @@ mod tests {
         // have no snippet for.
         list.add_snippets(1, vec![(1, "b2".into(), vec![0..1, 1..2])]);
         assert_eq!((list.snippet(0), list.snippet(1)), (None, Some(&snippet("b2"))));
+        // An answer that brings some of its snippets: they show at once,
+        // and a row that lists the same article with none yet keeps its
+        // placeholder, until the rest arrive.
+        list.add_snippets(1, vec![(0, "a2".into(), vec![0..1, 1..2])]);
+        let ListSource::Search(mut next) = answer(&[a, b, c]) else { unreachable!() };
+        next.response.snippets = vec![(0, "a3".into(), vec![0..1, 1..2])];
+        list.reset(ListSource::Search(Box::new(SearchList::new(next.response))));
+        assert_eq!((list.snippet(0), list.snippet(1)), (Some(&snippet("a3")), Some(&snippet("b2"))));
+        assert_eq!(list.snippet(2), None);
+        // A next answer before the rest: what the rows showed is carried on.
+        list.reset(answer(&[a, b]));
+        assert_eq!((list.snippet(0), list.snippet(1)), (Some(&snippet("a3")), Some(&snippet("b2"))));
+        list.add_snippets(1, vec![(1, "b4".into(), vec![0..1, 1..2])]);
+        assert_eq!((list.snippet(0), list.snippet(1)), (None, Some(&snippet("b4"))));
     }
 
     #[test]
