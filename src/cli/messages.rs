@@ -14,7 +14,7 @@
 //!   (`hewal: warning: …`), and [`status`], the unprefixed summary a command
 //!   ends with (`imported 3 new article(s), …`).
 //!
-//! The words come from [`super::strings`] (the message catalogue), in the
+//! The words come from `cli::strings` (the message catalogue), in the
 //! language in force; `hewal:` is the program's name and stays.
 
 use std::fmt::Display;

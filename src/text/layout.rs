@@ -176,7 +176,7 @@ fn graphemes(text: &str) -> Vec<Grapheme> {
 }
 
 /// The extended grapheme clusters of `text`, in order, each with whether
-/// it is a single [`plain`] char (one cell wide, never a control char): the
+/// it is a single `plain` char (one cell wide, never a control char): the
 /// layout's fast path, for whatever else walks clusters.
 pub fn clusters(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut start = 0;

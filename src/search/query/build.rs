@@ -219,7 +219,7 @@ fn latin_keys(word: &str, min: usize) -> Option<(String, Vec<String>)> {
 
 /// What the search bar shows of a word: its Arabic-script reading, when a
 /// query looks it up through the Latin keys (`typing`: it is the word
-/// being typed, whose keys count from [`MIN_LATIN_PREFIX`] letters).
+/// being typed, whose keys count from `MIN_LATIN_PREFIX` letters).
 pub fn latin_reading(word: &str, typing: bool) -> Option<String> {
     let min = if typing { MIN_LATIN_PREFIX } else { MIN_LATIN_KEY };
     latin_search().then(|| latin_keys(word, min)).flatten().map(|_| romanize::arabic_reading(word))

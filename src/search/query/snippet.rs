@@ -19,7 +19,7 @@ const SNIPPET_SCAN_BYTES: usize = 4096;
 /// How much of a body [`snippet`] reads for extracts of `max_chars`: the
 /// extract of a body's first `snippet_bytes(max_chars)` bytes (cut back to
 /// whole characters) is the extract of the whole body. The first hit is
-/// sought in the first [`SNIPPET_SCAN_BYTES`], and the extract ends at most
+/// sought in the first `SNIPPET_SCAN_BYTES`, and the extract ends at most
 /// `max_chars` characters of 4 bytes after it; one byte more shows there is
 /// more after the extract, and 3 more allow for a character the cut splits.
 pub fn snippet_bytes(max_chars: usize) -> usize {
