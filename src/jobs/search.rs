@@ -12,10 +12,11 @@
 //! how many; each needs its body analysed) that were made within
 //! [`SNIPPETS_WAIT`], then the snippets of the rows left, then, when there
 //! are more matches than the first screens hold, every hit up to
-//! [`RESULT_LIMIT`] with the exact count. The first part lets tantivy skip documents that
-//! cannot reach the first screens; the last visits every match. As the list
-//! scrolls, the UI asks for the snippets of the rows that come into view
-//! ([`SnippetRequest`]), and the worker answers them in the order asked.
+//! [`RESULT_LIMIT`] with the exact count. The first part lets tantivy skip
+//! documents that cannot reach the first screens; the last visits every
+//! match. As the list scrolls, the UI asks for the snippets of the rows
+//! that come into view ([`SnippetRequest`]), and the worker answers them in
+//! the order asked.
 //! Snippets and the full count stop as soon as a newer query is waiting, so
 //! typing never queues behind them; a request for snippets or a sync waits
 //! its turn instead, so no row the UI asked for is left without an answer.
@@ -703,8 +704,9 @@ pub fn answer_rest(
     }))
 }
 
-/// Snippets for the articles `keys` (as rows 0..), stopping early when
-/// `stop()` says a newer query is waiting.
+/// Snippets for the articles `keys` (as rows 0..), in order, stopping
+/// early when `stop()` says so (a newer query waits, or the answer's wait
+/// for them ran out).
 pub fn snippets(store: &Store, matcher: &Matcher, keys: &[ArticleKey], stop: &dyn Fn() -> bool) -> Vec<SnippetRow> {
     let mut out = Vec::with_capacity(keys.len());
     // An article deleted since the search was answered gets no snippet (its
